@@ -1,0 +1,37 @@
+"""reportdiff: what changed between versions of a long prose report.
+
+The library is the product; the command line is one of its clients::
+
+    import reportdiff
+    old = reportdiff.load("2025-01.md")
+    new = reportdiff.load("2025-02.md")
+    diff = reportdiff.compare(old, new)
+    print(reportdiff.render(diff, "md"))
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reportdiff.errors import InputError, ReportdiffError
+from reportdiff.ingest import load
+from reportdiff.model import DocumentDiff, Report
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["DocumentDiff", "InputError", "Report", "ReportdiffError", "compare", "load", "render"]
+
+
+def compare(old: Report, new: Report) -> DocumentDiff:
+    """Align the sections of two reports, diff their blocks and summarise what changed."""
+    from reportdiff.compare import compare as _compare
+
+    return _compare(old, new)
+
+
+def render(diff: DocumentDiff, fmt: str = "text", **options: Any) -> str:
+    """Render a diff as ``text`` (terminal), ``json``, ``md``, ``html`` or ``email-html``."""
+    from reportdiff.render.dispatch import render as _render
+
+    return _render(diff, fmt, **options)

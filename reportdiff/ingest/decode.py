@@ -1,0 +1,75 @@
+"""Bytes to text: the encodings a Swedish Windows user may have, and a clear 'no' for binary files."""
+
+from __future__ import annotations
+
+import codecs
+
+from reportdiff.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Control characters that never appear in a text file; a few of them mean "binary".
+_BINARY_BYTES = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
+
+
+def decode(data: bytes, source: str = "<bytes>") -> str:
+    """Decode a text report: BOM first, then strict UTF-8, then cp1252 (with latin-1 for its 5 gaps).
+
+    Raises InputError for empty, whitespace-only and binary input.
+    """
+    text = _decode(data, source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{source}: the file is empty" if not data else f"{source}: the file holds only whitespace")
+    return text
+
+
+def _decode(data: bytes, source: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise InputError(f"{source}: undecodable {encoding} text at byte {error.start}") from None
+    if _looks_utf16_without_bom(data):
+        try:
+            return data.decode("utf-16-le" if data[1:2] == b"\0" else "utf-16-be")
+        except UnicodeDecodeError:
+            pass
+    sample = data[:65536]
+    if sample and sum(byte in _BINARY_BYTES for byte in sample) > max(2, len(sample) // 1000):
+        raise InputError(f"{source}: this is a binary file, not a text report")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # cp1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined; latin-1 maps every byte.
+    return "".join(_decode_cp1252_byte(byte) for byte in data) if _has_cp1252_gaps(data) else data.decode("cp1252")
+
+
+def _has_cp1252_gaps(data: bytes) -> bool:
+    return any(gap in data for gap in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+
+
+def _decode_cp1252_byte(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes([byte]).decode("latin-1")
+
+
+def _looks_utf16_without_bom(data: bytes) -> bool:
+    """Mostly-ASCII UTF-16 has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    return max(even_nuls, odd_nuls) > 0.4 * half and min(even_nuls, odd_nuls) < 0.05 * half

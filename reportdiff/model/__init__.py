@@ -1,0 +1,40 @@
+"""Plain dataclasses shared by every stage of the pipeline; no I/O, no other imports of ours."""
+
+from reportdiff.model.changes import (
+    BlockChange,
+    BlockOp,
+    DiffStats,
+    DocumentDiff,
+    SectionPair,
+    SectionStatus,
+    TextOp,
+    TextOpKind,
+)
+from reportdiff.model.document import Aside, AsideKind, Block, BlockKind, Report, Section, Span, TocEntry
+from reportdiff.model.findings import ChangeSummary, Event, EventKind, Figure, FigureShift, Finding, Severity
+
+__all__ = [
+    "Aside",
+    "AsideKind",
+    "Block",
+    "BlockChange",
+    "BlockKind",
+    "BlockOp",
+    "ChangeSummary",
+    "DiffStats",
+    "DocumentDiff",
+    "Event",
+    "EventKind",
+    "Figure",
+    "FigureShift",
+    "Finding",
+    "Report",
+    "Section",
+    "SectionPair",
+    "SectionStatus",
+    "Severity",
+    "Span",
+    "TextOp",
+    "TextOpKind",
+    "TocEntry",
+]

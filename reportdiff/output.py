@@ -1,0 +1,35 @@
+"""Writing results: atomically, so that no half-written output file is ever left behind."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from reportdiff.errors import ReportdiffError
+
+
+def write_output(content: str | bytes, path: str | None) -> None:
+    """Write to ``path`` via a temporary file and a rename, or to stdout when path is None or ``-``."""
+    if path is None or path == "-":
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+        else:
+            sys.stdout.write(content)
+        return
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise ReportdiffError(f"{path}: cannot write ({error.strerror or error})") from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

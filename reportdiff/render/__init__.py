@@ -1,0 +1,1 @@
+"""Renderers: they show a DocumentDiff and never recompute it."""

@@ -1,0 +1,51 @@
+"""The outline of one report as text or as JSON (``reportdiff.outline/1``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reportdiff.model import Report, Section
+
+OUTLINE_SCHEMA = "reportdiff.outline/1"
+
+
+def outline_data(report: Report) -> dict[str, Any]:
+    return {
+        "schema": OUTLINE_SCHEMA,
+        "source": report.source,
+        "title": report.title,
+        "date": report.date.isoformat() if report.date else None,
+        "date_text": report.date_text,
+        "author": report.author,
+        "author_role": report.author_role,
+        "style": report.style,
+        "sections": [_section_data(child) for child in report.root.children],
+        "warnings": list(report.warnings),
+    }
+
+
+def _section_data(section: Section) -> dict[str, Any]:
+    return {
+        "heading": section.heading,
+        "level": section.level,
+        "line": section.span.start,
+        "end_line": section.span.end,
+        "blocks": len(section.blocks),
+        "children": [_section_data(child) for child in section.children],
+    }
+
+
+def render_outline(report: Report, fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps(outline_data(report), ensure_ascii=False, indent=2) + "\n"
+    lines = [
+        f"title:  {report.title or '-'}",
+        f"date:   {report.date.isoformat() if report.date else '-'}" + (f" ({report.date_text})" if report.date_text else ""),
+        f"author: {report.author or '-'}" + (f", {report.author_role}" if report.author_role else ""),
+        "",
+    ]
+    for section in report.sections():
+        indent = "  " * (section.level - 1)
+        lines.append(f"{section.span.start:>6}  {indent}{section.heading}")
+    return "\n".join(lines) + "\n"

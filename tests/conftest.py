@@ -1,0 +1,30 @@
+"""Shared fixtures: where the snapshots and the real seed reports are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOTS = ROOT / "snapshots"
+SEEDS = ROOT.parent / "shared" / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+SEED_FILES = {
+    "002": "002_3aa0ed4a4691eb71.txt",
+    "000": "000_3c54bab172f95413.txt",
+    "004": "004_c4cf9f70ac1c3c54.txt",
+}
+
+
+def seed_path(name: str) -> Path:
+    """The path of a real seed report; skips the test when ../shared/seeds is not beside the clone."""
+    path = SEEDS / SEED_FILES[name]
+    if not path.exists():
+        pytest.skip(f"real reports not available: {path} is absent (they live beside the repository, in CI)")
+    return path
+
+
+def snapshot_paths() -> list[Path]:
+    return sorted(SNAPSHOTS.glob("*.md"))

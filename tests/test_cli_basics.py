@@ -1,0 +1,46 @@
+"""Exit statuses and one-line errors of the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from reportdiff.cli import run
+
+
+def test_missing_file_is_one_line_error_with_status_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["outline", "/no/such/report.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().count("\n") == 0
+    assert "no such file" in err
+
+
+def test_directory_is_an_error(tmp_path, capsys) -> None:
+    assert run(["outline", str(tmp_path)]) == 2
+    assert "directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [(b"", "empty"), (b"  \n\t \n", "whitespace"), (b"\x00\x01\x02\x03PK" * 100, "binary")],
+)
+def test_unusable_content(tmp_path, capsys, content: bytes, words: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(content)
+    assert run(["outline", str(path)]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_unknown_command_and_bad_option_exit_2() -> None:
+    assert run(["no-such-command"]) == 2
+    assert run(["outline", "--no-such-option", "x"]) == 2
+
+
+def test_python_dash_m_runs_without_traceback() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reportdiff", "outline", "/no/such/file.md"], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
