@@ -1,0 +1,46 @@
+"""Configuration from ``reportdiff.toml`` or ``[tool.reportdiff]`` in ``pyproject.toml``.
+
+Looked up from the given folder upwards; the first file that has a reportdiff table wins.
+Flags on the command line always win over the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from reportdiff.errors import ConfigError
+
+
+def find_config(start: str | Path = ".") -> tuple[Path | None, dict[str, Any]]:
+    """The nearest reportdiff configuration and the file it came from (None, {} when there is none)."""
+    folder = Path(start).resolve()
+    if folder.is_file():
+        folder = folder.parent
+    for directory in (folder, *folder.parents):
+        for name in ("reportdiff.toml", "pyproject.toml"):
+            path = directory / name
+            if not path.is_file():
+                continue
+            data = _read_toml(path)
+            table = data if name == "reportdiff.toml" else data.get("tool", {}).get("reportdiff")
+            if table is not None:
+                return path, table
+    return None, {}
+
+
+def config_section(name: str, start: str | Path = ".") -> dict[str, Any]:
+    """One table of the configuration, e.g. ``email`` or ``check``; empty when absent."""
+    path, table = find_config(start)
+    section = table.get(name, {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.reportdiff.{name}] must be a table")
+    return section
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration ({error})") from None
