@@ -73,6 +73,173 @@ def outline(file: str, fmt: str, output: str | None) -> None:
     write_output(render_outline(report, fmt), output)
 
 
+@cli.command()
+@click.argument("old", type=click.Path(allow_dash=True))
+@click.argument("new", type=click.Path(allow_dash=True))
+@click.option("--to", "to", multiple=True, required=True, help="Recipient; repeat for more.")
+@click.option("--cc", "cc", multiple=True, help="Copy to; repeat for more.")
+@click.option("--subject", help="Subject line. Default: 'Ändringar i <title>: <old date> → <new date>'.")
+@click.option("--link", help="Address of the full comparison (an http(s) URL), linked from the message.")
+@click.option("--lang", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True)
+@click.option("--tls", type=click.Choice(["starttls", "ssl", "none"]), help="Default: from config, else starttls.")
+@click.option("--dry-run", is_flag=True, help="Build the message and write it (.eml) instead of sending.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="With --dry-run: write here.")
+def email(
+    old: str,
+    new: str,
+    to: tuple[str, ...],
+    cc: tuple[str, ...],
+    subject: str | None,
+    link: str | None,
+    lang: str,
+    tls: str | None,
+    dry_run: bool,
+    output: str | None,
+) -> None:
+    """Send the change summary between OLD and NEW as an e-mail (text and HTML) over SMTP.
+
+    \b
+    SMTP settings come from [tool.reportdiff.email] in pyproject.toml (or reportdiff.toml):
+    host, port, user, sender, tls, cafile; the environment overrides them:
+    REPORTDIFF_SMTP_HOST, _PORT, _USER, _FROM, _TLS, _CAFILE. The password is read only
+    from REPORTDIFF_SMTP_PASSWORD, or asked for when run in a terminal.
+
+    \b
+    Examples:
+      reportdiff email snapshots/2025-04.md snapshots/2025-05.md --to kansliet@example.org
+      reportdiff email old.pdf new.pdf --to a@example.org --link https://intra.example.org/diff.html
+      reportdiff email old.md new.md --to a@example.org --dry-run -o message.eml
+    """
+    from reportdiff.compare import compare
+    from reportdiff.config import config_section
+    from reportdiff.ingest import load
+    from reportdiff.mail import build_message, resolve_settings, send_message
+    from reportdiff.output import write_output
+    from reportdiff.render.common import detect_lang
+    from reportdiff.render.html import checked_link
+    from reportdiff.render.options import RenderOptions
+
+    checked_link(link)  # a bad --link fails before any work
+    settings = resolve_settings(config_section("email"), os.environ, tls=tls)
+    reports = [load(old), load(new)]
+    for report in reports:
+        for warning in report.warnings:
+            click.echo(f"reportdiff: warning: {warning}", err=True)
+    diff = compare(*reports)
+    options = RenderOptions(lang=detect_lang(*reports) if lang == "auto" else lang, full_report_link=link)
+    message = build_message(diff, options, to=to, cc=cc, sender=settings.sender, subject=subject)
+    if dry_run:
+        write_output(message.as_bytes(), output)
+        return
+    if settings.user and not settings.password and sys.stdin.isatty():
+        settings.password = click.prompt(f"SMTP password for {settings.user}", hide_input=True, err=True)
+    sent = send_message(message, settings)
+    click.echo(f"reportdiff: sent to {len(sent)} recipient(s) via {settings.host}:{settings.effective_port}", err=True)
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(allow_dash=True))
+@click.argument("new", type=click.Path(allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md", "html", "email-html"]),
+    default="text",
+    show_default=True,
+    help="text for a terminal, json (schema reportdiff.diff/1), md for a pull request or plain e-mail.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option(
+    "--context",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Unchanged paragraphs shown around each change.",
+)
+@click.option("--summary", "summary_only", is_flag=True, help="Show only the summary, not the changed text.")
+@click.option("--side-by-side", is_flag=True, help="Old and new in two columns (text format).")
+@click.option(
+    "--section",
+    "section_pattern",
+    metavar="PATTERN",
+    help="Only sections whose path contains PATTERN (case-insensitive; * ? [ ] make it a glob).",
+)
+@click.option("--lang", type=click.Choice(["sv", "en"]), help="Language of the labels.  [default: the reports' own]")
+@click.option("--color", "color_choice", type=COLOR_CHOICE, default="auto", show_default=True, help="Colour the text.")
+@click.option("--show-toc-changes", is_flag=True, help="Also list differences in the tables of contents.")
+@click.option("--pager/--no-pager", default=None, help="Page long text output at a terminal.  [default: pager]")
+@click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")
+def diff_command(
+    old: str,
+    new: str,
+    fmt: str,
+    output: str | None,
+    context: int,
+    summary_only: bool,
+    side_by_side: bool,
+    section_pattern: str | None,
+    lang: str | None,
+    color_choice: str,
+    show_toc_changes: bool,
+    pager: bool | None,
+    width: int | None,
+) -> int:
+    """Show what changed from OLD to NEW (paths, or - for standard input).
+
+    Exit status: 0 no change, 1 changes found, 2 trouble.
+
+    \b
+    Examples:
+      reportdiff diff snapshots/2025-04.md snapshots/2025-05.md
+      reportdiff diff old.md new.md --summary --lang en
+      reportdiff diff old.md new.md --section "Division Funktion" --context 0
+      reportdiff diff old.md new.md --side-by-side --color always | less -R
+      reportdiff diff old.md new.md --format md -o comment.md
+      reportdiff diff old.md new.md --format json | jq '.stats'
+      cat new.md | reportdiff diff old.md -
+    """
+    import shutil
+
+    from reportdiff.compare import compare
+    from reportdiff.errors import InputError
+    from reportdiff.ingest import load
+    from reportdiff.output import write_output
+    from reportdiff.render.common import detect_lang
+    from reportdiff.render.dispatch import render
+    from reportdiff.render.options import RenderOptions
+
+    if old == "-" and new == "-":
+        raise InputError("only one of OLD and NEW can be '-' (standard input)")
+    old_report, new_report = load(old), load(new)
+    for report in (old_report, new_report):
+        for warning in report.warnings:
+            click.echo(f"reportdiff: warning: {report.source}: {warning}", err=True)
+    to_stdout = output is None or output == "-"
+    if width is None:
+        width = shutil.get_terminal_size(fallback=(100, 24)).columns if to_stdout and sys.stdout.isatty() else 100
+    options = RenderOptions(
+        lang=lang or detect_lang(old_report, new_report),
+        color=fmt == "text" and (use_color(color_choice) if to_stdout else color_choice == "always"),
+        width=width,
+        context=context,
+        summary_only=summary_only,
+        side_by_side=side_by_side,
+        section_pattern=section_pattern,
+        show_toc_changes=show_toc_changes,
+    )
+    result = compare(old_report, new_report)
+    text = render(result, fmt, options)
+    status = ExitStatus.CHANGED if result.has_changes else ExitStatus.SAME
+    if to_stdout and fmt == "text" and pager is not False and sys.stdout.isatty():
+        from reportdiff.pager import page, should_page
+
+        if should_page(text, sys.stdout, pager) and page(text):
+            return status
+    write_output(text, output)
+    return status
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and own the exit status."""
     raise SystemExit(run(argv))

@@ -28,3 +28,17 @@ def seed_path(name: str) -> Path:
 
 def snapshot_paths() -> list[Path]:
     return sorted(SNAPSHOTS.glob("*.md"))
+
+
+GOLDEN = DATA / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens", action="store_true", help="rewrite tests/data/golden/ from the current output"
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))

@@ -11,6 +11,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from reportdiff.ingest.metadata import finish_report
 from reportdiff.ingest.tree import RawBlock, build_tree
 from reportdiff.model import BlockKind, Report, Span
 
@@ -56,8 +57,10 @@ def read_markdown(text: str, source: str = "<string>") -> Report:
         elif token.type in ("fence", "code_block"):
             raw_blocks.append(RawBlock(_collapse(token.content), _span(token)))
     report = Report(source=source, root=build_tree(raw_blocks), style="markdown")
-    first = next(report.sections(), None)
-    report.title = first.heading if first is not None and first.level == 1 else ""
+    finish_report(report)  # cover lines (title, date) and the signature become asides
+    if not report.title:
+        first = next(report.sections(), None)
+        report.title = first.heading if first is not None and first.level == 1 else ""
     return report
 
 

@@ -1,21 +1,499 @@
-"""Plain-text reader (placeholder until the full reader lands): blank-line separated paragraphs."""
+"""Plain-text reader: Word-style text and PDF text (double- or single-spaced) onto the report model.
+
+The same report reaches us laid out three ways: one paragraph a line ("word"), PDF text with a
+blank line after every physical line ("pdf-double"), and PDF text without ("pdf-single"). The
+reader first undoes the layout (joins wrapped lines, rejoins split words, sets page furniture
+aside), so that it sees *units* (paragraphs, list items, table rows, heading candidates); it then
+decides headings and levels on the units alone, the same way for every layout, with the table of
+contents or bookmark outline as the strongest evidence. See docs/parsing.md.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from reportdiff.ingest.metadata import finish_report, is_cover_date, is_name_line, is_role_line, is_title, parse_date
+from reportdiff.text.headings import assign_levels, is_heading_shape, pattern_kind
 from reportdiff.ingest.tree import RawBlock, build_tree
-from reportdiff.model import Report, Span
+from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span, TocEntry
+from reportdiff.text.hyphenation import SpellingEvidence, ends_with_split, join_hyphenated
+from reportdiff.text.layout import (
+    TOC_TITLES,
+    ends_sentence,
+    is_document_block_label,
+    is_page_furniture,
+    list_marker,
+    numeric_share,
+    toc_entry,
+)
+from reportdiff.text.normalize import clean_text, heading_key, strip_control
+
+# Function words that end neither a heading nor a paragraph: a line ending with one continues below.
+_OPEN_ENDINGS = frozenset(
+    """i och av för på med till om inom från vid samt eller en ett det den de som mot under ca cirka drygt
+    knappt att är har var kan ska skall kommer blir men då när där efter över utan genom mellan enligt även
+    också än totalt nu vi man sin sina sitt denna detta dessa både dels the of and""".split()
+)
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank physical line of the input, with what its layout says."""
+
+    number: int
+    text: str
+    page: int = 1
+    page_start: bool = False  # began with a space: a new PDF page (or a bullet the extraction lost)
+    blank_before: int = 0
+    trailing: int = 0  # spaces after the text in the source
+    marker: str = ""  # list marker when the line starts a list item
+    table: bool = False
+
+
+@dataclass(slots=True)
+class Unit:
+    """A paragraph, list item, table row or heading candidate, made of one or more lines."""
+
+    lines: list[Line]
+    text: str
+    kind: BlockKind = BlockKind.PARAGRAPH
+    marker: str = ""
+    heading: bool = False
+    listed: bool = False  # found in the table of contents or the bookmark outline
+    level: int = 0
+
+    @property
+    def span(self) -> Span:
+        return Span(self.lines[0].number, self.lines[-1].number, self.lines[0].page)
+
+
+@dataclass(slots=True)
+class _Context:
+    style: str
+    width: int
+    trailing_convention: bool  # the extraction keeps a space after every line but a split word's
+    evidence: SpellingEvidence
+    asides: list[Aside] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_text(text: str, source: str = "<string>") -> Report:
-    raw_blocks: list[RawBlock] = []
-    lines: list[str] = []
-    start = 1
-    for number, line in enumerate(text.split("\n") + [""], start=1):
+    raw = [strip_control(line.replace("\r", "")) if "\t" not in line else line for line in text.lstrip("\ufeff").split("\n")]
+    style = detect_style(raw)
+    consumed: set[int] = set()
+    asides: list[Aside] = []
+    outline = _find_outline(raw, consumed, asides)
+    toc = _find_toc(raw, consumed, asides)
+    lines = _physical_lines(raw, consumed, style)
+    context = _Context(
+        style=style,
+        width=_line_width(lines),
+        trailing_convention=_keeps_trailing_spaces(raw, consumed),
+        evidence=SpellingEvidence.from_lines(line.text for line in lines),
+        asides=asides,
+    )
+    lines = _set_furniture_aside(lines, context)
+    listed_keys = {heading_key(entry.heading) for entry in toc + outline}
+    units = _word_units(lines, context) if style == "word" else _pdf_units(lines, context, listed_keys)
+    report = Report(source=source, root=build_tree([]), style=style, toc=toc, outline=outline)
+    units = _take_cover(units, report, context)
+    units = _take_signature(units, report, context)
+    _mark_headings(units, listed_keys, style)
+    warnings = assign_levels(units, toc_depth=_toc_depth(toc) if toc else 0, listed=bool(listed_keys))
+    raw_blocks = [
+        RawBlock(unit.text, unit.span, level=unit.level if unit.heading else 0, kind=unit.kind, marker=unit.marker)
+        for unit in units
+    ]
+    report.root = build_tree(raw_blocks)
+    report.asides = sorted(context.asides, key=lambda aside: (aside.span.start, aside.kind.value))
+    report.warnings = context.warnings + warnings
+    if not report.title:
+        report.title = next((entry.heading for entry in outline if is_title(entry.heading)), "")
+    finish_report(report)
+    return report
+
+
+def detect_style(raw: list[str]) -> str:
+    """'word' (one paragraph a line), 'pdf-double' (a blank after every line) or 'pdf-single'."""
+    lengths = sorted(len(line.strip()) for line in raw if line.strip())
+    if not lengths:
+        return "word"
+    nonblank = [index for index, line in enumerate(raw) if line.strip()]
+    followed_by_blank = sum(1 for index in nonblank if index + 1 < len(raw) and not raw[index + 1].strip())
+    long_share = sum(length > 110 for length in lengths) / len(lengths)
+    wrapped = sum(
+        1
+        for a, b in zip(nonblank, nonblank[1:], strict=False)
+        if raw[a].rstrip().endswith("-") or raw[b].strip()[:1].islower()
+    ) / max(1, len(nonblank) - 1)
+    if long_share > 0.15 or (wrapped < 0.08 and lengths[len(lengths) * 9 // 10] > 90):
+        return "word"
+    if wrapped < 0.05 and long_share > 0.02:
+        return "word"
+    return "pdf-double" if followed_by_blank > 0.6 * len(nonblank) else "pdf-single"
+
+
+def _find_outline(raw: list[str], consumed: set[int], asides: list[Aside]) -> list[TocEntry]:
+    """A PDF bookmark outline appended at the end: a trailing run of tab-indented lines."""
+    entries: list[tuple[int, str, int]] = []
+    index = len(raw) - 1
+    while index >= 0:
+        line = raw[index]
+        if not line.strip():
+            index -= 1
+            continue
+        if not line.startswith("\t"):
+            break
+        entries.append((index, line.strip(), len(line) - len(line.lstrip("\t"))))
+        index -= 1
+    if len(entries) < 3:
+        return []
+    entries.reverse()
+    depths = sorted({depth for _, _, depth in entries})
+    outline = []
+    for index, heading, depth in entries:
+        level = depths.index(depth) + 1 if len(depths) > 1 else None
+        outline.append(TocEntry(heading=clean_text(heading), level=level, page=None, line=index + 1))
+        consumed.add(index)
+        asides.append(Aside(AsideKind.OUTLINE, clean_text(heading), Span(index + 1, index + 1)))
+    return outline
+
+
+def _find_toc(raw: list[str], consumed: set[int], asides: list[Aside]) -> list[TocEntry]:
+    """A table of contents near the top: a title line (optional) and entries with a page number."""
+    limit = min(len(raw), 300)
+    start = None
+    for index in range(limit):
+        if raw[index].strip().casefold().rstrip(":") in TOC_TITLES:
+            start = index
+            break
+    if start is None:
+        run = [index for index in range(limit) if raw[index].strip() and toc_entry(raw[index])]
+        if len(run) < 4:
+            return []
+        start = run[0] - 1
+    entries: list[TocEntry] = []
+    index = start + 1
+    while index < len(raw):
+        line = raw[index]
         if line.strip():
-            if not lines:
-                start = number
-            lines.append(line.strip())
-        elif lines:
-            raw_blocks.append(RawBlock(" ".join(lines), Span(start, number - 1)))
-            lines = []
-    return Report(source=source, root=build_tree(raw_blocks), style="text")
+            parsed = toc_entry(line)
+            if parsed is None:
+                break
+            depth = len(line) - len(line.lstrip(" \t"))
+            entries.append(TocEntry(heading=clean_text(parsed[0]), level=depth, page=parsed[1], line=index + 1))
+        index += 1
+    if len(entries) < 3:
+        return []
+    depths = sorted({entry.level or 0 for entry in entries})
+    for entry in entries:
+        entry.level = depths.index(entry.level or 0) + 1 if len(depths) > 1 else None
+        consumed.add(entry.line - 1)
+        asides.append(Aside(AsideKind.TOC, entry.heading, Span(entry.line, entry.line)))
+    if raw[start].strip().casefold().rstrip(":") in TOC_TITLES:
+        consumed.add(start)
+        asides.append(Aside(AsideKind.TOC, raw[start].strip(), Span(start + 1, start + 1)))
+    return entries
+
+
+def _toc_depth(toc: list[TocEntry]) -> int:
+    levels = [entry.level for entry in toc if entry.level]
+    return max(levels) if levels else 2  # a flat contents list of this series shows parts and their children
+
+
+def _physical_lines(raw: list[str], consumed: set[int], style: str) -> list[Line]:
+    lines: list[Line] = []
+    blanks = 0
+    for index, text in enumerate(raw):
+        if index in consumed or not text.strip():
+            blanks += 1
+            if text.startswith(" ") and style != "word":
+                lines.append(Line(index + 1, "", page_start=True))  # an empty page start still turns the page
+            continue
+        stripped = text.strip()
+        line = Line(
+            number=index + 1,
+            text=stripped,
+            page_start=style != "word" and text.startswith(" "),
+            blank_before=blanks,
+            trailing=len(text) - len(text.rstrip(" ")),
+        )
+        marker = list_marker(stripped)
+        if marker is not None:
+            line.marker = marker[0]
+            line.text = marker[1].strip()
+        lines.append(line)
+        blanks = 0
+    if style != "word":
+        _find_lost_bullets(lines)
+    page = 1
+    for line in lines:
+        if line.page_start:
+            page += 1
+        line.page = page
+    return [line for line in lines if line.text]
+
+
+def _find_lost_bullets(lines: list[Line]) -> None:
+    """Lines that begin with a space close to one another are list items whose bullet glyph was lost.
+
+    A real page start comes once every forty-odd lines; two within three lines are bullets.
+    """
+    starts = [index for index, line in enumerate(lines) if line.page_start and line.text]
+    for position, index in enumerate(starts):
+        near = [other for other in starts[max(0, position - 1) : position + 2] if other != index]
+        if any(abs(other - index) <= 3 for other in near) and not lines[index].marker:
+            lines[index].marker = "•"
+            lines[index].page_start = False
+
+
+def _line_width(lines: list[Line]) -> int:
+    """The wrap width of the text, as the 90th percentile of line lengths."""
+    lengths = sorted(len(line.text) + (2 if line.marker else 0) for line in lines if line.text)
+    return max(40, lengths[len(lengths) * 9 // 10]) if lengths else 75
+
+
+def _keeps_trailing_spaces(raw: list[str], consumed: set[int]) -> bool:
+    nonblank = [line for index, line in enumerate(raw) if line.strip() and index not in consumed]
+    return bool(nonblank) and sum(line.endswith(" ") for line in nonblank) > 0.5 * len(nonblank)
+
+
+def _set_furniture_aside(lines: list[Line], context: _Context) -> list[Line]:
+    """Page numbers, ``Sida N (M)``, document-id and publication blocks, repeated running headers."""
+    repeated: dict[str, int] = {}
+    for line in lines:
+        if line.page_start and len(line.text) <= 80:
+            repeated[line.text] = repeated.get(line.text, 0) + 1
+    kept: list[Line] = []
+    value_lines_left = 0
+    for line in lines:
+        furniture = False
+        if is_page_furniture(line.text, line.page_start) or (line.page_start and repeated.get(line.text, 0) >= 3):
+            furniture = True
+        elif is_document_block_label(line.text):
+            furniture, value_lines_left = True, 1
+        elif value_lines_left and not ends_sentence(line.text) and len(line.text) <= 80:
+            furniture, value_lines_left = True, value_lines_left - 1
+        else:
+            value_lines_left = 0
+        if furniture:
+            text = f"{line.marker} {line.text}".strip() if line.marker else line.text
+            context.asides.append(Aside(AsideKind.FURNITURE, text, Span(line.number, line.number, line.page)))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _join(left: str, right: str, left_line: Line, context: _Context) -> str:
+    if ends_with_split(left):
+        spaced = context.trailing_convention and left_line.trailing > 0
+        return join_hyphenated(left, right, context.evidence, spaced=spaced)
+    return f"{left} {right}"
+
+
+def _word_units(lines: list[Line], context: _Context) -> list[Unit]:
+    """One unit a line; a paragraph split by a page break (no final stop, continues below) is rejoined."""
+    units: list[Unit] = []
+    for line in lines:
+        previous = units[-1] if units else None
+        if previous is not None and not line.marker and _continues_word(previous, line, context):
+            previous.lines.append(line)
+            previous.text = _join(previous.text, line.text, previous.lines[-2], context)
+            continue
+        kind = BlockKind.LIST_ITEM if line.marker else BlockKind.PARAGRAPH
+        units.append(Unit([line], line.text, kind=kind, marker=line.marker))
+    _mark_tables(units)
+    for unit in units:
+        unit.text = clean_text(unit.text)
+    return units
+
+
+def _continues_word(previous: Unit, line: Line, context: _Context) -> bool:
+    if ends_sentence(previous.text) or previous.text.rstrip().endswith(("”", '"', ")")):
+        return False
+    if ends_with_split(previous.text) or line.text[:1].islower():
+        return True
+    if previous.kind is BlockKind.LIST_ITEM:
+        return False
+    return not is_heading_shape(previous.text) and not is_heading_shape(line.text) and len(previous.text) > 100
+
+
+def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> list[Unit]:
+    """Join wrapped physical lines into paragraphs and list items; tables one row a line."""
+    _mark_table_lines(lines, listed_keys)
+    units: list[Unit] = []
+    for position, line in enumerate(lines):
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        previous = units[-1] if units else None
+        if previous is not None and _continues_pdf(previous, line, following, context, listed_keys):
+            previous.lines.append(line)
+            previous.text = _join(previous.text, line.text, previous.lines[-2], context)
+            continue
+        if line.table:
+            kind = BlockKind.TABLE_ROW
+        else:
+            kind = BlockKind.LIST_ITEM if line.marker else BlockKind.PARAGRAPH
+        units.append(Unit([line], line.text, kind=kind, marker=line.marker))
+    for unit in units:
+        unit.text = clean_text(unit.text)
+    return _merge_wrapped_headings(units, listed_keys)
+
+
+def _continues_pdf(previous: Unit, line: Line, following: Line | None, context: _Context, listed: set[str]) -> bool:
+    """Whether ``line`` continues the unit above it rather than starting a new one."""
+    last = previous.lines[-1]
+    if line.marker or (line.table != last.table):
+        return False
+    if ends_with_split(last.text) and (not context.trailing_convention or last.trailing == 0):
+        return True
+    if last.table:
+        return False
+    if context.trailing_convention and last.trailing >= 2:
+        return False  # Word's PDF export leaves two spaces where a paragraph ends
+    if context.style == "pdf-single" and line.blank_before:
+        return False
+    first_word = line.text.split(" ", 1)[0]
+    if first_word[:1].islower():
+        return True
+    if heading_key(line.text) in listed or pattern_kind(line.text):
+        return False
+    length = len(last.text) + (2 if last.marker else 0)
+    fits = length + 1 + len(first_word) <= context.width
+    if ends_sentence(last.text):
+        return not fits and not _standalone_heading_line(line, following, context)
+    # Without a final stop, only a clearly short line ends here (a heading, or a paragraph without a
+    # stop); proportional fonts make a full line vary by a few characters.
+    if last.text.rsplit(" ", 1)[-1].casefold() in _OPEN_ENDINGS:
+        return True
+    return not (fits and length <= 0.85 * context.width)
+
+
+def _standalone_heading_line(line: Line, following: Line | None, context: _Context) -> bool:
+    """A short line without a final stop, followed by a new start: a heading after a full line."""
+    if following is None or ends_sentence(line.text) or len(line.text) > 0.8 * context.width:
+        return False
+    return line.text[:1].isupper() and not following.text[:1].islower() and is_heading_shape(line.text)
+
+
+def _mark_table_lines(lines: list[Line], listed_keys: set[str]) -> None:
+    """Runs of four or more short lines, two of them mostly figures, are a flattened table."""
+    run: list[Line] = []
+
+    def close() -> None:
+        cells = [line for line in run if heading_key(line.text) not in listed_keys or line is not run[0]]
+        if len(cells) >= 4 and sum(numeric_share(line.text) >= 0.5 for line in cells) >= 2:
+            for line in cells:
+                line.table = True
+        run.clear()
+
+    for line in lines:
+        short = len(line.text) <= 45 and not line.marker and not line.text.rstrip().endswith(".")
+        if short:
+            run.append(line)
+        else:
+            close()
+    close()
+
+
+def _mark_tables(units: list[Unit]) -> None:
+    """The same test on Word-style units (one line each)."""
+    run: list[Unit] = []
+
+    def close() -> None:
+        if len(run) >= 4 and sum(numeric_share(unit.text) >= 0.5 for unit in run) >= 2:
+            for unit in run:
+                unit.kind = BlockKind.TABLE_ROW
+        run.clear()
+
+    for unit in units:
+        if len(unit.text) <= 45 and unit.kind is BlockKind.PARAGRAPH and not unit.text.endswith("."):
+            run.append(unit)
+        else:
+            close()
+    close()
+
+
+def _merge_wrapped_headings(units: list[Unit], listed_keys: set[str]) -> list[Unit]:
+    """A long heading wrapped before a capitalised word or after ``i``/``och``: two units, one heading."""
+    merged: list[Unit] = []
+    for unit in units:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind is BlockKind.PARAGRAPH
+            and unit.kind is BlockKind.PARAGRAPH
+            and len(previous.lines) == 1
+            and is_heading_shape(previous.text)
+            and is_heading_shape(unit.text)
+            and not pattern_kind(unit.text)
+            and heading_key(unit.text) not in listed_keys
+            and heading_key(previous.text) not in listed_keys
+            and (
+                previous.text.split()[-1].casefold() in _OPEN_ENDINGS
+                or (len(previous.text) >= 55 and len(unit.text) <= 30)
+            )
+        ):
+            previous.lines.extend(unit.lines)
+            previous.text = f"{previous.text} {unit.text}"
+            continue
+        merged.append(unit)
+    return merged
+
+
+def _take_cover(units: list[Unit], report: Report, context: _Context) -> list[Unit]:
+    """Title and date lines at the very top become COVER asides."""
+    index = 0
+    while index < min(3, len(units)):
+        unit = units[index]
+        if not report.title and is_title(unit.text):
+            report.title = unit.text
+        elif report.date is None and is_cover_date(unit.text):
+            report.date, report.date_text = parse_date(unit.text), unit.text
+        else:
+            break
+        context.asides.append(Aside(AsideKind.COVER, unit.text, unit.span))
+        index += 1
+    return units[index:]
+
+
+def _take_signature(units: list[Unit], report: Report, context: _Context) -> list[Unit]:
+    """The first name line followed by a role line (``Regiondirektör``) becomes a SIGNATURE aside."""
+    for index in range(len(units) - 1):
+        name, role = units[index], units[index + 1]
+        if name.kind is BlockKind.PARAGRAPH and is_name_line(name.text) and is_role_line(role.text):
+            report.author, report.author_role = name.text, role.text
+            span = Span(name.span.start, role.span.end, name.span.page)
+            context.asides.append(Aside(AsideKind.SIGNATURE, f"{name.text}\n{role.text}", span))
+            return units[:index] + units[index + 2 :]
+    return units
+
+
+def _mark_headings(units: list[Unit], listed_keys: set[str], style: str) -> None:
+    """Heading candidates: listed in the contents/outline, or by their shape and what follows them."""
+    for position, unit in enumerate(units):
+        if unit.kind is not BlockKind.PARAGRAPH or (style != "word" and len(unit.lines) > 3):
+            continue
+        following = units[position + 1] if position + 1 < len(units) else None
+        unit.listed = heading_key(unit.text) in listed_keys
+        if not is_heading_shape(unit.text):
+            continue
+        if following is None:
+            continue  # a last short line is a closing remark, not a heading of nothing
+        if following.text[:1].islower() and following.kind is BlockKind.PARAGRAPH:
+            continue
+        unit.heading = True
+    _reject_long_chains(units)
+
+
+def _reject_long_chains(units: list[Unit]) -> None:
+    """Five or more headings in a row with no evidence is a flattened table or a list, not headings."""
+    chain: list[Unit] = []
+    for unit in units + [Unit([Line(0, "")], "")]:
+        if unit.heading:
+            chain.append(unit)
+            continue
+        if len(chain) >= 5:
+            for candidate in chain:
+                if not candidate.listed and not pattern_kind(candidate.text):
+                    candidate.heading = False
+        chain = []

@@ -76,6 +76,8 @@ class SectionPair:
     split_into: list[tuple[str, ...]] = field(default_factory=list)  # OLD section split across NEW sections
     merged_from: list[tuple[str, ...]] = field(default_factory=list)  # NEW section made of OLD sections
     blocks: list[BlockChange] = field(default_factory=list)
+    old_index: int = -1  # place of ``old`` in OLD's pre-order walk (root = 0); rebuilds OLD's order
+    new_index: int = -1  # place of ``new`` in NEW's pre-order walk (root = 0)
 
     @property
     def path(self) -> tuple[str, ...]:

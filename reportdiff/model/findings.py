@@ -22,6 +22,7 @@ class Figure:
     section_path: tuple[str, ...]
     line: int
     high: float | None = None  # upper bound of a range ("6–8 procent"); ``value`` is the lower
+    noun: str = ""  # what a count counts, as written ("lex Maria-anmälningar"); else the label
 
     @property
     def key(self) -> tuple[tuple[str, ...], str, str]:

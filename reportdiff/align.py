@@ -1,0 +1,400 @@
+"""Sections of OLD ↔ sections of NEW, as one global assignment.
+
+Every pair of sections gets a score from three kinds of evidence: the heading (fuzzy, after
+a normaliser that drops numbering, "VO" / "Division" prefixes, case and punctuation), the
+section's own text (word-pair shingles, Dice overlap) and its place in the tree (the parent's
+heading, the relative position). The pairing is the assignment with the highest total score
+over the whole document (Hungarian method), keeping only pairs above :data:`THRESHOLD`; a
+section whose parent did not match can still find its counterpart, because nothing in the
+score requires the parents to be paired. See ``docs/alignment.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reportdiff.diff.sequence import longest_increasing
+from reportdiff.model import Report, Section
+from reportdiff.text.tokens import normalise
+
+THRESHOLD = 0.5  # pairs scoring below this are added / removed instead
+PRUNE_MARGIN = 0.10  # an edge far below the best edge of both its sections cannot matter in practice
+MAX_COMPONENT = 150  # above this many sections on one side, a component is paired greedily (noted)
+DENSE_LIMIT = 40_000  # up to this many section pairs, every pair is scored
+CANDIDATES_PER_SECTION = 12  # otherwise, the sections sharing the most rare shingles
+RARE_SHINGLE = 64  # a shingle found in more sections than this is not used to find candidates
+
+WEIGHTS_WITH_CONTENT = (0.40, 0.45, 0.15)  # heading, content, position
+WEIGHTS_WITHOUT_CONTENT = (0.80, 0.0, 0.20)
+
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivx]+\.|[a-z]\))\s+")
+_PREFIXES = ("verksamhetsområdet", "verksamhetsområde", "verksamhetsomr", "vo", "division", "div")
+_ABBREVIATIONS = {"&": "och", "avd": "avdelningen", "avdelning": "avdelningen", "enh": "enheten", "ca": "cirka"}
+_NON_WORD = re.compile(r"[^\w&]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def heading_key(heading: str) -> str:
+    """A heading reduced to what identifies it: no numbering, prefix, case or punctuation."""
+    text = normalise(heading).lower()
+    text = _NUMBERING.sub("", text)
+    words = [_ABBREVIATIONS.get(word, word) for word in _NON_WORD.sub(" ", text).split()]
+    while len(words) > 1 and words[0] in _PREFIXES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def heading_similarity(a: str, b: str) -> float:
+    """0..1 for two heading keys; differing numbers ("Länssjukvård 1" / "2") weigh heavily."""
+    from rapidfuzz import fuzz
+
+    if a == b or not a or not b:
+        return _adjust(a, b, 0.0)
+    return _adjust(a, b, (fuzz.ratio(a, b) + fuzz.token_set_ratio(a, b)) / 200)
+
+
+@dataclass(slots=True)
+class SectionInfo:
+    """What alignment knows about one section; ``index`` is its place in pre-order (root = 0)."""
+
+    section: Section
+    index: int
+    path: tuple[str, ...]
+    parent: int  # index of the parent, -1 for the root
+    key: str  # heading_key
+    shingles: set[int]
+    content_id: tuple[str, ...]  # the own blocks' comparison texts
+    rank: float  # relative position in the document, 0..1
+
+
+@dataclass(slots=True)
+class Match:
+    old: int
+    new: int
+    score: float
+    reason: str
+
+
+@dataclass(slots=True)
+class Alignment:
+    old: list[SectionInfo]
+    new: list[SectionInfo]
+    matches: list[Match]  # sorted by new index
+    old_to_new: dict[int, int] = field(default_factory=dict)
+    new_to_old: dict[int, int] = field(default_factory=dict)
+    best_rejected: dict[tuple[str, int], tuple[float, int]] = field(default_factory=dict)  # ("old"|"new", i)
+    moved_new: set[int] = field(default_factory=set)  # new indexes of matched sections that moved
+    notes: list[str] = field(default_factory=list)
+
+
+def section_infos(report: Report, vocabulary: dict[str, int]) -> list[SectionInfo]:
+    """Describe every section (root first) for scoring; ``vocabulary`` numbers shingles across both reports."""
+    infos: list[SectionInfo] = []
+
+    def visit(section: Section, path: tuple[str, ...], parent: int) -> None:
+        index = len(infos)
+        texts = tuple(normalise(block.text) for block in section.blocks)
+        words = [w for text in texts for w in _NON_WORD.sub(" ", text.lower()).split()]
+        shingles = {vocabulary.setdefault(f"{a} {b}", len(vocabulary)) for a, b in zip(words, words[1:], strict=False)}
+        if len(words) == 1:
+            shingles.add(vocabulary.setdefault(words[0], len(vocabulary)))
+        # A division is also what it holds: its subsections' heading words count as content.
+        for child in section.children:
+            shingles.update(vocabulary.setdefault(f"§{w}", len(vocabulary)) for w in heading_key(child.heading).split())
+        infos.append(SectionInfo(section, index, path, parent, heading_key(section.heading), shingles, texts, 0.0))
+        for child in section.children:
+            visit(child, path + (child.heading,), index)
+
+    visit(report.root, (), -1)
+    for info in infos:
+        info.rank = info.index / max(1, len(infos) - 1)
+    return infos
+
+
+def align(old: Report, new: Report) -> Alignment:
+    """Pair the sections of ``old`` and ``new``; the roots always pair."""
+    vocabulary: dict[str, int] = {}
+    olds = section_infos(old, vocabulary)
+    news = section_infos(new, vocabulary)
+    result = Alignment(olds, news, [Match(0, 0, 1.0, "document root")])
+    anchored = _identical_pairs(olds, news)
+    for i, j in anchored:
+        result.matches.append(Match(i, j, 1.0, "identical heading path and text"))
+    taken_old = {0} | {i for i, _ in anchored}
+    taken_new = {0} | {j for _, j in anchored}
+    rest_old = [info for info in olds if info.index not in taken_old]
+    rest_new = [info for info in news if info.index not in taken_new]
+    edges = _scored_edges(olds, news, rest_old, rest_new, result)
+    for i, j, score, reason in _assign(edges, result.notes):
+        result.matches.append(Match(i, j, score, reason))
+    result.matches.sort(key=lambda m: m.new)
+    result.old_to_new = {m.old: m.new for m in result.matches}
+    result.new_to_old = {m.new: m.old for m in result.matches}
+    result.moved_new = _moved(result)
+    return result
+
+
+def _identical_pairs(olds: list[SectionInfo], news: list[SectionInfo]) -> list[tuple[int, int]]:
+    """Sections with the same heading path and the same text, once on each side: certain pairs.
+
+    They are fixed before the assignment; it cannot do better for them and it keeps the
+    assignment small on long reports.
+    """
+
+    def identity(info: SectionInfo) -> tuple[object, ...]:
+        return (tuple(normalise(h) for h in info.path), info.content_id)
+
+    old_ids = Counter(identity(info) for info in olds[1:])
+    new_ids = Counter(identity(info) for info in news[1:])
+    where_new = {identity(info): info.index for info in news[1:] if new_ids[identity(info)] == 1}
+    return [
+        (info.index, where_new[identity(info)])
+        for info in olds[1:]
+        if old_ids[identity(info)] == 1 and identity(info) in where_new
+    ]
+
+
+def _candidates(rest_old: list[SectionInfo], rest_new: list[SectionInfo]) -> list[tuple[int, int]]:
+    """Which (old, new) pairs to score: all of them for a normal report, likely ones for a huge one."""
+    if len(rest_old) * len(rest_new) <= DENSE_LIMIT:
+        return [(o.index, n.index) for n in rest_new for o in rest_old]
+    by_shingle: dict[int, list[int]] = {}
+    for info in rest_old:
+        for shingle in info.shingles:
+            by_shingle.setdefault(shingle, []).append(info.index)
+    by_heading: dict[str, list[int]] = {}
+    for info in rest_old:
+        by_heading.setdefault(info.key, []).append(info.index)
+    pairs: list[tuple[int, int]] = []
+    for info in rest_new:
+        shared: Counter[int] = Counter()
+        for shingle in info.shingles:
+            holders = by_shingle.get(shingle, ())
+            if len(holders) <= RARE_SHINGLE:
+                shared.update(holders)
+        chosen = {i for i, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES_PER_SECTION]}
+        chosen.update(by_heading.get(info.key, ())[:CANDIDATES_PER_SECTION])
+        pairs.extend((i, info.index) for i in sorted(chosen))
+    return pairs
+
+
+def _scored_edges(
+    olds: list[SectionInfo],
+    news: list[SectionInfo],
+    rest_old: list[SectionInfo],
+    rest_new: list[SectionInfo],
+    result: Alignment,
+) -> list[tuple[int, int, float, str]]:
+    """Score candidate pairs; keep those above the threshold and near the best of either side."""
+    heading_cache = _heading_table(
+        sorted({info.key for info in rest_old} | {olds[info.parent].key for info in rest_old if info.parent >= 0}),
+        sorted({info.key for info in rest_new} | {news[info.parent].key for info in rest_new if info.parent >= 0}),
+    )
+
+    def heading_sim(a: str, b: str) -> float:
+        if (a, b) not in heading_cache:
+            heading_cache[(a, b)] = heading_similarity(a, b)
+        return heading_cache[(a, b)]
+
+    scored: list[tuple[int, int, float, str]] = []
+    for i, j in _candidates(rest_old, rest_new):
+        o, n = olds[i], news[j]
+        heading = heading_sim(o.key, n.key)
+        content: float | None = None
+        if o.shingles and n.shingles:
+            common = len(o.shingles & n.shingles)
+            content = 2 * common / (len(o.shingles) + len(n.shingles))
+        if o.parent <= 0 and n.parent <= 0:
+            parent = 1.0 if o.parent == n.parent else 0.3
+        elif o.parent <= 0 or n.parent <= 0:
+            parent = 0.3
+        else:
+            parent = heading_sim(olds[o.parent].key, news[n.parent].key)
+        position = 0.5 * parent + 0.5 * (1 - abs(o.rank - n.rank))
+        w_heading, w_content, w_position = WEIGHTS_WITHOUT_CONTENT if content is None else WEIGHTS_WITH_CONTENT
+        score = w_heading * heading + w_content * (content or 0.0) + w_position * position
+        content_text = "n/a" if content is None else f"{content:.2f}"
+        reason = f"heading {heading:.2f}, content {content_text}, position {position:.2f}"
+        scored.append((i, j, round(score, 6), reason))
+    best_old: dict[int, float] = {}
+    best_new: dict[int, float] = {}
+    for i, j, score, _ in scored:
+        best_old[i] = max(best_old.get(i, 0.0), score)
+        best_new[j] = max(best_new.get(j, 0.0), score)
+        if score >= result.best_rejected.get(("old", i), (0.0, -1))[0]:
+            result.best_rejected[("old", i)] = (score, j)
+        if score >= result.best_rejected.get(("new", j), (0.0, -1))[0]:
+            result.best_rejected[("new", j)] = (score, i)
+    return [
+        edge
+        for edge in scored
+        if edge[2] >= THRESHOLD and (edge[2] >= best_old[edge[0]] - PRUNE_MARGIN or edge[2] >= best_new[edge[1]] - PRUNE_MARGIN)
+    ]
+
+
+def _heading_table(old_keys: list[str], new_keys: list[str]) -> dict[tuple[str, str], float]:
+    """Heading similarity of every pair of distinct keys, computed in bulk when that is small."""
+    if len(old_keys) * len(new_keys) > DENSE_LIMIT:
+        return {}  # a huge report: computed pair by pair, for candidates only
+    from rapidfuzz import fuzz, process
+
+    table: dict[tuple[str, str], float] = {}
+    for a in old_keys:
+        ratios = process.extract(a, new_keys, scorer=fuzz.ratio, limit=None)
+        token_sets = {index: score for _, score, index in process.extract(a, new_keys, scorer=fuzz.token_set_ratio, limit=None)}
+        for b, ratio, index in ratios:
+            table[(a, b)] = _adjust(a, b, (ratio + token_sets[index]) / 200)
+    return table
+
+
+def _adjust(a: str, b: str, score: float) -> float:
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return score * 0.6
+    return score
+
+
+@lru_cache(maxsize=4096)
+def _numbers(key: str) -> frozenset[str]:
+    return frozenset(_DIGITS.findall(key))
+
+
+def _assign(edges: list[tuple[int, int, float, str]], notes: list[str]) -> list[tuple[int, int, float, str]]:
+    """The maximum-score matching, solved separately on each connected group of candidate pairs."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(node: tuple[str, int]) -> tuple[str, int]:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for i, j, _, _ in edges:
+        root_a, root_b = find(("old", i)), find(("new", j))
+        if root_a != root_b:
+            parent[max(root_a, root_b)] = min(root_a, root_b)
+    groups: dict[tuple[str, int], list[tuple[int, int, float, str]]] = {}
+    for edge in edges:
+        groups.setdefault(find(("old", edge[0])), []).append(edge)
+    chosen: list[tuple[int, int, float, str]] = []
+    for root in sorted(groups):
+        chosen.extend(_assign_group(groups[root], notes))
+    return chosen
+
+
+def _assign_group(edges: list[tuple[int, int, float, str]], notes: list[str]) -> list[tuple[int, int, float, str]]:
+    rows = sorted({i for i, _, _, _ in edges})
+    cols = sorted({j for _, j, _, _ in edges})
+    by_pair = {(i, j): (score, reason) for i, j, score, reason in edges}
+    if len(rows) == 1 or len(cols) == 1 or max(len(rows), len(cols)) > MAX_COMPONENT:
+        if max(len(rows), len(cols)) > MAX_COMPONENT:
+            notes.append(f"{len(rows)} × {len(cols)} similar sections were paired best-first, not optimally")
+        return _greedy(edges)
+    transposed = len(rows) > len(cols)
+    if transposed:
+        rows, cols = cols, rows
+    cost = [
+        [-(by_pair.get((c, r) if transposed else (r, c), (0.0, ""))[0]) for c in cols]
+        for r in rows
+    ]
+    chosen = []
+    for r, c in sorted(hungarian(cost).items()):
+        i, j = (cols[c], rows[r]) if transposed else (rows[r], cols[c])
+        if (i, j) in by_pair:
+            score, reason = by_pair[(i, j)]
+            chosen.append((i, j, score, reason))
+    return chosen
+
+
+def _greedy(edges: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    chosen = []
+    for i, j, score, reason in sorted(edges, key=lambda e: (-e[2], e[0], e[1])):
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            chosen.append((i, j, score, reason))
+    return chosen
+
+
+def hungarian(cost: list[list[float]]) -> dict[int, int]:
+    """Minimum-cost assignment of every row to a distinct column (rows <= columns): row → column.
+
+    The shortest-augmenting-path form of the Hungarian method, O(rows² × columns).
+    """
+    n, m = len(cost), len(cost[0]) if cost else 0
+    infinity = float("inf")
+    u = [0.0] * (n + 1)
+    v = [0.0] * (m + 1)
+    owner = [0] * (m + 1)  # owner[j]: the row (1-based) holding column j
+    way = [0] * (m + 1)
+    for row in range(1, n + 1):
+        owner[0] = row
+        j0 = 0
+        min_v = [infinity] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0 = owner[j0]
+            delta = infinity
+            j1 = 0
+            costs = cost[i0 - 1]
+            u_i0 = u[i0]
+            for j in range(1, m + 1):
+                if not used[j]:
+                    current = costs[j - 1] - u_i0 - v[j]
+                    if current < min_v[j]:
+                        min_v[j] = current
+                        way[j] = j0
+                    if min_v[j] < delta:
+                        delta = min_v[j]
+                        j1 = j
+            for j in range(m + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    min_v[j] -= delta
+            j0 = j1
+            if owner[j0] == 0:
+                break
+        while True:
+            j1 = way[j0]
+            owner[j0] = owner[j1]
+            j0 = j1
+            if j0 == 0:
+                break
+    return {owner[j] - 1: j - 1 for j in range(1, m + 1) if owner[j]}
+
+
+def _moved(result: Alignment) -> set[int]:
+    """Matched sections that changed parent, or changed place among siblings that stayed together.
+
+    A section is not moved just because siblings were inserted or removed around it: among the
+    children of one parent pair, the longest run that kept its old order stays; the rest moved.
+    """
+    moved: set[int] = set()
+    siblings: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for match in result.matches:
+        if match.new == 0:
+            continue
+        old_parent = result.old[match.old].parent
+        new_parent = result.new[match.new].parent
+        if result.old_to_new.get(old_parent) != new_parent:
+            moved.add(match.new)
+        else:
+            siblings.setdefault((old_parent, new_parent), []).append((match.new, match.old))
+    for group in siblings.values():
+        group.sort()
+        kept = {new for new, _ in longest_increasing(group)}
+        moved.update(new for new, _ in group if new not in kept)
+    return moved

@@ -1,0 +1,126 @@
+"""Configuration of ``reportdiff check``: ``[tool.reportdiff.check]`` or ``[check]`` in reportdiff.toml.
+
+    [tool.reportdiff.check]
+    select = ["RD1", "RD2"]          # codes or prefixes; default: all
+    ignore = ["RD604"]
+    severity = { RD101 = "error" }
+    standing = ["Bilagor", "Lex Maria*"]   # headings whose text is meant to stay the same
+    min_words = 40                   # how long a section must be before copied text counts
+
+Flags win over the file: ``--select`` replaces ``select``, ``--ignore`` adds to ``ignore``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportdiff.check.registry import RULES, matches_code
+from reportdiff.errors import ConfigError
+from reportdiff.model import Severity
+
+_KEYS = {"select", "ignore", "severity", "standing", "min_words"}
+
+
+@dataclass(slots=True)
+class CheckConfig:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    standing: list[str] = field(default_factory=list)
+    min_words: int = 40
+    source: str = ""  # the file it was read from, for messages
+
+    def enabled(self, code: str) -> bool:
+        return matches_code(code, self.select) and not matches_code(code, self.ignore)
+
+    def severity_of(self, code: str) -> Severity:
+        return self.severity.get(code, RULES[code].severity)
+
+    def with_flags(self, select: list[str] | None, ignore: list[str] | None) -> CheckConfig:
+        """A copy with command-line ``--select``/``--ignore`` applied (flags win)."""
+        return CheckConfig(
+            select=_codes(select, "--select") if select else list(self.select),
+            ignore=list(self.ignore) + (_codes(ignore, "--ignore") if ignore else []),
+            severity=dict(self.severity),
+            standing=list(self.standing),
+            min_words=self.min_words,
+            source=self.source,
+        )
+
+
+def load_check_config(start: str | Path = ".", file: str | Path | None = None) -> CheckConfig:
+    """The check configuration from ``file``, or the nearest one above ``start``; defaults when none."""
+    if file is not None:
+        path = Path(file)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{file}: no such configuration file") from None
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise ConfigError(f"{file}: cannot read configuration ({error})") from None
+        table = data.get("tool", {}).get("reportdiff", {}) if path.name == "pyproject.toml" else data
+        section = table.get("check", {})
+        where = str(path)
+    else:
+        from reportdiff.config import config_section, find_config
+
+        found, _ = find_config(start)
+        section = config_section("check", start)
+        where = str(found) if found else ""
+    if not isinstance(section, dict):
+        raise ConfigError(f"{where}: the check table must be a table")
+    return parse_check_config(section, where)
+
+
+def parse_check_config(table: dict[str, Any], where: str = "") -> CheckConfig:
+    prefix = f"{where}: " if where else ""
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{prefix}unknown key(s) in the check table: {', '.join(unknown)}")
+    config = CheckConfig(source=where)
+    if "select" in table:
+        config.select = _codes(_string_list(table["select"], "select", prefix), prefix + "select")
+    if "ignore" in table:
+        config.ignore = _codes(_string_list(table["ignore"], "ignore", prefix), prefix + "ignore")
+    severities = table.get("severity", {})
+    if not isinstance(severities, dict):
+        raise ConfigError(f"{prefix}severity must be a table such as {{ RD101 = \"error\" }}")
+    for code, value in severities.items():
+        if code not in RULES:
+            raise ConfigError(f"{prefix}severity: unknown rule {code}")
+        try:
+            config.severity[code] = Severity(str(value).lower())
+        except ValueError:
+            raise ConfigError(f"{prefix}severity of {code} must be error, warning or info, not {value!r}") from None
+    if "standing" in table:
+        config.standing = _string_list(table["standing"], "standing", prefix)
+    if "min_words" in table:
+        value = table["min_words"]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigError(f"{prefix}min_words must be a positive whole number")
+        config.min_words = value
+    return config
+
+
+def split_codes(values: tuple[str, ...] | list[str]) -> list[str]:
+    """``("RD101,RD102", "RD6")`` → ``["RD101", "RD102", "RD6"]``: flags may be repeated or comma-separated."""
+    return [part.strip().upper() for value in values for part in value.split(",") if part.strip()]
+
+
+def _string_list(value: Any, name: str, prefix: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{prefix}{name} must be a list of strings")
+    return list(value)
+
+
+def _codes(values: list[str], where: str) -> list[str]:
+    codes = [value.strip().upper() for value in values]
+    for code in codes:
+        if code != "ALL" and not any(known.startswith(code) for known in RULES):
+            raise ConfigError(f"{where}: unknown rule code {code!r} (see `reportdiff check --list-rules`)")
+    return codes

@@ -1,0 +1,162 @@
+"""The rule file: cue words kept as data, stemmed once when loaded.
+
+The packaged ``reportdiff/data/rules.toml`` is always read; a user's own file, named in the
+configuration (``[tool.reportdiff.rules] file = "..."``), extends it: lists are added to,
+scalars replaced. A rule file that cannot be read is a :class:`ConfigError`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from reportdiff.errors import ConfigError
+from reportdiff.text.stem import WORD, stem, stem_phrase
+
+
+@dataclass(slots=True)
+class Cues:
+    """Cue phrases as tuples of stems; a phrase matches a run of equal stems in a sentence."""
+
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, words: list[str]) -> Cues:
+        seen: set[tuple[str, ...]] = set()
+        phrases: list[tuple[str, ...]] = []
+        for word in words:
+            phrase = tuple(stem_phrase(word).split())
+            if phrase and phrase not in seen:
+                seen.add(phrase)
+                phrases.append(phrase)
+        return cls(phrases)
+
+    def find(self, tokens: list[str]) -> list[int]:
+        """Indexes in ``tokens`` (stems) where one of the phrases starts."""
+        hits: list[int] = []
+        for index in range(len(tokens)):
+            for phrase in self.phrases:
+                if tuple(tokens[index : index + len(phrase)]) == phrase:
+                    hits.append(index)
+                    break
+        return hits
+
+
+@dataclass(slots=True)
+class Rules:
+    start: Cues
+    done: Cues
+    negations: frozenset[str]
+    future: frozenset[str]
+    initiative_nouns: Cues
+    list_order: list[str]
+    list_cues: dict[str, Cues]
+    status_order: list[str]
+    status_labels: dict[str, str]
+    status_cues: dict[str, Cues]
+    status_min_hits: int
+    roles: Cues
+    people_cues: Cues
+    acting: frozenset[str]
+    date_future: Cues
+    weights: dict[str, float]
+    figure_importance: dict[str, float]
+    ambiguous: frozenset[str] = frozenset()
+    source: str = "builtin"
+
+    def tokens(self, text: str) -> list[str]:
+        """The stems of ``text`` as cues see them: ambiguous words blanked out."""
+        return ["" if word.lower() in self.ambiguous else stem(word) for word in WORD.findall(text)]
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read rule file ({error})") from None
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        elif isinstance(value, list) and isinstance(merged.get(key), list) and key != "order":
+            merged[key] = merged[key] + [item for item in value if item not in merged[key]]
+        else:
+            merged[key] = value
+    return merged
+
+
+def builtin_data() -> dict[str, Any]:
+    text = resources.files("reportdiff").joinpath("data/rules.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def load_rules(extra_file: str | Path | None = None) -> Rules:
+    """The packaged rules, extended by ``extra_file`` when given."""
+    data = builtin_data()
+    source = "builtin"
+    if extra_file:
+        data = _merge(data, _read(Path(extra_file)))
+        source = str(extra_file)
+    return _build(data, source)
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    """The packaged rules plus the user's rule file named in the configuration, if any."""
+    from reportdiff.config import config_section
+
+    extra = config_section("rules").get("file")
+    if extra is not None and not isinstance(extra, str):
+        raise ConfigError("[tool.reportdiff.rules] file must be a path")
+    return load_rules(extra)
+
+
+def _words(table: dict[str, Any], key: str) -> list[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"rules: {key} must be a list of words")
+    return value
+
+
+def _build(data: dict[str, Any], source: str) -> Rules:
+    events = data.get("events", {})
+    lists = data.get("lists", {})
+    status = data.get("status", {})
+    people = data.get("people", {})
+    dates = data.get("dates", {})
+    list_order = _words(lists, "order")
+    status_order = _words(status, "order")
+    try:
+        weights = {str(key): float(value) for key, value in data.get("weights", {}).items()}
+        importance = {str(key): float(value) for key, value in data.get("figures", {}).get("importance", {}).items()}
+        min_hits = int(status.get("min_hits", 2))
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"rules: weights must be numbers ({error})") from None
+    return Rules(
+        start=Cues.of(_words(events, "start")),
+        done=Cues.of(_words(events, "done")),
+        negations=frozenset(stem_phrase(word) for word in _words(events, "negations")),
+        future=frozenset(stem_phrase(word) for word in _words(events, "future")),
+        initiative_nouns=Cues.of(_words(events, "initiative_nouns")),
+        list_order=list_order,
+        list_cues={name: Cues.of(_words(lists, name)) for name in list_order},
+        status_order=status_order,
+        status_labels={name: str(status.get("labels", {}).get(name, name)) for name in status_order},
+        status_cues={name: Cues.of(_words(status.get("cues", {}), name)) for name in status_order},
+        status_min_hits=min_hits,
+        roles=Cues.of(_words(people, "roles")),
+        people_cues=Cues.of(_words(people, "cues")),
+        acting=frozenset(word.lower() for word in _words(people, "acting")),
+        date_future=Cues.of(_words(dates, "future")),
+        weights=weights,
+        figure_importance=importance,
+        ambiguous=frozenset(word.lower() for word in _words(events, "ambiguous")),
+        source=source,
+    )

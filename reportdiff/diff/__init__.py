@@ -1,0 +1,1 @@
+"""Diffing inside aligned sections: blocks and moves (``blocks``), words and sentences (``words``)."""

@@ -1,0 +1,207 @@
+"""Title, report date and signing director: read from the cover and the signature, else estimated.
+
+Shared by every reader. The cover of this series is two lines before the first heading
+(``Regiondirektörens rapport`` and ``18 mars 2025``); the signature closes the introduction
+(a name line, then a role line such as ``Regiondirektör`` or ``Tf Regiondirektör``). When the
+cover is missing (PDF text often starts at the first heading), the date is estimated from the
+content, and ``date_text`` says what it was read from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from reportdiff.model import Aside, AsideKind, Block, Report, Section
+
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
+    "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_MONTH_NAMES = "|".join(MONTHS)
+_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
+_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_MONTH_REPORT = re.compile(rf"^(?:Månadsrapport|Resultat|Månadsuppföljning|Ekonomisk rapport)\s+(?P<month>{_MONTH_NAMES})\b", re.I)
+_ROLE = re.compile(
+    r"^(?:(?:Tf\.?|T\.f\.|Tillförordnad|Biträdande|Bitr\.?)\s+)?(?:region|landstings|hälso- och sjukvårds)?direktör$",
+    re.I,
+)
+_NAME_WORD = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéüA-ZÅÄÖ'’]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?$")
+_TITLE = re.compile(r"^(?:Regiondirektörens|Landstingsdirektörens|Hälso- och sjukvårdsdirektörens)\s+rapport$", re.I)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``18 mars 2025`` or ``2023-03-14`` anywhere in ``text``; None without a full date."""
+    match = _ISO_DATE.search(text)
+    if match:
+        return _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    match = _DAY_MONTH_YEAR.search(text)
+    if match and match["year"]:
+        return _safe_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+    return None
+
+
+def is_cover_date(text: str) -> bool:
+    """A line that is only a date (perhaps after a place name): ``18 mars 2025``, ``Luleå 18 mars 2025``."""
+    stripped = text.strip()
+    return len(stripped) <= 40 and parse_date(stripped) is not None and len(stripped.split()) <= 5
+
+
+def is_title(text: str) -> bool:
+    return bool(_TITLE.match(text.strip()))
+
+
+def is_role_line(text: str) -> bool:
+    return bool(_ROLE.match(text.strip().rstrip(".")))
+
+
+def is_name_line(text: str) -> bool:
+    """Two to four capitalised words and nothing else: ``Ulrika Sundquist``, ``Ulf Bergman``."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(word) for word in words)
+
+
+def month_report_month(heading: str) -> int | None:
+    """The month of a monthly-report part heading (``Månadsrapport juli`` → 7)."""
+    match = _MONTH_REPORT.match(heading.strip())
+    return MONTHS[match["month"].lower()] if match else None
+
+
+def finish_report(report: Report) -> None:
+    """Fill title, date and author from cover lines, a signature and the content, where still empty.
+
+    Cover lines left as body blocks before the first heading become COVER asides, a name line
+    followed by a role line becomes a SIGNATURE aside: neither is body text to diff.
+    """
+    _take_cover(report)
+    _take_signature(report)
+    if report.date is None:
+        report.date, report.date_text = estimate_date(report)
+
+
+def _take_cover(report: Report) -> None:
+    kept: list[Block] = []
+    for block in report.root.blocks:
+        if not report.title and is_title(block.text):
+            report.title = block.text
+            report.asides.append(Aside(AsideKind.COVER, block.text, block.span))
+        elif report.date is None and is_cover_date(block.text):
+            report.date = parse_date(block.text)
+            report.date_text = block.text
+            report.asides.append(Aside(AsideKind.COVER, block.text, block.span))
+        else:
+            kept.append(block)
+    report.root.blocks[:] = kept
+
+
+def _take_signature(report: Report) -> None:
+    """The first name line + role line pair in the body (normally the end of the introduction)."""
+    if report.author:
+        return
+    for section in report.root.walk():
+        blocks = section.blocks
+        for index in range(len(blocks) - 1):
+            name, role = blocks[index], blocks[index + 1]
+            if is_name_line(name.text) and is_role_line(role.text):
+                report.author, report.author_role = name.text, role.text
+                span = type(name.span)(name.span.start, role.span.end, name.span.page)
+                report.asides.append(Aside(AsideKind.SIGNATURE, f"{name.text}\n{role.text}", span))
+                del blocks[index : index + 2]
+                return
+
+
+def estimate_date(report: Report) -> tuple[dt.date | None, str]:
+    """The report's date from the content when no cover date was found.
+
+    Evidence, best first: a publication block (``PUBLICERINGSDATUM`` … ``2023-03-14``); the
+    dates of the attachments listed under Bilagor (the report follows them by about three weeks,
+    as in the series); the monthly-report heading (figures of month M appear in the report of
+    month M+1 or M+2: we take M+1, the 15th).
+    """
+    published = _publication_date(report)
+    if published is not None:
+        return published
+    year = _dominant_year(report)
+    attached = _attachment_date(report, year)
+    if attached is not None:
+        return attached
+    for section in report.sections():
+        month = month_report_month(section.heading)
+        if month is not None:
+            heading_year = _YEAR.search(section.heading)
+            found_year = int(heading_year.group(1)) if heading_year else year
+            if found_year is None:
+                continue
+            month_after = dt.date(found_year + month // 12, month % 12 + 1, 15)
+            return month_after, f"estimated: the month after the heading '{section.heading}'"
+    return None, ""
+
+
+def _publication_date(report: Report) -> tuple[dt.date, str] | None:
+    for index, aside in enumerate(report.asides):
+        if aside.kind is AsideKind.FURNITURE and "PUBLICERINGSDATUM" in aside.text.upper():
+            for candidate in [aside] + report.asides[index + 1 : index + 3]:
+                match = _ISO_DATE.search(candidate.text)
+                if match:
+                    found = parse_date(match.group(0))
+                    if found is not None:
+                        return found, f"publication block: {match.group(0)}"
+    return None
+
+
+def _attachment_date(report: Report, year: int | None) -> tuple[dt.date, str] | None:
+    latest: tuple[dt.date, str] | None = None
+    for section in report.sections():
+        if section.level != 1 or not section.heading.lower().startswith("bilag"):
+            continue
+        for block in section.blocks:
+            for match in _DAY_MONTH_YEAR.finditer(block.text):
+                found_year = int(match["year"]) if match["year"] else year
+                if found_year is None:
+                    continue
+                found = _safe_date(found_year, MONTHS[match["month"].lower()], int(match["day"]))
+                if found is not None and (latest is None or found > latest[0]):
+                    latest = (found, match.group(0))
+    if latest is None:
+        return None
+    return latest[0] + dt.timedelta(days=21), f"estimated: about three weeks after the attachment dated '{latest[1]}'"
+
+
+def _dominant_year(report: Report) -> int | None:
+    """The most recent year named in a heading or in the Bilagor list; else the most frequent in the text."""
+    years: list[int] = []
+    for section in report.sections():
+        years += [int(year) for year in _YEAR.findall(section.heading)]
+        if section.heading.lower().startswith("bilag"):
+            for block in section.blocks:
+                years += [int(year) for year in _YEAR.findall(block.text)]
+    if years:
+        return max(years)
+    counts: dict[int, int] = {}
+    for block in report.blocks():
+        for year in _YEAR.findall(block.text):
+            counts[int(year)] = counts.get(int(year), 0) + 1
+    return max(counts, key=lambda year: (counts[year], year)) if counts else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+__all__ = [
+    "MONTHS",
+    "Section",
+    "estimate_date",
+    "finish_report",
+    "is_cover_date",
+    "is_name_line",
+    "is_role_line",
+    "is_title",
+    "month_report_month",
+    "parse_date",
+]

@@ -1,0 +1,587 @@
+"""PDF reader: characters with positions (pypdfium2) → lines → columns → blocks → the report model.
+
+pypdfium2 was chosen by measurement (see docs/formats-docx-pdf.md): it is the fastest of the
+permissively licensed libraries and gives each character's baseline origin, box and font, which
+is all the layout analysis below needs. The reader rebuilds what the PDF lost:
+
+- headings from the bookmark outline when there is one (levels from the outline tree), otherwise
+  from font size and weight;
+- running headers, footers and page numbers, found by their repetition across pages in the top
+  and bottom margins, kept as ``Aside(FURNITURE)``;
+- reading order on two-column pages, found by a vertical gutter (an x-gap no line crosses);
+- table rows, found as lines made of several pieces with wide x-gaps between them;
+- paragraphs, found by vertical gaps, and joined across page and column breaks;
+- line-end hyphenation, undone by :mod:`reportdiff.text.hyphenation`.
+
+Source positions: ``Span.page`` is the 1-based page number and ``Span.start``/``Span.end`` are
+1-based line numbers on that page, counted in reading order (running headers and footers count).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportdiff.errors import InputError
+from reportdiff.ingest.tree import RawBlock, build_tree
+from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span, TocEntry
+
+MAX_PAGES = 2000  # bounds the work: a 45-page report is far below this
+MAX_CHARS_PER_PAGE = 100_000  # more than any real page; beyond it the rest of the page is ignored
+MARGIN_ZONE = 0.09  # top and bottom share of the page height where running headers and footers live
+
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^(sida|page|s\.)?\s*\d+\s*(\(\s*\d+\s*\)|(av|of|/)\s*\d+)?$", re.IGNORECASE)
+_BULLETS = "•·▪●◦‣–-*"
+_LIST_START = re.compile(r"^(?:([•·▪●◦‣–*-])|(\d{1,2}[.)]|[a-z][.)]))\s+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Segment:
+    """Characters on one baseline with no wide gap between them."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    bold: bool
+
+
+@dataclass(slots=True)
+class _Line:
+    page: int
+    segments: list[_Segment]
+    number: int = 0  # 1-based line number on the page, in reading order
+    column_break: bool = False  # the first line of a new column or page
+    right_edge: float = 0.0  # where full lines of this line's column end
+
+    @property
+    def text(self) -> str:
+        return " | ".join(segment.text for segment in self.segments)
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1
+
+    @property
+    def y(self) -> float:
+        return self.segments[0].y
+
+    @property
+    def size(self) -> float:
+        return max(segment.size for segment in self.segments)
+
+    @property
+    def bold(self) -> bool:
+        return all(segment.bold for segment in self.segments)
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[_Line] = field(default_factory=list)
+
+
+def read_pdf(data: bytes, source: str = "<bytes>") -> Report:
+    """Read a PDF report. Raises InputError for encrypted, scanned, corrupt or mislabelled files."""
+    if Path(source).suffix.lower() == ".docx":
+        raise InputError(f"{source}: the name says DOCX but the content is PDF")
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError(f"{source}: corrupt or truncated PDF (no end-of-file marker)")
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:  # pragma: no cover - a dependency, but say so clearly if it is missing
+        raise InputError(f"{source}: reading PDF needs the pypdfium2 package (pip install pypdfium2)") from None
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise InputError(f"{source}: the PDF is encrypted (password protected)") from None
+        raise InputError(f"{source}: corrupt or truncated PDF") from None
+    try:
+        return _read_document(document, source)
+    finally:
+        document.close()
+
+
+def _read_document(document, source: str) -> Report:  # type: ignore[no-untyped-def]
+    import pypdfium2 as pdfium
+
+    page_count = len(document)
+    if page_count == 0:
+        raise InputError(f"{source}: corrupt or truncated PDF (no pages)")
+    if page_count > MAX_PAGES:
+        raise InputError(f"{source}: the PDF has {page_count} pages, more than {MAX_PAGES}; not a report")
+    pages: list[_Page] = []
+    warnings: list[str] = []
+    try:
+        for index in range(page_count):
+            page = document[index]
+            try:
+                pages.append(_read_page(page, index + 1, warnings))
+            finally:
+                page.close()
+        outline = _read_outline(document)
+    except pdfium.PdfiumError:
+        raise InputError(f"{source}: corrupt or truncated PDF") from None
+    if sum(len(line.text.strip()) for page in pages for line in page.lines) < 20:
+        raise InputError(f"{source}: no text layer (scanned?); reportdiff cannot read images of text")
+    asides = _remove_furniture(pages)
+    for page in pages:
+        page.lines = _reading_order(page)
+        for number, line in enumerate(page.lines, start=1):
+            line.number = number
+    _number_furniture(asides, pages)
+    lines = [line for page in pages for line in page.lines]
+    report = Report(source=source, root=build_tree([]), style="pdf", warnings=warnings)
+    report.outline = [TocEntry(title, level, page, 0) for title, level, page in outline]
+    headings = _headings_from_outline(lines, outline, report) if outline else {}
+    if not headings:
+        headings = _headings_from_fonts(lines)
+    report.root = build_tree(_blocks(lines, headings))
+    report.asides = sorted(asides, key=lambda aside: (aside.span.page or 0, aside.span.start))
+    _set_title(report)
+    return report
+
+
+# ------------------------------------------------------------------------------------ characters
+
+
+def _read_page(page, number: int, warnings: list[str]) -> _Page:  # type: ignore[no-untyped-def]
+    """The page's characters, grouped into lines (one baseline) made of segments (split at wide gaps)."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    result = _Page(number, width, height)
+    textpage = page.get_textpage()
+    try:
+        count = min(textpage.count_chars(), MAX_CHARS_PER_PAGE)
+        if count == MAX_CHARS_PER_PAGE:
+            warnings.append(f"page {number}: more than {MAX_CHARS_PER_PAGE} characters; the rest is ignored")
+        chars: list[tuple[float, float, float, float, str, int]] = []  # (y, x0, x1, size, char, index)
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        box = pdfium_c.FS_RECTF()
+        raw = textpage.raw
+        for index in range(count):
+            if pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+                continue
+            code = pdfium_c.FPDFText_GetUnicode(raw, index)
+            if code in (0x02, 0xFFFE):  # pdfium's mark for a hyphen it found at a line end
+                char = "-"
+            elif code < 32 or code == 0xFFFF or 0xD800 <= code <= 0xDFFF:
+                continue
+            else:
+                char = chr(code)
+            pdfium_c.FPDFText_GetCharOrigin(raw, index, origin_x, origin_y)
+            pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
+            size = pdfium_c.FPDFText_GetFontSize(raw, index)
+            chars.append((origin_y.value, box.left, box.right, size, char, index))
+        result.lines = _group_lines(chars, number, textpage)
+    finally:
+        textpage.close()
+    return result
+
+
+def _group_lines(chars: list[tuple[float, float, float, float, str, int]], page: int, textpage) -> list[_Line]:  # type: ignore[no-untyped-def]
+    chars.sort(key=lambda char: -char[0])
+    groups: list[list[tuple[float, float, float, float, str, int]]] = []
+    for char in chars:
+        if groups and abs(groups[-1][0][0] - char[0]) <= 0.3 * max(char[3], 1.0):
+            groups[-1].append(char)
+        else:
+            groups.append([char])
+    lines: list[_Line] = []
+    for group in groups:
+        group.sort(key=lambda char: char[1])
+        segments: list[_Segment] = []
+        parts: list[str] = []
+        start = group[0]
+        last = group[0]
+        for char in group:
+            if char is not start:
+                gap = char[1] - last[2]
+                if gap > 1.6 * max(char[3], last[3], 1.0):
+                    segments.append(_segment(parts, start, last, textpage))
+                    parts, start = [], char
+                elif gap > 0.2 * char[3] and parts and parts[-1] != " " and char[4] != " ":
+                    parts.append(" ")
+            parts.append(char[4])
+            last = char
+        segments.append(_segment(parts, start, last, textpage))
+        segments = [segment for segment in segments if segment.text]
+        if segments:
+            lines.append(_Line(page, segments))
+    return lines
+
+
+def _segment(parts: list[str], first, last, textpage) -> _Segment:  # type: ignore[no-untyped-def]
+    text = _SPACES.sub(" ", "".join(parts)).strip()
+    return _Segment(text, first[1], last[2], first[0], first[3], _is_bold(textpage, first[5]) and _is_bold(textpage, last[5]))
+
+
+def _is_bold(textpage, index: int) -> bool:  # type: ignore[no-untyped-def]
+    import pypdfium2.raw as pdfium_c
+
+    if pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600:
+        return True
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, flags)
+    return bool(_BOLD_NAME.search(buffer.value.decode("latin-1"))) or bool(flags.value & (1 << 18))
+
+
+def _read_outline(document) -> list[tuple[str, int, int | None]]:  # type: ignore[no-untyped-def]
+    """Bookmarks as (title, level from 1, 1-based page or None), bounded against cyclic outlines."""
+    entries: list[tuple[str, int, int | None]] = []
+    for bookmark in document.get_toc(max_depth=8):
+        title = _SPACES.sub(" ", bookmark.get_title() or "").strip()
+        destination = bookmark.get_dest()
+        page = destination.get_index() if destination is not None else None
+        if title:
+            entries.append((title, bookmark.level + 1, page + 1 if page is not None and page >= 0 else None))
+        if len(entries) > 5000:
+            break
+    return entries
+
+
+# ------------------------------------------------------------------------------------- furniture
+
+
+def _remove_furniture(pages: list[_Page]) -> list[Aside]:
+    """Take running headers, footers and page numbers out of the pages; return them as asides.
+
+    A margin line is furniture when its text, with digits masked, repeats on at least half of the
+    pages (and on two or more), or when it is a bare page number ("12", "Sida 3 (32)").
+    """
+    def key(line: _Line) -> str:
+        return _DIGITS.sub("#", line.text.casefold())
+
+    def in_margin(page: _Page, line: _Line) -> bool:
+        return line.y > page.height * (1 - MARGIN_ZONE) or line.y < page.height * MARGIN_ZONE
+
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({key(line) for line in page.lines if in_margin(page, line)})
+    needed = max(2, (len(pages) + 1) // 2)
+    asides: list[Aside] = []
+    for page in pages:
+        kept: list[_Line] = []
+        for line in page.lines:
+            plain = line.text.replace(" | ", " ")
+            if in_margin(page, line) and (counts[key(line)] >= needed or _PAGE_NUMBER.match(plain)):
+                asides.append(Aside(AsideKind.FURNITURE, plain, Span(0, 0, page.number)))
+                asides[-1].span.start = int(line.y)  # replaced by a line number in _number_furniture
+            else:
+                kept.append(line)
+        page.lines = kept
+    return asides
+
+
+def _number_furniture(asides: list[Aside], pages: list[_Page]) -> None:
+    """Headers count as the first lines of their page, footers as the last ones."""
+    by_page = {page.number: page for page in pages}
+    for page_number in {aside.span.page for aside in asides}:
+        page = by_page[page_number or 0]
+        own = sorted((aside for aside in asides if aside.span.page == page_number), key=lambda a: -a.span.start)
+        top = [aside for aside in own if aside.span.start > page.height / 2]
+        bottom = [aside for aside in own if aside.span.start <= page.height / 2]
+        for line in page.lines:
+            line.number += len(top)
+        for number, aside in enumerate(top, start=1):
+            aside.span.start = aside.span.end = number
+        for number, aside in enumerate(bottom, start=len(top) + len(page.lines) + 1):
+            aside.span.start = aside.span.end = number
+
+
+# ---------------------------------------------------------------------------------- reading order
+
+
+def _reading_order(page: _Page) -> list[_Line]:
+    """Lines top to bottom; on a two-column page, the left column before the right one.
+
+    Lines that cross the gutter (a full-width heading) cut the page into bands, each read
+    left column first.
+    """
+    lines = sorted(page.lines, key=lambda line: -line.y)
+    if lines:
+        lines[0].column_break = True
+    gutter = _find_gutter(page, lines)
+    if gutter is None:
+        _set_right_edge(lines)
+        return lines
+    ordered: list[_Line] = []
+    left: list[_Line] = []
+    right: list[_Line] = []
+
+    def flush() -> None:
+        for column in (left, right):
+            if column:
+                column[0].column_break = True
+                _set_right_edge(column)
+            ordered.extend(column)
+            column.clear()
+
+    for line in lines:
+        left_part = [segment for segment in line.segments if segment.x1 <= gutter]
+        right_part = [segment for segment in line.segments if segment.x0 >= gutter]
+        if len(left_part) + len(right_part) < len(line.segments):
+            flush()
+            line.right_edge = line.x1
+            ordered.append(line)
+            continue
+        if left_part:
+            left.append(_Line(line.page, left_part))
+        if right_part:
+            right.append(_Line(line.page, right_part))
+    flush()
+    return ordered
+
+
+def _set_right_edge(lines: list[_Line]) -> None:
+    """The right edge of a column: where its longer lines end (the 90th percentile)."""
+    ends = sorted(line.x1 for line in lines if len(line.segments) == 1) or [line.x1 for line in lines]
+    edge = ends[min(len(ends) - 1, int(len(ends) * 0.9))]
+    for line in lines:
+        line.right_edge = edge
+
+
+def _find_gutter(page: _Page, lines: list[_Line]) -> float | None:
+    """The x of a vertical gap in the middle of the page with prose on both sides, or None."""
+    segments = [segment for line in lines for segment in line.segments]
+    if len(segments) < 10:
+        return None
+    step = 2.0
+    low, high = page.width * 0.3, page.width * 0.7
+    best: tuple[int, float] | None = None
+    x = low
+    while x <= high:
+        crossing = sum(1 for segment in segments if segment.x0 < x < segment.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+        x += step
+    if best is None or best[0] > max(2, len(segments) // 10):
+        return None
+    gutter = best[1]
+    left = [segment for segment in segments if segment.x1 <= gutter]
+    right = [segment for segment in segments if segment.x0 >= gutter]
+    if len(left) < 5 or len(right) < 5:
+        return None
+    # Prose fills its column: most left segments end near the gutter. Table cells do not.
+    left_edge = min(segment.x0 for segment in left)
+    widths = [(segment.x1 - segment.x0) / max(gutter - left_edge, 1.0) for segment in left]
+    if statistics.median(widths) < 0.6:
+        return None
+    return gutter
+
+
+# ---------------------------------------------------------------------------------------- headings
+
+
+def _normal(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("-", "").replace("\u00ad", "")).strip().casefold()
+
+
+def _headings_from_outline(
+    lines: list[_Line], outline: list[tuple[str, int, int | None]], report: Report
+) -> dict[int, tuple[int, int]]:
+    """Match bookmark titles to lines on their page: {first line index: (level, line count)}.
+
+    A heading may wrap over up to three lines. Returns {} when fewer than half of the entries
+    are found on their pages (the outline then does not describe this text, and fonts decide).
+    """
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(index)
+    headings: dict[int, tuple[int, int]] = {}
+    found = 0
+    for entry_number, (title, level, page) in enumerate(outline):
+        wanted = _normal(title)
+        candidates = by_page.get(page, []) if page else range(len(lines))
+        if page:
+            candidates = list(candidates) + by_page.get(page + 1, [])
+        match = None
+        for index in candidates:
+            if index in headings or len(lines[index].segments) > 1:
+                continue
+            text = ""
+            for count in range(1, 4):
+                if index + count > len(lines):
+                    break
+                text = f"{text} {lines[index + count - 1].text}".strip()
+                normal = _normal(text)
+                if normal == wanted:
+                    match = (index, count)
+                    break
+                if not wanted.startswith(normal):
+                    break
+            if match:
+                break
+        if match:
+            found += 1
+            headings[match[0]] = (level, match[1])
+            report.outline[entry_number].line = lines[match[0]].number
+    if found * 2 < len(outline):
+        report.warnings.append("the PDF's bookmarks do not match its text; headings are read from the fonts")
+        return {}
+    return _levels_from_fonts_if_they_agree(lines, headings)
+
+
+def _levels_from_fonts_if_they_agree(lines: list[_Line], headings: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """A bookmark tree cannot skip a level (## then ####); the heading fonts can.
+
+    When the heading styles, ranked largest first, give the outline's level for at least 80 %
+    of the headings, the ranks are used for all of them, so that skipped levels come back.
+    """
+    def style(index: int) -> tuple[float, bool]:
+        return (round(lines[index].size * 2) / 2, lines[index].bold)
+
+    ranked = sorted({style(index) for index in headings}, key=lambda item: (-item[0], not item[1]))
+    rank = {item: number for number, item in enumerate(ranked, start=1)}
+    agreeing = sum(1 for index, (level, _) in headings.items() if rank[style(index)] == level)
+    if agreeing < 0.8 * len(headings):
+        return headings
+    return {index: (rank[style(index)], count) for index, (_, count) in headings.items()}
+
+
+def _headings_from_fonts(lines: list[_Line]) -> dict[int, tuple[int, int]]:
+    """Without an outline: lines in larger or bold type that are short and stand alone are headings.
+
+    Levels come from the ranking of the heading sizes (largest = 1); bold at body size ranks last.
+    """
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        for segment in line.segments:
+            sizes[round(segment.size * 2) / 2] += len(segment.text)
+    if not sizes:
+        return {}
+    body = sizes.most_common(1)[0][0]
+    candidates: list[tuple[int, float]] = []
+    for index, line in enumerate(lines):
+        size = round(line.size * 2) / 2
+        text = line.text
+        if len(line.segments) > 1 or len(text) > 120 or _LIST_START.match(text) or _SENTENCE_END.search(text):
+            continue
+        if size > body + 0.4 or (line.bold and size >= body - 0.4):
+            candidates.append((index, size if size > body + 0.4 else body))
+    candidates = _without_cover_lines(lines, candidates)
+    styles = sorted({size for _, size in candidates}, reverse=True)
+    level_of = {size: number for number, size in enumerate(styles, start=1)}
+    headings: dict[int, tuple[int, int]] = {}
+    previous: tuple[int, float] | None = None
+    for index, size in candidates:
+        if previous and previous[0] + headings[previous[0]][1] == index and previous[1] == size:
+            first = previous[0]  # a heading wrapped over two lines in the same type
+            level, count = headings[first]
+            if count < 3 and lines[index].column_break is False:
+                headings[first] = (level, count + 1)
+                continue
+        headings[index] = (level_of[size], 1)
+        previous = (index, size)
+    return headings
+
+
+def _without_cover_lines(lines: list[_Line], candidates: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """The cover's title and date are set large, but they are not headings: drop them while they lead."""
+    from reportdiff.ingest.metadata import is_cover_date, is_title
+
+    kept = list(candidates)
+    while kept and (is_title(lines[kept[0][0]].text) or is_cover_date(lines[kept[0][0]].text)):
+        kept.pop(0)
+    return kept
+
+
+# ------------------------------------------------------------------------------------------ blocks
+
+
+def _blocks(lines: list[_Line], headings: dict[int, tuple[int, int]]) -> list[RawBlock]:
+    """Group lines into headings, paragraphs, list items and table rows."""
+    from reportdiff.text.hyphenation import SpellingEvidence, join_hyphenated
+
+    evidence = SpellingEvidence.from_lines(line.text for line in lines)
+    blocks: list[RawBlock] = []
+    current: RawBlock | None = None
+    current_lines: list[_Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if index in headings:
+            level, count = headings[index]
+            text = " ".join(item.text for item in lines[index : index + count])
+            blocks.append(RawBlock(_SPACES.sub(" ", text).strip(), _span(lines[index : index + count]), level=level))
+            current = None
+            index += count
+            continue
+        index += 1
+        if len(line.segments) > 1:
+            blocks.append(RawBlock(line.text, _span([line]), kind=BlockKind.TABLE_ROW))
+            current = None
+            continue
+        list_match = _LIST_START.match(line.text)
+        if current is not None and not list_match and _continues(current, current_lines, line):
+            current.text = join_hyphenated(current.text, line.text, evidence)
+            current_lines.append(line)
+            current.span = _span(current_lines)
+            continue
+        if list_match:
+            marker = "-" if list_match.group(1) else list_match.group(2).rstrip(".)") + "."
+            current = RawBlock(line.text[list_match.end() :], _span([line]), kind=BlockKind.LIST_ITEM, marker=marker)
+        else:
+            current = RawBlock(line.text, _span([line]))
+        current_lines = [line]
+        blocks.append(current)
+    for block in blocks:
+        block.text = _SPACES.sub(" ", block.text).strip()
+    return blocks
+
+
+def _continues(block: RawBlock, block_lines: list[_Line], line: _Line) -> bool:
+    """Whether ``line`` carries on the paragraph or list item of ``block_lines``."""
+    previous = block_lines[-1]
+    if abs(line.size - previous.size) > 0.6:
+        return False
+    if line.column_break or line.page != previous.page:
+        # A paragraph split by a page or column break: the last line was full, or the
+        # sentence is unfinished and the new line starts in lower case.
+        if line.segments[0].bold != previous.segments[0].bold:
+            return False
+        if not _SENTENCE_END.search(block.text):
+            return True  # an unfinished sentence goes on
+        return previous.x1 >= previous.right_edge - 0.5 * previous.size  # a full last line: no paragraph end
+    gap = previous.y - line.y
+    if gap > 1.6 * max(line.size, previous.size) or gap < 0:
+        return False
+    if block.kind == BlockKind.LIST_ITEM and line.x0 < block_lines[0].x0 + 4:
+        return False  # back at the left edge: the list item has ended
+    return True
+
+
+def _span(lines: list[_Line]) -> Span:
+    first, last = lines[0], lines[-1]
+    if first.page == last.page:
+        return Span(first.number, last.number, first.page)
+    # A block that runs on to the next page: the span covers its part on the first page.
+    return Span(first.number, max(line.number for line in lines if line.page == first.page), first.page)
+
+
+def _set_title(report: Report) -> None:
+    """Title, date and signature as the text reader finds them (cover lines become COVER asides)."""
+    from reportdiff.ingest.metadata import finish_report
+
+    finish_report(report)
+    if not report.title:
+        first = next(report.sections(), None)
+        report.title = first.heading if first is not None and first.level == 1 else ""

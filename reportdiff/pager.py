@@ -1,0 +1,58 @@
+"""Show long output through a pager, as git does: only for a person at a terminal.
+
+The pager is ``$PAGER`` (default ``less``, with ``LESS=FRX`` so that short output and colours pass
+straight through). Output to a file, a pipe or a test never goes through it.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from typing import TextIO
+
+
+def should_page(text: str, stream: TextIO | None = None, wanted: bool | None = None) -> bool:
+    """Page when not refused, the stream is a terminal and the text is taller than the terminal."""
+    stream = stream or sys.stdout
+    if wanted is False or not _isatty(stream):
+        return False
+    height = shutil.get_terminal_size(fallback=(80, 24)).lines
+    return text.count("\n") >= height - 1
+
+
+def page(text: str) -> bool:
+    """Send ``text`` to the pager; False when there is no usable pager (the caller writes it instead)."""
+    command = os.environ.get("PAGER", "").strip() or "less"
+    try:
+        argv = shlex.split(command)
+    except ValueError:
+        return False
+    if not argv or shutil.which(argv[0]) is None:
+        return False
+    import subprocess
+
+    environment = dict(os.environ)
+    environment.setdefault("LESS", "FRX")
+    try:
+        process = subprocess.Popen(argv, stdin=subprocess.PIPE, env=environment)
+    except OSError:
+        return False
+    assert process.stdin is not None
+    try:
+        process.stdin.write(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+        process.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager early: not an error
+        pass
+    while True:
+        try:
+            process.wait()
+            break
+        except KeyboardInterrupt:  # less handles Ctrl-C itself; keep waiting for it to exit
+            continue
+    return True
+
+
+def _isatty(stream: TextIO) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)())

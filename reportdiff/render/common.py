@@ -1,0 +1,299 @@
+"""Helpers shared by the text, Markdown and JSON renderers: safe text, section filters, context, counts.
+
+Nothing here imports rich, so ``--format json`` and ``--format md`` stay quick to start.
+Report text is data: :func:`safe_text` removes terminal escape sequences and control characters
+before any renderer shows it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from reportdiff.model import (
+    Block,
+    BlockChange,
+    BlockOp,
+    ChangeSummary,
+    DiffStats,
+    DocumentDiff,
+    EventKind,
+    Report,
+    SectionPair,
+    SectionStatus,
+    TextOpKind,
+)
+
+PATH_SEPARATOR = " › "
+
+# Events are shown in these groups, in this order, under these label keys.
+EVENT_GROUPS = [
+    (EventKind.NEW_INITIATIVE, "new_initiatives"),
+    (EventKind.RESOLVED, "resolved"),
+    (EventKind.STATUS_CHANGE, "status_changes"),
+    (EventKind.DATE_PASSED, "dates_passed"),
+    (EventKind.PEOPLE, "people"),
+]
+
+# ESC-started sequences: CSI (colours, cursor moves), OSC (titles, hyperlinks; ended by BEL or ST),
+# DCS/SOS/PM/APC strings, and two-byte escapes.
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b[@-Z\\-_]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
+# C0 and C1 controls, DEL, and the bidirectional overrides that can make text read differently
+# from how it is stored ("Trojan Source"). Tabs and line ends become spaces, the rest goes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_WHITESPACE_CONTROL = re.compile(r"[\t\n\r\f\v]")
+
+
+def safe_text(text: str) -> str:
+    """Report text with escape sequences and control characters removed, safe to show anywhere."""
+    if not text:
+        return ""
+    text = _ANSI.sub("", text)
+    text = _WHITESPACE_CONTROL.sub(" ", text)
+    return _CONTROL.sub("", text)
+
+
+def format_path(path: Iterable[str]) -> str:
+    return PATH_SEPARATOR.join(safe_text(heading) for heading in path)
+
+
+# -- which sections to show ------------------------------------------------------------------------
+
+
+def section_matches(pair: SectionPair, pattern: str | None) -> bool:
+    """True when the old or new path of ``pair`` matches ``pattern``.
+
+    A pattern with ``*``, ``?`` or ``[`` is a glob matched against each heading and against the whole
+    path joined with `` › `` (and with ``/``); any other pattern is a substring of the path. Case is
+    ignored. A section's children match whatever their parent matches, since their path contains it.
+    """
+    if not pattern:
+        return True
+    needle = pattern.casefold()
+    candidates: list[str] = []
+    for path in (pair.old_path, pair.new_path):
+        if path:
+            candidates.append(PATH_SEPARATOR.join(path).casefold())
+            candidates.append("/".join(path).casefold())
+            candidates.extend(heading.casefold() for heading in path)
+    if any(char in needle for char in "*?["):
+        return any(fnmatch.fnmatchcase(candidate, needle) for candidate in candidates)
+    return any(needle in candidate for candidate in candidates)
+
+
+def selected_pairs(diff: DocumentDiff, pattern: str | None) -> list[SectionPair]:
+    return [pair for pair in diff.pairs if section_matches(pair, pattern)]
+
+
+def is_shown(pair: SectionPair) -> bool:
+    """A pair appears in the body of a report when anything about it changed."""
+    return pair.status is not SectionStatus.UNCHANGED or pair.renamed or pair.moved or _has_block_changes(pair)
+
+
+def _has_block_changes(pair: SectionPair) -> bool:
+    return any(change.op is not BlockOp.EQUAL for change in pair.blocks)
+
+
+def _path_in(path: tuple[str, ...], pattern: str | None) -> bool:
+    if not pattern:
+        return True
+    probe = SectionPair(status=SectionStatus.UNCHANGED, old=None, new=None, new_path=path)
+    return section_matches(probe, pattern)
+
+
+def selected_summary(summary: ChangeSummary, pattern: str | None) -> ChangeSummary:
+    """The events and figure shifts whose section matches ``pattern`` (all of them without one)."""
+    if not pattern:
+        return summary
+    return ChangeSummary(
+        events=[event for event in summary.events if _path_in(event.section_path, pattern)],
+        figure_shifts=[shift for shift in summary.figure_shifts if _path_in(shift.section_path, pattern)],
+    )
+
+
+def pair_blocks(pair: SectionPair) -> list[BlockChange]:
+    """The block changes of a pair; an added or removed section whose blocks were not listed shows all."""
+    if pair.blocks:
+        return pair.blocks
+    if pair.status is SectionStatus.ADDED and pair.new is not None:
+        return [BlockChange(BlockOp.INSERT, None, block) for block in pair.new.blocks]
+    if pair.status is SectionStatus.REMOVED and pair.old is not None:
+        return [BlockChange(BlockOp.DELETE, block, None) for block in pair.old.blocks]
+    return []
+
+
+# -- counts -----------------------------------------------------------------------------------------
+
+
+def stats_for(pairs: Iterable[SectionPair]) -> DiffStats:
+    """Counts over some pairs, for a view filtered with ``--section``; the full diff uses ``diff.stats``."""
+    stats = DiffStats()
+    for pair in pairs:
+        stats.sections_added += pair.status is SectionStatus.ADDED
+        stats.sections_removed += pair.status is SectionStatus.REMOVED
+        stats.sections_renamed += pair.renamed
+        stats.sections_moved += pair.moved
+        stats.sections_changed += pair.status is SectionStatus.CHANGED
+        for change in pair_blocks(pair):
+            if change.op is BlockOp.INSERT:
+                stats.blocks_inserted += 1
+                stats.words_inserted += _word_count(change.new)
+            elif change.op is BlockOp.DELETE:
+                if change.moved_to is None:
+                    stats.blocks_deleted += 1
+                    stats.words_deleted += _word_count(change.old)
+            elif change.op in (BlockOp.REPLACE, BlockOp.MOVE):
+                if change.op is BlockOp.MOVE:
+                    stats.blocks_moved += 1
+                else:
+                    stats.blocks_changed += 1
+                for op in change.ops:
+                    if op.op in (TextOpKind.INSERT, TextOpKind.REPLACE):
+                        stats.words_inserted += len(op.new.split())
+                    if op.op in (TextOpKind.DELETE, TextOpKind.REPLACE):
+                        stats.words_deleted += len(op.old.split())
+    return stats
+
+
+def _word_count(block: Block | None) -> int:
+    return len(block.text.split()) if block is not None else 0
+
+
+def paragraphs_changed(stats: DiffStats) -> int:
+    return stats.blocks_inserted + stats.blocks_deleted + stats.blocks_changed + stats.blocks_moved
+
+
+# -- context ----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Gap:
+    """Unchanged blocks left out of the view; shown as ``…``."""
+
+    count: int
+
+
+def with_context(changes: list[BlockChange], context: int) -> Iterator[BlockChange | Gap]:
+    """The changed blocks with up to ``context`` unchanged blocks around each; the rest as gaps."""
+    changed = [index for index, change in enumerate(changes) if change.op is not BlockOp.EQUAL]
+    keep = set()
+    for index in changed:
+        keep.update(range(max(0, index - context), min(len(changes), index + context + 1)))
+    skipped = 0
+    for index, change in enumerate(changes):
+        if index in keep:
+            if skipped:
+                yield Gap(skipped)
+                skipped = 0
+            yield change
+        else:
+            skipped += 1
+    if skipped and keep:
+        yield Gap(skipped)
+
+
+# -- word runs --------------------------------------------------------------------------------------
+
+
+def segments(change: BlockChange) -> list[tuple[str, str]]:
+    """A changed block as (kind, text) runs, kind one of ``equal``, ``delete``, ``insert``.
+
+    A replaced run shows its deletion first, then its insertion. Texts are made safe here.
+    """
+    if change.op is BlockOp.INSERT:
+        return [("insert", safe_text(change.new.text))] if change.new else []
+    if change.op is BlockOp.DELETE:
+        return [("delete", safe_text(change.old.text))] if change.old else []
+    if change.op is BlockOp.EQUAL or (change.op is BlockOp.MOVE and not change.ops):
+        block = change.new or change.old
+        return [("equal", safe_text(block.text))] if block else []
+    if not change.ops:  # a replace without word edits: the whole block went and came back reworded
+        runs = []
+        if change.old is not None:
+            runs.append(("delete", safe_text(change.old.text)))
+        if change.new is not None:
+            runs.append(("insert", safe_text(change.new.text)))
+        return runs
+    runs = []
+    for op in change.ops:
+        if op.op is TextOpKind.EQUAL:
+            runs.append(("equal", safe_text(op.new or op.old)))
+            continue
+        if op.op in (TextOpKind.DELETE, TextOpKind.REPLACE) and op.old:
+            runs.append(("delete", safe_text(op.old)))
+        if op.op in (TextOpKind.INSERT, TextOpKind.REPLACE) and op.new:
+            runs.append(("insert", safe_text(op.new)))
+    return [run for run in runs if run[1]]
+
+
+def side_segments(change: BlockChange, side: str) -> list[tuple[str, str]]:
+    """The runs that belong to one side (``old`` keeps deletions, ``new`` keeps insertions)."""
+    dropped = "insert" if side == "old" else "delete"
+    return [run for run in segments(change) if run[0] != dropped]
+
+
+# -- language ---------------------------------------------------------------------------------------
+
+_SWEDISH = frozenset("och att det som för med är på av till inte har en ett om under inom även kommer".split())
+_ENGLISH = frozenset("the and of to is in that for with are on by this be not has have from will".split())
+
+
+def detect_lang(*reports: Report, sample: int = 2000) -> str:
+    """``sv`` when the reports read as Swedish (by their commonest short words), else ``en``."""
+    swedish = english = 0
+    for report in reports:
+        for word in report.words()[:sample]:
+            folded = word.casefold().strip(".,;:!?()\"'")
+            swedish += folded in _SWEDISH
+            english += folded in _ENGLISH
+    return "sv" if swedish > english else "en"
+
+
+def report_heading(report: Report) -> str:
+    """One line naming a report: title and date, or its source."""
+    parts = [safe_text(report.title) or safe_text(report.source)]
+    if report.date_text or report.date:
+        parts.append(safe_text(report.date_text) or (report.date.isoformat() if report.date else ""))
+    return ", ".join(part for part in parts if part)
+
+
+def format_number(value: float | None, lang: str, signed: bool = False) -> str:
+    """A number the way the reader writes it: ``1 234,5`` in Swedish, ``1,234.5`` in English."""
+    if value is None:
+        return "–"
+    text = f"{value:+,.2f}" if signed else f"{value:,.2f}"
+    text = text.rstrip("0").rstrip(".")
+    if lang == "sv":
+        text = text.replace(",", " ").replace(".", ",").replace("-", "−")
+    return text
+
+
+def figure_text(raw: str | None) -> str:
+    return safe_text(raw) if raw else "–"
+
+
+# Plain-text change marks, as wdiff writes them. Report text that happens to contain a mark gets a
+# backslash inside it, so a reader (or a script) never mistakes it for one.
+MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+_MARK_LIKE = re.compile(r"\[-|-\]|\{\+|\+\}")
+
+
+def escape_marks(text: str) -> str:
+    return _MARK_LIKE.sub(lambda match: match.group(0)[0] + "\\" + match.group(0)[1], text)
+
+
+def marked(kind: str, text: str) -> str:
+    """``text`` between the plain marks of ``kind`` (``equal`` text is only escaped)."""
+    text = escape_marks(text)
+    if kind not in MARKS:
+        return text
+    opening, closing = MARKS[kind]
+    return f"{opening}{text}{closing}"

@@ -1,0 +1,224 @@
+"""A DocumentDiff as Markdown, for a pull-request comment or a plain-text e-mail.
+
+Deletions are ``~~struck~~`` and insertions ``**bold**``. Report text is escaped so that none of it
+acts as Markdown or HTML: a ``*`` or ``<b>`` in a report shows as written. ``--side-by-side`` does
+not apply here (Markdown tables cannot hold long paragraphs legibly).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reportdiff.model import (
+    BlockChange,
+    BlockKind,
+    BlockOp,
+    ChangeSummary,
+    DiffStats,
+    DocumentDiff,
+    SectionPair,
+    SectionStatus,
+)
+from reportdiff.render.common import (
+    EVENT_GROUPS,
+    PATH_SEPARATOR,
+    Gap,
+    format_number,
+    is_shown,
+    pair_blocks,
+    paragraphs_changed,
+    report_heading,
+    safe_text,
+    segments,
+    selected_pairs,
+    selected_summary,
+    stats_for,
+    with_context,
+)
+from reportdiff.render.labels import labels
+from reportdiff.render.options import RenderOptions
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones that
+# can start or end markup inside a line: emphasis, strike-through, code, links, HTML, tables, and
+# ``&`` only where it would start an entity such as ``&amp;``.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<~|]|&(?=#?\w+;))")
+# At the start of a line: headings, list markers, block quotes, thematic breaks, ordered lists.
+_LINE_START = re.compile(r"^(\s*)([-+=>#]|\d+(?=[.)]))")
+_BULLETS = {"-", "*", "+", "•"}
+_ORDERED = re.compile(r"^\d{1,9}[.)]$")
+
+
+def escape_md(text: str) -> str:
+    """Report text as Markdown that shows exactly these characters and no markup."""
+    return _INLINE_SPECIAL.sub(r"\\\1", safe_text(text))
+
+
+def _escape_line_start(line: str) -> str:
+    match = _LINE_START.match(line)
+    if not match:
+        return line
+    lead, token = match.groups()
+    if token.isdigit():  # "2024. Text" would start an ordered list: escape the dot after the digits
+        end = match.end()
+        return line[:end] + "\\" + line[end:]
+    return lead + "\\" + line[len(lead) :]
+
+
+def md_path(path: Iterable[str]) -> str:
+    return PATH_SEPARATOR.join(escape_md(heading) for heading in path)
+
+
+def render_markdown(diff: DocumentDiff, options: RenderOptions | None = None) -> str:
+    options = options or RenderOptions()
+    words = labels(options.lang)
+    pairs = selected_pairs(diff, options.section_pattern)
+    summary = selected_summary(diff.summary, options.section_pattern)
+    stats = stats_for(pairs) if options.section_pattern else diff.stats
+
+    out: list[str] = [
+        f"# {words['changes_between']}: {escape_md(report_heading(diff.old))} → {escape_md(report_heading(diff.new))}",
+        "",
+        f"`{_code(diff.old.source)}` → `{_code(diff.new.source)}`",
+        "",
+    ]
+    out.extend(_summary(stats, summary, pairs, words, options))
+    if options.show_toc_changes and diff.toc_changes:
+        out += [f"### {words['toc_changes']}", ""]
+        out += [f"- {escape_md(change)}" for change in diff.toc_changes]
+        out.append("")
+    if diff.notes:
+        out += [f"### {words['notes']}", ""]
+        out += [f"- {escape_md(note)}" for note in diff.notes]
+        out.append("")
+    if not options.summary_only:
+        for pair in pairs:
+            if is_shown(pair):
+                out.extend(_section(pair, options, words))
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def _code(text: str) -> str:
+    """Text inside a code span: backticks cannot be escaped there, so they become quotes."""
+    return safe_text(text).replace("`", "'")
+
+
+def _summary(
+    stats: DiffStats, summary: ChangeSummary, pairs: list[SectionPair], words: dict[str, str], options: RenderOptions
+) -> list[str]:
+    out = [f"## {words['summary']}", ""]
+    if not any(is_shown(pair) for pair in pairs):
+        return out + [words["no_changes"], ""]
+    counts = [
+        (stats.sections_changed, "sections_changed"),
+        (stats.sections_added, "sections_added"),
+        (stats.sections_removed, "sections_removed"),
+        (stats.sections_renamed, "sections_renamed"),
+        (stats.sections_moved, "sections_moved"),
+        (paragraphs_changed(stats), "paragraphs_changed"),
+        (stats.words_inserted, "words_inserted"),
+        (stats.words_deleted, "words_deleted"),
+    ]
+    out += [f"- {count} {words[key]}" for count, key in counts if count]
+    out.append("")
+    for kind, key in EVENT_GROUPS:
+        events = [event for event in summary.events if event.kind is kind]
+        if not events:
+            continue
+        out += [f"### {words[key]}", ""]
+        for event in events:
+            where = md_path(event.section_path)
+            out.append(f"- {escape_md(event.title)} ({where}, {words['line']} {event.line})")
+        out.append("")
+    if summary.figure_shifts:
+        out += [
+            f"### {words['figures']}",
+            "",
+            f"| {words['figure']} | {words['old']} | {words['new']} | {words['change']} | {words['section']} |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for shift in summary.figure_shifts:
+            change = format_number(shift.change, options.lang, signed=True) if shift.change is not None else ""
+            if not change and shift.direction in ("appeared", "disappeared"):
+                change = words[shift.direction]
+            cells = [
+                escape_md(shift.label or shift.unit),
+                escape_md(shift.old.raw) if shift.old else "–",
+                escape_md(shift.new.raw) if shift.new else "–",
+                escape_md(change),
+                md_path(shift.section_path),
+            ]
+            out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+    return out
+
+
+def _section(pair: SectionPair, options: RenderOptions, words: dict[str, str]) -> list[str]:
+    status = pair.status.value
+    if pair.status is SectionStatus.UNCHANGED and (pair.renamed or pair.moved):
+        status = "renamed" if pair.renamed else "moved"
+    if pair.new is not None:
+        where = f"{words['line']} {pair.new.span.start}"
+    elif pair.old is not None:
+        where = f"{words['old'].lower()}, {words['line']} {pair.old.span.start}"
+    else:
+        where = ""
+    out = [f"## {words[status]}: {md_path(pair.path) or words['front_matter']}", "", f"*{where}*" if where else "", ""]
+    notes = []
+    if pair.renamed and pair.old is not None:
+        notes.append(f"{words['renamed_from']} “{escape_md(pair.old.heading)}”")
+    if pair.moved and pair.old_path:
+        notes.append(f"{words['moved_from']} {md_path(pair.old_path[:-1]) or '–'}")
+    notes += [f"{words['split_into']} {md_path(path)}" for path in pair.split_into]
+    notes += [f"{words['merged_from']} {md_path(path)}" for path in pair.merged_from]
+    if notes:
+        out += [f"- {note}" for note in notes]
+        out.append("")
+    previous_was_item = False
+    for item in with_context(pair_blocks(pair), options.context):
+        if isinstance(item, Gap):
+            out += [f"*… ({item.count} {words['unchanged_paragraphs']})*", ""]
+            previous_was_item = False
+            continue
+        label = _move_label(item, words)
+        block = item.new or item.old
+        is_item = block is not None and block.kind is BlockKind.LIST_ITEM and not label
+        if is_item and previous_was_item:
+            out.pop()  # consecutive list items form one tight list
+        if label:
+            out.append(f"*{label}*  ")
+        out += [_block(item), ""]
+        previous_was_item = is_item
+    return out
+
+
+def _move_label(change: BlockChange, words: dict[str, str]) -> str:
+    if change.op is BlockOp.MOVE:
+        return f"↪ {words['moved_from']} {md_path(change.moved_from or ())}".rstrip()
+    if change.op is BlockOp.DELETE and change.moved_to is not None:
+        return f"↪ {words['moved_to']} {md_path(change.moved_to)}".rstrip()
+    return ""
+
+
+def _block(change: BlockChange) -> str:
+    runs = []
+    for kind, text in segments(change):
+        escaped = _INLINE_SPECIAL.sub(r"\\\1", text)  # already safe_text-ed by segments()
+        if kind == "delete":
+            runs.append(f"~~{escaped}~~")
+        elif kind == "insert":
+            runs.append(f"**{escaped}**")
+        else:
+            runs.append(escaped)
+    line = _escape_line_start(" ".join(runs))
+    block = change.new or change.old
+    marker = block.marker if block is not None else ""
+    if marker in _BULLETS:
+        return f"- {line}"
+    if _ORDERED.match(marker):
+        return f"{marker[:-1]}. {line}"
+    if marker:
+        return f"{escape_md(marker)} {line}"
+    return line

@@ -1,0 +1,283 @@
+"""A DocumentDiff for people at a terminal (rich): a summary, then each changed section.
+
+Every piece of report text goes through :func:`~reportdiff.render.common.safe_text` and into a
+``rich.text.Text`` (never markup), so ``[bold]`` or an escape sequence in a report is shown as
+written. With colour, deletions are red and struck through and insertions green and underlined;
+without colour they are marked ``[-…-]`` and ``{+…+}`` (wdiff's marks), so output piped to a file
+or read by a screen reader still says which is which.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from reportdiff.model import (
+    BlockChange,
+    BlockOp,
+    ChangeSummary,
+    DiffStats,
+    DocumentDiff,
+    SectionPair,
+    SectionStatus,
+)
+from reportdiff.render.common import (
+    EVENT_GROUPS,
+    Gap,
+    figure_text,
+    format_number,
+    format_path,
+    is_shown,
+    marked,
+    pair_blocks,
+    paragraphs_changed,
+    report_heading,
+    safe_text,
+    segments,
+    selected_pairs,
+    selected_summary,
+    side_segments,
+    stats_for,
+    with_context,
+)
+from reportdiff.render.labels import labels
+from reportdiff.render.options import RenderOptions
+from reportdiff.render.palette import rich_style
+
+INDENT = 2
+
+
+def make_console(options: RenderOptions, file: io.StringIO | None = None) -> Console:
+    """A console that writes to a string and ignores the environment: the caller decides on colour."""
+    return Console(
+        file=file or io.StringIO(),
+        width=options.width,
+        color_system="truecolor" if options.color else None,
+        force_terminal=options.color,
+        no_color=not options.color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
+
+
+def render_terminal(diff: DocumentDiff, options: RenderOptions | None = None) -> str:
+    options = options or RenderOptions()
+    console = make_console(options)
+    for renderable in diff_renderables(diff, options):
+        console.print(renderable)
+    output = str(console.file.getvalue())  # type: ignore[attr-defined]
+    # rich pads table cells to the full width; trailing blanks are noise in files and golden tests
+    return "\n".join(line.rstrip() for line in output.split("\n"))
+
+
+def diff_renderables(diff: DocumentDiff, options: RenderOptions) -> Iterator[RenderableType]:
+    """Everything the text format shows, top to bottom."""
+    words = labels(options.lang)
+    painter = _Painter(options)
+    pairs = selected_pairs(diff, options.section_pattern)
+    summary = selected_summary(diff.summary, options.section_pattern)
+    stats = stats_for(pairs) if options.section_pattern else diff.stats
+
+    yield Text(f"{safe_text(diff.old.source)} → {safe_text(diff.new.source)}", style=rich_style("muted"))
+    yield Text(f"{report_heading(diff.old)} → {report_heading(diff.new)}", style=rich_style("heading"))
+    yield Text()
+    yield from _summary(stats, summary, pairs, words, options)
+    if options.show_toc_changes and diff.toc_changes:
+        yield Text()
+        yield Text(words["toc_changes"], style=rich_style("heading"))
+        for change in diff.toc_changes:
+            yield _indented(Text(f"• {safe_text(change)}"))
+    if diff.notes:
+        yield Text()
+        yield Text(words["notes"], style=rich_style("muted"))
+        for note in diff.notes:
+            yield _indented(Text(f"• {safe_text(note)}", style=rich_style("muted")))
+    if options.summary_only:
+        return
+    for pair in pairs:
+        if not is_shown(pair):
+            continue
+        yield Text()
+        yield from _section_header(pair, words)
+        if options.side_by_side:
+            if pair_blocks(pair):
+                yield _side_by_side(pair, options, painter, words)
+        else:
+            yield from _section_body(pair, options, painter, words)
+
+
+# -- summary ----------------------------------------------------------------------------------------
+
+
+def _summary(
+    stats: DiffStats, summary: ChangeSummary, pairs: list[SectionPair], words: dict[str, str], options: RenderOptions
+) -> Iterator[RenderableType]:
+    yield Text(words["summary"], style=rich_style("heading"))
+    if not any(is_shown(pair) for pair in pairs):
+        yield _indented(Text(words["no_changes"]))
+        return
+    section_counts = [
+        (stats.sections_changed, "sections_changed"),
+        (stats.sections_added, "sections_added"),
+        (stats.sections_removed, "sections_removed"),
+        (stats.sections_renamed, "sections_renamed"),
+        (stats.sections_moved, "sections_moved"),
+    ]
+    text_counts = [
+        (paragraphs_changed(stats), "paragraphs_changed"),
+        (stats.words_inserted, "words_inserted"),
+        (stats.words_deleted, "words_deleted"),
+    ]
+    for counts in (section_counts, text_counts):
+        shown = [f"{count} {words[key]}" for count, key in counts if count]
+        if shown:
+            yield _indented(Text(" · ".join(shown)))
+    for kind, key in EVENT_GROUPS:
+        events = [event for event in summary.events if event.kind is kind]
+        if not events:
+            continue
+        yield Text()
+        yield _indented(Text(words[key], style=rich_style("event")))
+        for event in events:
+            line = Text("• ")
+            line.append(safe_text(event.title))
+            where = format_path(event.section_path)
+            if where or event.line:
+                line.append(f"  ({where}, {words['line']} {event.line})", style=rich_style("muted"))
+            yield _indented(line, 2 * INDENT)
+    if summary.figure_shifts:
+        yield Text()
+        yield _indented(Text(words["figures"], style=rich_style("event")))
+        for shift in summary.figure_shifts:
+            line = Text("• ")
+            line.append(safe_text(shift.label) or safe_text(shift.unit))
+            line.append(": ")
+            line.append(figure_text(shift.old.raw if shift.old else None))
+            line.append(" → ")
+            line.append(figure_text(shift.new.raw if shift.new else None))
+            if shift.change is not None:
+                style = rich_style("figure_up" if shift.change > 0 else "figure_down")
+                line.append(f" ({format_number(shift.change, options.lang, signed=True)})", style=style)
+            elif shift.direction in ("appeared", "disappeared"):
+                line.append(f" ({words[shift.direction]})", style=rich_style("muted"))
+            where = format_path(shift.section_path)
+            if where:
+                line.append(f"  ({where})", style=rich_style("muted"))
+            yield _indented(line, 2 * INDENT)
+
+
+# -- sections ---------------------------------------------------------------------------------------
+
+
+def _section_header(pair: SectionPair, words: dict[str, str]) -> Iterator[RenderableType]:
+    header = Text()
+    status = pair.status.value
+    if pair.status is SectionStatus.UNCHANGED and (pair.renamed or pair.moved):
+        status = "renamed" if pair.renamed else "moved"
+    header.append(f"{words[status]}: ", style=rich_style("heading"))
+    header.append(format_path(pair.path) or words["front_matter"], style=rich_style("path"))
+    if pair.new is not None:
+        header.append(f"  ({words['line']} {pair.new.span.start})", style=rich_style("muted"))
+    elif pair.old is not None:
+        header.append(f"  ({words['old'].lower()}, {words['line']} {pair.old.span.start})", style=rich_style("muted"))
+    yield header
+    notes: list[tuple[str, str]] = []
+    if pair.renamed and pair.old is not None:
+        notes.append((words["renamed_from"], f"“{safe_text(pair.old.heading)}”"))
+    if pair.moved and pair.old_path:
+        notes.append((words["moved_from"], format_path(pair.old_path[:-1]) or "–"))
+    for path in pair.split_into:
+        notes.append((words["split_into"], format_path(path)))
+    for path in pair.merged_from:
+        notes.append((words["merged_from"], format_path(path)))
+    for label, value in notes:
+        note = Text()
+        note.append(f"{label} ", style=rich_style("rename" if label == words["renamed_from"] else "move"))
+        note.append(value)
+        yield _indented(note)
+
+
+def _section_body(
+    pair: SectionPair, options: RenderOptions, painter: _Painter, words: dict[str, str]
+) -> Iterator[RenderableType]:
+    for item in with_context(pair_blocks(pair), options.context):
+        if isinstance(item, Gap):
+            yield _indented(Text(f"… ({item.count} {words['unchanged_paragraphs']})", style=rich_style("muted")))
+            continue
+        label = _move_label(item, words)
+        if label is not None:
+            yield _indented(label)
+        yield _indented(painter.block(item, segments(item)))
+
+
+def _move_label(change: BlockChange, words: dict[str, str]) -> Text | None:
+    if change.op is BlockOp.MOVE:
+        return Text(f"↪ {words['moved_from']} {format_path(change.moved_from or ())}".rstrip(), rich_style("move"))
+    if change.op is BlockOp.DELETE and change.moved_to is not None:
+        return Text(f"↪ {words['moved_to']} {format_path(change.moved_to)}".rstrip(), rich_style("move"))
+    return None
+
+
+def _side_by_side(
+    pair: SectionPair, options: RenderOptions, painter: _Painter, words: dict[str, str]
+) -> RenderableType:
+    table = Table(
+        box=box.SIMPLE, width=max(20, options.width - INDENT), show_edge=False, pad_edge=False, padding=(0, 1)
+    )
+    table.add_column(words["old"], ratio=1, overflow="fold")
+    table.add_column(words["new"], ratio=1, overflow="fold")
+    for item in with_context(pair_blocks(pair), options.context):
+        if isinstance(item, Gap):
+            gap = Text(f"… ({item.count})", style=rich_style("muted"))
+            table.add_row(gap, gap.copy())
+            continue
+        cells = []
+        for side in ("old", "new"):
+            block = item.old if side == "old" else item.new
+            if block is None or (item.op is BlockOp.MOVE and side == "old" and item.moved_from):
+                cells.append(_move_label(item, words) or Text())
+                continue
+            cells.append(painter.block(item, side_segments(item, side), side))
+        table.add_row(*cells)
+    return Padding(table, (0, 0, 0, INDENT), expand=False)
+
+
+class _Painter:
+    """Turns word runs into a Text: styles with colour, wdiff marks without."""
+
+    def __init__(self, options: RenderOptions) -> None:
+        self.color = options.color
+        self.styles = {
+            "delete": rich_style("delete"),
+            "insert": f"{rich_style('insert')} underline",
+            "equal": "",
+        }
+
+    def block(self, change: BlockChange, runs: list[tuple[str, str]], side: str = "new") -> Text:
+        text = Text()
+        block = (change.old if side == "old" else change.new) or change.new or change.old
+        if block is not None and block.marker:
+            text.append(f"{safe_text(block.marker)} ")
+        for index, (kind, run) in enumerate(runs):
+            if index:
+                text.append(" ")
+            if self.color:
+                text.append(run, style=self.styles[kind])
+            else:
+                text.append(marked(kind, run))
+        if change.op is BlockOp.MOVE and not change.ops:
+            text.stylize(rich_style("move"))
+        return text
+
+
+def _indented(renderable: RenderableType, left: int = INDENT) -> RenderableType:
+    return Padding(renderable, (0, 0, 0, left), expand=False) if left else renderable

@@ -1,0 +1,1 @@
+"""Swedish-aware text helpers: normalising, splitting into words and sentences, numbers."""

@@ -1,0 +1,49 @@
+"""Whitespace, emphasis and control characters: the small clean-ups every reader needs.
+
+Kept apart from the readers so that alignment and diffing can normalise headings the same way
+the readers matched them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+# *word*, **word** and _word_ as Word-to-text exports write emphasis; not inside words (a*b).
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_NON_WORD = re.compile(r"[^0-9a-zåäöéü]+")
+
+
+def collapse_whitespace(text: str) -> str:
+    """One space between words, none at the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_control(text: str) -> str:
+    """Drop control and zero-width characters; a report's text is data, never terminal commands."""
+    return _CONTROL.sub("", text)
+
+
+def strip_emphasis(text: str) -> str:
+    """``*ord*`` → ``ord``; a lone asterisk (a footnote mark, ``5*3``) stays."""
+    previous = None
+    while previous != text:
+        previous, text = text, _EMPHASIS.sub(r"\2", text)
+    return text
+
+
+def clean_text(text: str) -> str:
+    """What a block's ``text`` holds: no emphasis marks, no control characters, collapsed spaces."""
+    return collapse_whitespace(strip_emphasis(strip_control(text)))
+
+
+def heading_key(text: str) -> str:
+    """A key for matching headings across a table of contents and the body.
+
+    Case, accents other than å ä ö, punctuation and *spaces* are ignored, so that
+    ``Region gemensamt`` in the body meets ``Regiongemensamt`` in the contents.
+    """
+    text = unicodedata.normalize("NFC", text).casefold()
+    return _NON_WORD.sub("", text)

@@ -1,0 +1,68 @@
+"""Swedish stemming for rule cues and figure labels.
+
+Rules are written as ordinary words ("påbörjats", "överlämning"); they are stemmed once
+when the rules load, and report words are stemmed the same way, so one cue catches its
+inflections ("påbörjat", "påbörjade", "påbörjades"). Snowball's Swedish stemmer is light:
+it keeps some definite forms ("sjukfrånvaron"), so :func:`base_form` adds a few safe
+definite-article strippings for labels shown to people.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü][\wÅÄÖåäöÉéÜü-]*")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("swedish")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of one lower-cased word, with definite ``-on``/``-an`` also folded."""
+    lowered = word.lower()
+    stemmed: str = _stemmer().stemWord(lowered)
+    if len(stemmed) > 6 and stemmed.endswith(("on", "an")) and not stemmed.endswith(("ion", "man")):
+        stemmed = stemmed[:-1]
+    return stemmed
+
+
+def stems(text: str) -> list[str]:
+    """Stems of the words of ``text`` in order (numbers and punctuation dropped)."""
+    return [stem(word) for word in WORD.findall(text)]
+
+
+def stem_phrase(text: str) -> str:
+    """A phrase as one comparison key: its word stems joined by single spaces."""
+    return " ".join(stems(text))
+
+
+@lru_cache(maxsize=65536)
+def base_form(word: str) -> str:
+    """A lower-cased word with a definite ending removed where that is safe to read.
+
+    ``Sjukfrånvaron`` → ``sjukfrånvaro``, ``Övertiden`` → ``övertid``, ``vårdplatserna`` →
+    ``vårdplatser``, ``Antalet`` → ``antal``. Words that merely end like a definite form
+    (``region``, ``verksamhet``, ``budget``) are left alone.
+    """
+    lowered = word.lower()
+    if len(lowered) < 5 or "-" in lowered[-3:]:
+        return lowered
+    if lowered.endswith(("erna", "arna", "orna", "ena")):
+        return lowered[:-2]
+    if lowered.endswith("den") and not lowered.endswith("nden"):  # tiden, övertiden, vården
+        return lowered[:-2]
+    if lowered.endswith("en") and not lowered.endswith(("ssen", "men", "ten", "nen", "den")) and len(lowered) >= 6:
+        return lowered[:-2]
+    if lowered.endswith(("on", "an")) and not lowered.endswith(("ion", "man", "ran")) and lowered[-3] in "oaveiu":
+        return lowered[:-1]
+    if lowered.endswith(("alet", "atet", "ttet", "ldet")):
+        return lowered[:-2]
+    if lowered.endswith("ot") and lowered[-3] == "t":  # finansnettot
+        return lowered[:-1]
+    return lowered

@@ -1,0 +1,147 @@
+"""The e-mail HTML: only what Outlook, Gmail and Apple Mail all keep; escaped; small; deterministic."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_render_html import PAYLOADS, assert_inert, check_golden, hostile_diff, parse, sample_diff
+
+from reportdiff.errors import ReportdiffError
+from reportdiff.model import Block, BlockChange, BlockKind, BlockOp, DocumentDiff, SectionPair, SectionStatus, Span
+from reportdiff.render.dispatch import render
+from reportdiff.render.email_html import SIZE_LIMIT, render_email_text
+from reportdiff.render.options import RenderOptions
+
+LINK = "https://intranet.example.org/rapporter/2025-05-diff.html"
+MARKS = ("{+", "[-")
+
+
+def email_problems(html: str, link: str | None = None) -> list[str]:
+    """What a strict mail client would drop or break; empty when the markup is safe to send."""
+    problems = []
+    page = parse(html)
+    for tag in ("style", "script", "link", "ins", "del", "img", "iframe", "form", "input", "video", "object"):
+        if page.named(tag):
+            problems.append(f"<{tag}> present")
+    urls = set(re.findall(r"(?:https?:)?//[^\s\"'<>)]+", html))
+    if urls - {link}:
+        problems.append(f"external URLs: {sorted(urls - {link})}")
+    for tag, attrs in page.tags:
+        if "class" in attrs and "style" not in attrs:
+            problems.append(f"<{tag} class=…> without style")
+        if tag == "table" and attrs.get("role") != "presentation" and "th" not in html:
+            problems.append("layout table without role=presentation")
+    # every change mark sits inside a span with colours and a text decoration of its own
+    for match in re.finditer(r"(\{\+|\[-)", html):
+        opening = html.rfind("<span", 0, match.start())
+        span = html[opening : html.index(">", opening) + 1]
+        if html.rfind("</span>", opening, match.start()) != -1:
+            problems.append(f"mark outside a span at {match.start()}")
+            continue
+        needed = ("color:", "background-color:", "text-decoration:underline" if match.group() == "{+" else "text-decoration:line-through")
+        if not all(part in span for part in needed):
+            problems.append(f"mark without inline style: {span}")
+    if len(html.encode("utf-8")) >= 100_000:
+        problems.append(f"{len(html.encode('utf-8'))} bytes")
+    if "max-width:600px" not in html:
+        problems.append("no 600px column")
+    return problems
+
+
+def test_email_markup_is_mail_safe() -> None:
+    html = render(sample_diff(), "email-html", full_report_link=LINK)
+    assert email_problems(html, LINK) == []
+    assert html.count("{+") >= 2 and html.count("[-") >= 2
+    assert f'<a href="{LINK}"' in html
+    tables = parse(html).named("table")
+    layout = [attrs for attrs in tables if attrs.get("role") == "presentation"]
+    assert len(layout) == 2 and len(tables) == 3  # two layout tables and the figure table
+
+
+def test_checker_catches_what_it_should() -> None:
+    """The checker is itself tested: each kind of problem is found."""
+    good = render(sample_diff(), "email-html", full_report_link=LINK)
+    assert email_problems(good.replace("<head>", "<head><style>p{}</style>"), LINK)
+    assert email_problems(good.replace('<p style="margin:0;', '<p class="x" data-x="'), LINK)
+    assert email_problems(good, None)  # the link is now an unexpected URL
+    assert email_problems(good.replace('text-decoration:line-through;">[-', '">[-'), LINK)
+    assert email_problems(good.replace("max-width:600px", "max-width:900px"), LINK)
+
+
+def test_summary_content_in_the_email() -> None:
+    html = render(sample_diff(), "email-html")
+    for text in ("Nytt denna månad", "Avslutat", "Ändrad status", "förvaltning → överlämnat", "Siffror som ändrats"):
+        assert text in html
+    assert "5,7 procent" in html and "−0,5 procentenheter" in html
+    assert "<b>Tillagt:</b> " in html
+    assert "tidigare rubrik: Division Primärvård" in html
+    assert "Hela jämförelsen med alla ändringar finns hos avsändaren." in html  # no link given
+    assert "Ett stycke som inte ändras alls" not in html  # no unchanged text in a mail
+    assert html.startswith("<!DOCTYPE html>\n<html lang=\"sv\">")
+
+
+def test_english_email() -> None:
+    html = render(sample_diff(), "email-html", lang="en")
+    assert '<html lang="en">' in html and "Status changes" in html and "Sammanfattning" not in html
+
+
+def test_payloads_stay_text_in_the_email() -> None:
+    html = render(hostile_diff(), "email-html", full_report_link=LINK)
+    assert_inert(html, own_scripts=0)
+    assert email_problems(html, LINK) == []
+    text = render_email_text(hostile_diff(), RenderOptions())
+    assert all(payload in text for payload in PAYLOADS)
+
+
+def test_bad_link_is_refused() -> None:
+    with pytest.raises(ReportdiffError):
+        render(sample_diff(), "email-html", full_report_link="javascript:alert(1)")
+    with pytest.raises(ReportdiffError):
+        render(sample_diff(), "email-html", full_report_link='https://x.org/"onmouseover=alert(1)')
+
+
+def big_diff(sections: int, words_per_block: int = 120) -> DocumentDiff:
+    """Many added sections, each with long inserted paragraphs: far more than a mail can hold."""
+    diff = sample_diff()
+    for number in range(sections):
+        text = " ".join(f"ord{number}x{index}" for index in range(words_per_block))
+        blocks = [BlockChange(BlockOp.INSERT, None, Block(BlockKind.PARAGRAPH, text, Span(1, 1))) for _ in range(3)]
+        diff.pairs.append(SectionPair(SectionStatus.ADDED, None, None, (), ("Bilagor", f"Bilaga {number}"), blocks=blocks))
+    return diff
+
+
+def test_long_diffs_are_cut_with_a_count() -> None:
+    diff = big_diff(120)
+    html = render(diff, "email-html", full_report_link=LINK)
+    size = len(html.encode("utf-8"))
+    assert SIZE_LIMIT * 0.8 < size <= SIZE_LIMIT
+    shown = sum(f">Bilaga {number} <" in html for number in range(120))
+    changed_sections = 2 + 120  # Inledning and Division Nära vård, plus the appendices (Akut has only notes)
+    hidden = 120 - shown
+    assert 0 < shown < 120
+    assert f"Brevet är förkortat: {hidden} avsnitt med ändringar visas inte här." in html
+    assert email_problems(html, LINK) == []
+    assert changed_sections - hidden == shown + 2
+    text = render_email_text(diff, RenderOptions(full_report_link=LINK))
+    assert f"{hidden} avsnitt med ändringar" in text
+    assert sum(f"Bilaga {number} (" in text for number in range(120)) == shown
+
+
+def test_short_diffs_are_not_cut() -> None:
+    html = render(big_diff(3), "email-html")
+    assert "förkortat" not in html and ">Bilaga 2 <" in html
+
+
+def test_plain_text_twin() -> None:
+    text = render_email_text(sample_diff(), RenderOptions(full_report_link=LINK))
+    assert "Regionen har [-302 000-] {+303 500+} invånare" in text
+    assert "* Tillagt: {+Ett helt nytt stycke om vårdplatser.+}" in text
+    assert f"Läs hela jämförelsen: {LINK}" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_email_is_deterministic_and_golden() -> None:
+    first = render(sample_diff(), "email-html", full_report_link=LINK)
+    assert render(sample_diff(), "email-html", full_report_link=LINK) == first
+    check_golden("email-sample.html", first)
