@@ -96,7 +96,7 @@ def base_pairs() -> list[tuple[str, Path, Path]]:
     seeds = {path.name[:3]: path for path in SEEDS.glob("*.txt")}
     if {"002", "000", "004"} <= set(seeds):
         return [("002→000", seeds["002"], seeds["000"]), ("000→004", seeds["000"], seeds["004"])]
-    snaps = sorted(SNAPSHOTS.glob("*.md"))
+    snaps = sorted(SNAPSHOTS.glob("20*.md"))
     return [(f"{a.stem}→{b.stem}", a, b) for a, b in zip(snaps[3:5], snaps[4:6], strict=False)]
 
 

@@ -27,7 +27,7 @@ def seed_path(name: str) -> Path:
 
 
 def snapshot_paths() -> list[Path]:
-    return sorted(SNAPSHOTS.glob("*.md"))
+    return sorted(SNAPSHOTS.glob("20*.md"))  # the reports; snapshots/README.md describes them
 
 
 GOLDEN = DATA / "golden"
