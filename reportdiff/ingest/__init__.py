@@ -14,22 +14,36 @@ __all__ = ["load", "load_bytes", "read_markdown"]
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
+# A monthly report is well under 5 MB even as PDF; anything far larger is not a report, and reading it
+# would only cost time and memory before failing later.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
 
 def load(path: str | Path) -> Report:
     """Read a report from a file, or from standard input when ``path`` is ``-``."""
     source = str(path)
     if source == "-":
-        return load_bytes(sys.stdin.buffer.read(), "-")
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        _check_size(len(data), source)
+        return load_bytes(data, "-")
     file = Path(path)
     if file.is_dir():
         raise InputError(f"{source}: is a directory, not a report")
     try:
-        data = file.read_bytes()
+        _check_size(file.stat().st_size, source)
+        with file.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+        _check_size(len(data), source)
     except FileNotFoundError:
         raise InputError(f"{source}: no such file") from None
     except OSError as error:
         raise InputError(f"{source}: cannot read ({error.strerror or error})") from None
     return load_bytes(data, source, suffix=file.suffix.lower())
+
+
+def _check_size(size: int, source: str) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"{source}: too large for a report ({size / 2**20:.0f} MB; the limit is {MAX_INPUT_BYTES // 2**20} MB)")
 
 
 def load_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report:
