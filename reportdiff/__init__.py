@@ -11,16 +11,27 @@ The library is the product; the command line is one of its clients::
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from reportdiff.errors import InputError, ReportdiffError
 from reportdiff.ingest import load
-from reportdiff.model import DocumentDiff, Report
+from reportdiff.model import DocumentDiff, Report, SeriesReport
 
 if TYPE_CHECKING:
     pass
 
-__all__ = ["DocumentDiff", "InputError", "Report", "ReportdiffError", "compare", "load", "render"]
+__all__ = [
+    "DocumentDiff",
+    "InputError",
+    "Report",
+    "ReportdiffError",
+    "SeriesReport",
+    "compare",
+    "load",
+    "render",
+    "track",
+]
 
 
 def compare(old: Report, new: Report) -> DocumentDiff:
@@ -35,3 +46,10 @@ def render(diff: DocumentDiff, fmt: str = "text", **options: Any) -> str:
     from reportdiff.render.dispatch import render as _render
 
     return _render(diff, fmt, **options)
+
+
+def track(reports: Iterable[Report], topic: str | None = None) -> SeriesReport:
+    """Follow figures, topics (``topic``: a word or phrase) and sections through reports, in date order."""
+    from reportdiff.series import track as _track
+
+    return _track(reports, topic)

@@ -27,8 +27,11 @@ DENSE_LIMIT = 40_000  # up to this many section pairs, every pair is scored
 CANDIDATES_PER_SECTION = 12  # otherwise, the sections sharing the most rare shingles
 RARE_SHINGLE = 64  # a shingle found in more sections than this is not used to find candidates
 
+# Two readings of the evidence; a pair scores the better of the two. Monthly reports rewrite the
+# text under a stable heading, and reorganisations rename a heading over stable text, so
+# neither a different text nor a different heading alone rules a pair out.
 WEIGHTS_WITH_CONTENT = (0.40, 0.45, 0.15)  # heading, content, position
-WEIGHTS_WITHOUT_CONTENT = (0.80, 0.0, 0.20)
+WEIGHTS_HEADING_LED = (0.80, 0.20)  # heading squared (a heading alone must be convincing), position
 
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivx]+\.|[a-z]\))\s+")
 _PREFIXES = ("verksamhetsområdet", "verksamhetsområde", "verksamhetsomr", "vo", "division", "div")
@@ -53,7 +56,16 @@ def heading_similarity(a: str, b: str) -> float:
 
     if a == b or not a or not b:
         return _adjust(a, b, 0.0)
-    return _adjust(a, b, (fuzz.ratio(a, b) + fuzz.token_set_ratio(a, b)) / 200)
+    return _adjust(a, b, _combine(fuzz.ratio(a, b), fuzz.token_set_ratio(a, b), a, b))
+
+
+def _combine(ratio: float, token_set: float, a: str, b: str) -> float:
+    """Character and word-set similarity averaged; a heading written together or apart
+    ("Regiongemensamt" / "Region gemensamt") counts as the character similarity alone."""
+    score = (ratio + token_set) / 200
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return max(score, 0.95)
+    return score
 
 
 @dataclass(slots=True)
@@ -144,16 +156,18 @@ def _identical_pairs(olds: list[SectionInfo], news: list[SectionInfo]) -> list[t
     assignment small on long reports.
     """
 
-    def identity(info: SectionInfo) -> tuple[object, ...]:
-        return (tuple(normalise(h) for h in info.path), info.content_id)
+    def identities(infos: list[SectionInfo]) -> list[tuple[object, ...]]:
+        headings = [normalise(info.section.heading) for info in infos]
+        paths: list[tuple[str, ...]] = [()]
+        for info in infos[1:]:
+            paths.append(paths[info.parent] + (headings[info.index],))
+        return [(paths[info.index], info.content_id) for info in infos]
 
-    old_ids = Counter(identity(info) for info in olds[1:])
-    new_ids = Counter(identity(info) for info in news[1:])
-    where_new = {identity(info): info.index for info in news[1:] if new_ids[identity(info)] == 1}
+    old_ids, new_ids = identities(olds), identities(news)
+    old_count, new_count = Counter(old_ids[1:]), Counter(new_ids[1:])
+    where_new = {new_ids[j]: j for j in range(1, len(news)) if new_count[new_ids[j]] == 1}
     return [
-        (info.index, where_new[identity(info)])
-        for info in olds[1:]
-        if old_ids[identity(info)] == 1 and identity(info) in where_new
+        (i, where_new[old_ids[i]]) for i in range(1, len(olds)) if old_count[old_ids[i]] == 1 and old_ids[i] in where_new
     ]
 
 
@@ -214,9 +228,13 @@ def _scored_edges(
         else:
             parent = heading_sim(olds[o.parent].key, news[n.parent].key)
         position = 0.5 * parent + 0.5 * (1 - abs(o.rank - n.rank))
-        w_heading, w_content, w_position = WEIGHTS_WITHOUT_CONTENT if content is None else WEIGHTS_WITH_CONTENT
-        score = w_heading * heading + w_content * (content or 0.0) + w_position * position
-        content_text = "n/a" if content is None else f"{content:.2f}"
+        w_heading, w_position = WEIGHTS_HEADING_LED
+        score = w_heading * heading * heading + w_position * position
+        content_text = "n/a"
+        if content is not None:
+            w_heading, w_content, w_position = WEIGHTS_WITH_CONTENT
+            score = max(score, w_heading * heading + w_content * content + w_position * position)
+            content_text = f"{content:.2f}"
         reason = f"heading {heading:.2f}, content {content_text}, position {position:.2f}"
         scored.append((i, j, round(score, 6), reason))
     best_old: dict[int, float] = {}
@@ -246,7 +264,7 @@ def _heading_table(old_keys: list[str], new_keys: list[str]) -> dict[tuple[str, 
         ratios = process.extract(a, new_keys, scorer=fuzz.ratio, limit=None)
         token_sets = {index: score for _, score, index in process.extract(a, new_keys, scorer=fuzz.token_set_ratio, limit=None)}
         for b, ratio, index in ratios:
-            table[(a, b)] = _adjust(a, b, (ratio + token_sets[index]) / 200)
+            table[(a, b)] = _adjust(a, b, _combine(ratio, token_sets[index], a, b))
     return table
 
 

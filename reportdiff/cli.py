@@ -205,7 +205,7 @@ def diff_command(
     from reportdiff.errors import InputError
     from reportdiff.ingest import load
     from reportdiff.output import write_output
-    from reportdiff.render.common import detect_lang
+    from reportdiff.render.common import detect_lang, has_selected_changes
     from reportdiff.render.dispatch import render
     from reportdiff.render.options import RenderOptions
 
@@ -230,14 +230,251 @@ def diff_command(
     )
     result = compare(old_report, new_report)
     text = render(result, fmt, options)
-    status = ExitStatus.CHANGED if result.has_changes else ExitStatus.SAME
+    status = ExitStatus.CHANGED if has_selected_changes(result, section_pattern) else ExitStatus.SAME
     if to_stdout and fmt == "text" and pager is not False and sys.stdout.isatty():
         from reportdiff.pager import page, should_page
 
         if should_page(text, sys.stdout, pager) and page(text):
             return status
+    if output not in (None, "-") and os.path.exists(output) and not os.path.isfile(output):
+        # a device or a pipe (-o /dev/null, -o /dev/stdout): an atomic rename would replace it with a file
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return status
     write_output(text, output)
     return status
+
+
+@cli.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+    help="json follows the schema reportdiff.figures/1.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+def figures(file: str, fmt: str, output: str | None) -> None:
+    """List the figures found in FILE: value, unit, what each measures, and where.
+
+    \b
+    Examples:
+      reportdiff figures snapshots/2025-03.md
+      reportdiff figures report.txt --format csv -o figures.csv
+      reportdiff figures report.txt --format json | jq '.figures[] | select(.unit == "mnkr")'
+    """
+    from reportdiff.figures import extract_figures, format_figures
+    from reportdiff.ingest import load_bytes
+    from reportdiff.ingest.decode import decode
+    from reportdiff.output import write_output
+
+    if file == "-":
+        data = click.get_binary_stream("stdin").read()
+    else:
+        try:
+            data = open(file, "rb").read()
+        except FileNotFoundError:
+            raise ReportdiffError(f"{file}: no such file") from None
+        except IsADirectoryError:
+            raise ReportdiffError(f"{file}: is a directory, not a report") from None
+        except OSError as error:
+            raise ReportdiffError(f"{file}: cannot read ({error.strerror or error})") from None
+    suffix = os.path.splitext(file)[1].lower() if file != "-" else ""
+    report = load_bytes(data, file, suffix=suffix)
+    for warning in report.warnings:
+        click.echo(f"reportdiff: warning: {warning}", err=True)
+    source_text = None if report.style in ("docx", "pdf") else decode(data, file)
+    write_output(format_figures(report, extract_figures(report, source_text), fmt), output)
+
+
+@cli.command("check")
+@click.argument("draft", required=False, type=click.Path(dir_okay=False))
+@click.option("--previous", type=click.Path(dir_okay=False), help="The previous report: finds copied text, parts gone.")
+@click.option("--against", metavar="REV", help="Take the previous report from git: DRAFT as it was at REV (e.g. HEAD).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or prefixes, comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Not these rules (added to the configuration's).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read [check] settings from this file.")
+@click.option("--list-rules", is_flag=True, help="List the rules with their codes and severities, then stop.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+def check_command(
+    draft: str | None,
+    previous: str | None,
+    against: str | None,
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: str | None,
+    list_rules: bool,
+    output: str | None,
+) -> int:
+    """Check DRAFT for stale text, a wrong table of contents, clashing figures and leftovers.
+
+    Prints path:line:col: CODE message per finding. Exit status: 0 no error finding,
+    1 an error finding, 2 trouble. Rules and configuration: docs/check.md.
+
+    \b
+    Examples:
+      reportdiff check snapshots/2025-05.md --previous snapshots/2025-04.md
+      reportdiff check rapport.docx --against HEAD
+      reportdiff check draft.md --select RD6 --format json
+      reportdiff check --list-rules
+    """
+    from reportdiff.check import check, exit_status, format_json, format_text, read_source_text, rule_table
+    from reportdiff.check.config import load_check_config, split_codes
+    from reportdiff.errors import InputError
+    from reportdiff.ingest import load, load_bytes
+    from reportdiff.output import write_output
+
+    if list_rules:
+        write_output(rule_table(), output)
+        return ExitStatus.SAME
+    if draft is None:
+        raise InputError("check needs a DRAFT file (or --list-rules)")
+    if previous and against:
+        raise InputError("give --previous or --against, not both")
+    config = load_check_config(draft, config_file).with_flags(split_codes(select), split_codes(ignore))
+    draft_report = load(draft)
+    previous_report = None
+    if previous:
+        previous_report = load(previous)
+    elif against:
+        from pathlib import Path
+
+        from reportdiff.gitutil import read_at_revision
+
+        data = read_at_revision(draft, against)
+        if data is None:
+            raise InputError(f"{draft}: not in revision {against}")
+        previous_report = load_bytes(data, f"{against}:{draft}", suffix=Path(draft).suffix.lower())
+    for report in (draft_report, previous_report):
+        for warning in report.warnings if report else []:
+            click.echo(f"reportdiff: warning: {report.source}: {warning}", err=True)
+    findings = check(draft_report, previous_report, config, read_source_text(draft))
+    if fmt == "json":
+        previous_name = previous_report.source if previous_report else None
+        write_output(format_json(findings, draft, previous_name), output)
+    else:
+        write_output(format_text(findings), output)
+    return exit_status(findings)
+
+
+@cli.command("text")
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+def text_command(file: str, output: str | None) -> None:
+    """Print the normalised text of FILE: headings as #, one paragraph a block, no contents or furniture.
+
+    Made for git: with `*.docx diff=report` in .gitattributes and
+    `git config diff.report.textconv "reportdiff text"`, `git diff` shows reports as text.
+
+    \b
+    Examples:
+      reportdiff text rapport.docx
+      reportdiff text rapport.pdf -o rapport.txt
+    """
+    from reportdiff.check.textconv import report_text
+    from reportdiff.ingest import load
+    from reportdiff.output import write_output
+
+    write_output(report_text(load(file)), output)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "html", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="text for a terminal, html (charts, standalone), json (schema reportdiff.trend/1), csv (figure timelines).",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option("--topic", metavar="WORDS", help="Follow this word or phrase (stemmed, any case) through the series.")
+@click.option("--all-figures", is_flag=True, help="Also show figures that never change or appear only once.")
+@click.option("--diffs", "diffs_dir", type=click.Path(file_okay=False), help="Also write the diff of every consecutive pair here.")
+@click.option(
+    "--diff-format",
+    type=click.Choice(["text", "json", "md", "html", "email-html"]),
+    help="Format of the --diffs files.  [default: --format if a diff can take it, else md]",
+)
+@click.option(
+    "--csv-delimiter",
+    type=click.Choice([",", ";", "tab"]),
+    help="CSV field separator.  [default: ',', or ';' with --decimal-comma]",
+)
+@click.option("--decimal-comma", is_flag=True, help="CSV numbers with a decimal comma (5,9), for Swedish Excel.")
+@click.option("--lang", type=click.Choice(["sv", "en"]), help="Language of the labels.  [default: the reports' own]")
+@click.option("--color", "color_choice", type=COLOR_CHOICE, default="auto", show_default=True, help="Colour the text.")
+@click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")
+@click.option("--no-cache", is_flag=True, help="Parse every report again; do not read or write the cache.")
+@click.option("--jobs", type=click.IntRange(min=0), default=0, metavar="N", help="Worker processes for uncached reports (0: auto).")
+def trend(
+    files: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    topic: str | None,
+    all_figures: bool,
+    diffs_dir: str | None,
+    diff_format: str | None,
+    csv_delimiter: str | None,
+    decimal_comma: bool,
+    lang: str | None,
+    color_choice: str,
+    width: int | None,
+    no_cache: bool,
+    jobs: int,
+) -> None:
+    """Follow figures, topics and sections through a series of reports (FILES, or a folder of them).
+
+    The reports are put in order by their own dates, whatever their file names. Parsed reports
+    are cached (REPORTDIFF_CACHE_DIR, else the user's cache folder); --no-cache skips the cache.
+
+    \b
+    Examples:
+      reportdiff trend snapshots/
+      reportdiff trend snapshots/ --topic Cosmic
+      reportdiff trend snapshots/*.md --format html -o trend.html
+      reportdiff trend snapshots/ --format csv --csv-delimiter ";" --decimal-comma -o figures.csv
+      reportdiff trend snapshots/ --format json | jq '.figures[] | {label, unit}'
+      reportdiff trend snapshots/ --diffs diffs/ --diff-format md
+    """
+    import shutil
+
+    from reportdiff.cache import ReportCache
+    from reportdiff.output import write_output
+    from reportdiff.render.common import detect_lang
+    from reportdiff.render.trend_common import TrendOptions, render_trend
+    from reportdiff.render.trend_terminal import progress_reporter
+    from reportdiff.series import build_series, default_jobs, expand_paths, read_series, worker_pool, write_diffs
+
+    paths = expand_paths(files)
+    cache = None if no_cache else ReportCache()
+    with worker_pool(jobs or default_jobs(len(paths))) as pool:
+        with progress_reporter(sys.stderr.isatty() and len(paths) > 1) as progress:
+            loaded, warnings = read_series(paths, cache, progress, pool)
+            result = build_series(loaded, topic, cache, progress, pool)
+    for warning in [*warnings, *result.warnings]:
+        click.echo(f"reportdiff: warning: {warning}", err=True)
+    to_stdout = output is None or output == "-"
+    if width is None:
+        width = shutil.get_terminal_size(fallback=(100, 24)).columns if to_stdout and sys.stdout.isatty() else 100
+    if csv_delimiter is None:
+        csv_delimiter = ";" if decimal_comma else ","
+    elif csv_delimiter == "tab":
+        csv_delimiter = "\t"
+    options = TrendOptions(
+        lang=lang or detect_lang(*(item.report for item in loaded[:2])),
+        color=fmt == "text" and (use_color(color_choice) if to_stdout else color_choice == "always"),
+        width=width,
+        all_figures=all_figures,
+        csv_delimiter=csv_delimiter,
+        decimal_comma=decimal_comma,
+    )
+    write_output(render_trend(result, fmt, options), output)
+    if diffs_dir:
+        chosen = diff_format or (fmt if fmt in ("text", "json", "html") else "md")
+        for path in write_diffs(loaded, result, diffs_dir, chosen, options.lang):
+            click.echo(f"reportdiff: wrote {path}", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

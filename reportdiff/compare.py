@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
-from reportdiff.align import THRESHOLD, Alignment, align
+from reportdiff.align import THRESHOLD, Alignment, SectionInfo, align
 from reportdiff.diff.blocks import BlockMatching, block_changes, match_blocks
 from reportdiff.model import (
     BlockChange,
@@ -24,6 +25,15 @@ SPLIT_MIN_UNITS = 2  # ... and at least this many blocks or subsections
 
 def compare(old: Report, new: Report) -> DocumentDiff:
     """What changed from ``old`` to ``new``; the one result every renderer sees."""
+    from reportdiff.classify import summarise
+
+    diff = diff_reports(old, new)
+    diff.summary = summarise(diff)
+    return diff
+
+
+def diff_reports(old: Report, new: Report) -> DocumentDiff:
+    """The text diff alone (sections, blocks, words, stats), without the figure/event summary."""
     notes: list[str] = []
     alignment = align(old, new)
     notes.extend(alignment.notes)
@@ -32,9 +42,6 @@ def compare(old: Report, new: Report) -> DocumentDiff:
     _splits_and_merges(pairs, alignment, matching)
     diff = DocumentDiff(old=old, new=new, pairs=pairs, toc_changes=toc_changes(old, new), notes=_unique(notes))
     diff.stats = stats(pairs)
-    from reportdiff.classify import summarise
-
-    diff.summary = summarise(diff)
     return diff
 
 
@@ -70,11 +77,11 @@ def _pairs(alignment: Alignment, matching: BlockMatching, old_side, new_side, no
             if any(change.op is not BlockOp.EQUAL for change in pair.blocks):
                 pair.status = SectionStatus.CHANGED
         ordered.append(((info.index, 0, 0), pair))
-    kept_old = {m.old for m in alignment.matches if m.new not in alignment.moved_new}
+    kept_old = sorted(m.old for m in alignment.matches if m.new not in alignment.moved_new)  # holds the root, 0
     for info in alignment.old:
         if info.index in alignment.old_to_new:
             continue
-        anchor = max(i for i in kept_old if i < info.index) if info.index > 0 else 0
+        anchor = kept_old[bisect_left(kept_old, info.index) - 1]  # the nearest kept section before it
         pair = SectionPair(SectionStatus.REMOVED, info.section, None, old_path=info.path, old_index=info.index)
         pair.reason = _unmatched_reason("old", info.index, alignment)
         pair.score = alignment.best_rejected.get(("old", info.index), (0.0, -1))[0]
@@ -99,8 +106,9 @@ def _unmatched_reason(side: str, index: int, alignment: Alignment) -> str:
 def _splits_and_merges(pairs: list[SectionPair], alignment: Alignment, matching: BlockMatching) -> None:
     """Fill split_into / merged_from: where a section's blocks and subsections came from / went.
 
-    A unit is a block or a subsection. A NEW section is *merged* when two or more OLD sections
-    each gave it at least a quarter of its units (and at least two); *split* is the mirror.
+    A unit is a block or a subsection. A NEW section is *merged* when, besides its partner, another
+    OLD section gave it a quarter of its units (at least two, or all of an unpaired section);
+    *split* is the mirror.
     """
     by_old = {p.old_index: p for p in pairs if p.old is not None}
     by_new = {p.new_index: p for p in pairs if p.new is not None}
@@ -117,20 +125,32 @@ def _splits_and_merges(pairs: list[SectionPair], alignment: Alignment, matching:
         origins.setdefault(new_parent, Counter())[old_parent] += 1
         destinations.setdefault(old_parent, Counter())[new_parent] += 1
     for info in alignment.new[1:]:
-        units = len(info.section.blocks) + len(info.section.children)
-        sources = _major(origins.get(info.index, Counter()), units)
+        counts = origins.get(info.index, Counter())
+        unpaired_whole = {i for i, n in counts.items() if i not in alignment.old_to_new and _units(alignment.old[i]) == n}
+        sources = _major(counts, _units(info), unpaired_whole, alignment.new_to_old.get(info.index, -1))
         if len(sources) >= 2 and info.index in by_new:
             by_new[info.index].merged_from = [alignment.old[i].path for i in sources]
     for info in alignment.old[1:]:
-        units = len(info.section.blocks) + len(info.section.children)
-        targets = _major(destinations.get(info.index, Counter()), units)
+        counts = destinations.get(info.index, Counter())
+        unpaired_whole = {j for j, n in counts.items() if j not in alignment.new_to_old and _units(alignment.new[j]) == n}
+        targets = _major(counts, _units(info), unpaired_whole, alignment.old_to_new.get(info.index, -1))
         if len(targets) >= 2 and info.index in by_old:
             by_old[info.index].split_into = [alignment.new[j].path for j in targets]
 
 
-def _major(counts: Counter[int], units: int) -> list[int]:
-    """The places holding at least a quarter (and at least two) of ``units``, in document order."""
-    return sorted(i for i, n in counts.items() if i > 0 and n >= SPLIT_MIN_UNITS and n >= SPLIT_SHARE * units)
+def _units(info: SectionInfo) -> int:
+    return len(info.section.blocks) + len(info.section.children)
+
+
+def _major(counts: Counter[int], units: int, unpaired_whole: set[int], partner: int) -> list[int]:
+    """The sections that make up a good part of a section, in document order: its partner, and
+    any other that holds a quarter of its ``units`` and either two units or all of an unpaired
+    section (a one-department division merged away)."""
+    return sorted(
+        i
+        for i, n in counts.items()
+        if i > 0 and (i == partner or n >= SPLIT_SHARE * units and (n >= SPLIT_MIN_UNITS or i in unpaired_whole))
+    )
 
 
 def stats(pairs: list[SectionPair]) -> DiffStats:

@@ -26,7 +26,7 @@ from reportdiff.model import (
     SectionStatus,
     TextOpKind,
 )
-from reportdiff.model.document import Block
+from reportdiff.model.document import Block, BlockKind
 from reportdiff.text.stem import base_form, stem, stem_phrase
 
 # --- the number itself -------------------------------------------------------------------
@@ -101,9 +101,12 @@ _NUMBER_WORDS = {
 _NUMBER_WORD = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<word>" + "|".join(_NUMBER_WORDS) + r")(?![\wåäöÅÄÖ-])", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_][\w/:-]*", re.UNICODE)
+_NUMBER_WORD_QUICK = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–]|\s(?:vilket|vilka|varav|och|men|medan|samt|respektive|eller)\s")
 _FIXED_PHRASES = re.compile(r"\b(?:till och med|till exempel|och med|bland annat)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”(])")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖ0-9\"”(])")
 
 # Words before a number that make it a name or a position, not a quantity.
 _NOT_BEFORE = frozenset(
@@ -166,26 +169,24 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     sentences: list[tuple[int, str]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        sentences.append((start, text[start : match.start()]))
+        sentences.append((start, text[start : match.start() + 1]))
         start = match.end()
     sentences.append((start, text[start:]))
     return [(offset, sentence) for offset, sentence in sentences if sentence.strip()]
 
 
-def _previous_word(text: str, end: int) -> str:
-    match = re.search(r"(\S+)\s*$", text[max(0, end - 40) : end])
-    return match.group(1).strip("()[]\"'”,.;:").lower() if match else ""
-
-
 def _previous_raw_word(text: str, end: int) -> str:
-    match = re.search(r"(\S+)\s*$", text[max(0, end - 40) : end])
-    return match.group(1) if match else ""
+    words = text[max(0, end - 40) : end].split()
+    return words[-1] if words else ""
+
+
+def _previous_word(text: str, end: int) -> str:
+    return _previous_raw_word(text, end).strip("()[]\"'”,.;:").lower()
 
 
 def _words_after(text: str, start: int, limit: int = 4) -> list[str]:
     words: list[str] = []
-    for match in re.finditer(r"\S+", text[start : start + 80]):
-        word = match.group(0)
+    for word in text[start : start + 80].split():
         clean = word.strip("()[]\"'”,.;:!?")
         words.append(clean)
         if clean != word.rstrip(".,;:!?)\"'”") or word[-1:] in ".,;:!?)" or len(words) >= limit:
@@ -234,13 +235,35 @@ def _counted_noun(text: str, start: int) -> tuple[str, str]:
     return " ".join(phrase), modifier
 
 
+def _is_definite(word: str) -> bool:
+    """A noun in definite form ("Sjukfrånvaron", "väntetiden", "Finansnettot"): usually what is measured."""
+    lowered = word.lower()
+    return len(lowered) > 5 and base_form(lowered) != lowered and not lowered.endswith(("ande", "ende"))
+
+
 def _subject(clause: str) -> str:
-    """The noun phrase a figure qualifies, read from the clause before it (its subject)."""
+    """The noun phrase a figure qualifies, read from the clause before it.
+
+    In order: a genitive phrase at the start ("Periodens resultat"), a generic head ("antalet
+    besök", "kostnaderna för …"), the last noun in definite form ("… den kortaste väntetiden"),
+    else the first content word.
+    """
     words = _WORD.findall(clause)
     content = [(i, w) for i, w in enumerate(words) if w.lower() not in _FUNCTION and len(w) > 2 and not _is_verb_like(w)]
     if not content:
         return ""
-    index, word = next(((i, w) for i, w in content if w.lower() in _GENERIC_HEADS), content[0])
+    first_index, first = content[0]
+    generic = next(((i, w) for i, w in content if w.lower() in _GENERIC_HEADS), None)
+    definite = [(i, w) for i, w in content if _is_definite(w) and w[:1].islower() or (i, w) == content[0] and _is_definite(w)]
+    genitive = first.lower().endswith(("ens", "ets", "ns")) and first_index + 1 < len(words)
+    if genitive and words[first_index + 1].lower() not in _FUNCTION:
+        index, word = first_index, first
+    elif generic is not None:
+        index, word = generic
+    elif definite:
+        index, word = definite[-1]
+    else:
+        index, word = first_index, first
     phrase = [word]
     lowered = word.lower()
     following = words[index + 1 : index + 5]
@@ -291,6 +314,8 @@ def _label_for(sentence: str, rel_start: int, rel_end: int, previous: str, paren
 def figures_in_text(text: str, section_path: tuple[str, ...] = (), line: int = 1) -> list[Found]:
     """Every quantity in ``text`` (one block), in order of appearance."""
     found: list[Found] = []
+    if not _DIGIT.search(text) and not _has_number_word(text):
+        return found  # most paragraphs: nothing to look at
     carried = ""
     for sentence_start, sentence in split_sentences(text):
         in_sentence = _figures_in_sentence(sentence, sentence_start, section_path, line, carried)
@@ -309,7 +334,7 @@ def _figures_in_sentence(
         results.append((-1, -1, 0.0, None, "st", carried, "", ""))
     position = 0
     while True:
-        match = _CANDIDATE.search(sentence, position)
+        match = _next_candidate(sentence, position)
         if match is None:
             break
         start, end = match.start(), match.end()
@@ -319,7 +344,7 @@ def _figures_in_sentence(
         if sign == "+/-":
             sign = ""
         previous_raw = _previous_raw_word(sentence, start)
-        previous = _previous_word(sentence, start)
+        previous = previous_raw.strip("()[]\"'”,.;:").lower()
         if sign and start > 0 and sentence[start - 1].isalnum():
             continue
         rest = sentence[end:]
@@ -335,14 +360,14 @@ def _figures_in_sentence(
         if sign in ("-", "\u2212", "\u2013"):
             value = -value
         high: float | None = None
-        is_plain = re.fullmatch(r"\d+", digits) is not None
+        is_plain = digits.isdigit()
         range_match = _RANGE_TAIL.match(rest) if not _TAL.match(rest) else None
         if range_match is None and previous == "mellan":
             range_match = _BETWEEN_TAIL.match(rest)
         if range_match:
             second = range_match.group("num")
             after_range = rest[range_match.end() :]
-            if is_plain and re.fullmatch(r"(19|20)\d\d", digits) and re.fullmatch(r"\d{2,4}", second):
+            if is_plain and _YEAR.fullmatch(digits) and re.fullmatch(r"\d{2,4}", second):
                 position = end + range_match.end()
                 continue  # 2018-2026, 2020-2021: years
             if _MONTH_AFTER.match(after_range):
@@ -363,8 +388,8 @@ def _figures_in_sentence(
         if previous in _NOT_BEFORE or previous_raw.endswith(("§",)):
             continue
         unit_match = _UNIT.match(rest)
-        unit = _UNIT_WORDS[re.sub(r"\s+", " ", unit_match.group("unit").lower())] if unit_match else ""
-        is_year = is_plain and not sign and high is None and re.fullmatch(r"(19|20)\d\d", digits) is not None
+        unit = _UNIT_WORDS[" ".join(unit_match.group("unit").lower().split())] if unit_match else ""
+        is_year = is_plain and not sign and high is None and _YEAR.fullmatch(digits) is not None
         if is_year and (previous in _YEAR_BEFORE or unit_match is None or not unit.startswith(("procent", "mnkr", "kronor", "tkr"))):
             noun, _ = _counted_noun(sentence, end)
             if previous in _YEAR_BEFORE or not noun or noun.lower() in _MONTHS:
@@ -373,6 +398,9 @@ def _figures_in_sentence(
                 continue
         noun = ""
         modifier = ""
+        if not unit_match and _is_name(previous_raw, sentence, start):
+            if not _counted_noun(sentence, end)[0].lower().endswith(_PLURALS):
+                continue  # Pelikanen 13, Kiruna 4: a name or a table cell
         if unit_match:
             end += unit_match.end()
             if unit == "årsarbetare":
@@ -391,6 +419,8 @@ def _figures_in_sentence(
                     continue
                 noun, inherited_modifier = _inherited_count(results, sentence, start, end, modifier)
                 if not noun:
+                    noun = _antal_noun(sentence[:start])
+                if not noun:
                     continue
                 modifier = modifier or inherited_modifier
                 unit = "st"
@@ -399,6 +429,55 @@ def _figures_in_sentence(
     results.extend(_number_word_figures(sentence, results))
     results = sorted(item for item in results if item[0] >= 0)
     return _labelled(results, sentence, offset, section_path, line)
+
+
+_PLURALS = ("ar", "er", "or", "are", "der", "da", "na")
+_ANTAL = re.compile(r"\bantalet\s+((?:[^\W\d_]+\s+)?[^\W\d_]+)[^,;:]*$", re.IGNORECASE)
+
+
+def _antal_noun(before: str) -> str:
+    """``Antalet anställda … är 7 600``: a bare number at the end of such a clause counts that noun."""
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    match = _ANTAL.search(clause)
+    if match is None:
+        return ""
+    words = [word for word in match.group(1).split() if word.lower() not in _FUNCTION]
+    return words[-1] if words else ""
+
+
+def _is_name(previous_raw: str, sentence: str, start: int) -> bool:
+    """A capitalised word right before a number, not at the sentence start, names it."""
+    if not previous_raw[:1].isupper() or previous_raw.endswith((".", ":", ",")):
+        return False
+    return sentence[: start].strip() != previous_raw
+
+
+def _next_candidate(sentence: str, position: int) -> re.Match[str] | None:
+    """The next number at or after ``position``: find a digit, then try the pattern just before it.
+
+    Much faster than letting the pattern (with its look-behinds and optional sign) scan.
+    """
+    while True:
+        digit = _DIGIT.search(sentence, position)
+        if digit is None:
+            return None
+        index = digit.start()
+        for start in (index - 4, index - 3, index - 2, index - 1, index):
+            if start < position:
+                continue
+            match = _CANDIDATE.match(sentence, start)
+            if match is not None and match.start("num") == index:
+                return match
+        position = index + 1
+        while position < len(sentence) and sentence[position].isdigit():
+            position += 1
+
+
+_PUNCTUATION_TO_SPACE = str.maketrans({char: " " for char in ".,;:()!?\"'”[]/"})
+
+
+def _has_number_word(text: str) -> bool:
+    return not _NUMBER_WORDS.keys().isdisjoint(text.lower().translate(_PUNCTUATION_TO_SPACE).split())
 
 
 def _inherited_count(
@@ -412,7 +491,12 @@ def _inherited_count(
 
     So does ``361 fler`` after ``7 419 anställda``.
     """
-    inherit = modifier in ("fler", "färre", "ytterligare") or re.match(r"\s+av\s+(?:dessa|dem|de)\b", sentence[end:])
+    before = sentence[max(0, start - 30) : start].lower().split()[-2:]
+    inherit = (
+        modifier in ("fler", "färre", "ytterligare")
+        or "ytterligare" in before
+        or re.match(r"\s+av\s+(?:dessa|dem|de)\b", sentence[end:])
+    )
     if inherit or _previous_word(sentence, start) in ("varav", "och", "respektive", "samt", "medan", "bli", "blir"):
         for item in reversed(results):
             if item[4] == "st" and item[5]:
@@ -426,13 +510,15 @@ def _unit_ahead(rest: str) -> str:
     if match is None:
         return ""
     unit_match = _UNIT.match(rest[match.end() :])
-    return _UNIT_WORDS[re.sub(r"\s+", " ", unit_match.group("unit").lower())] if unit_match else ""
+    return _UNIT_WORDS[" ".join(unit_match.group("unit").lower().split())] if unit_match else ""
 
 
 def _number_word_figures(
     sentence: str, taken: list[tuple[int, int, float, float | None, str, str, str, str]]
 ) -> list[tuple[int, int, float, float | None, str, str, str, str]]:
     extra: list[tuple[int, int, float, float | None, str, str, str, str]] = []
+    if not _has_number_word(sentence):
+        return extra
     for match in _NUMBER_WORD.finditer(sentence):
         start, end = match.start(), match.end()
         if any(start < item[1] and end > item[0] for item in taken):
@@ -442,7 +528,7 @@ def _number_word_figures(
         value = float(_NUMBER_WORDS[match.group("word").lower()])
         unit_match = _UNIT.match(sentence[end:])
         if unit_match and unit_match.group("unit") != "%":
-            unit = _UNIT_WORDS[re.sub(r"\s+", " ", unit_match.group("unit").lower())]
+            unit = _UNIT_WORDS[" ".join(unit_match.group("unit").lower().split())]
             noun = ""
             stop = end + unit_match.end()
             if unit == "årsarbetare":
@@ -504,18 +590,39 @@ def _line_of(block: Block, start: int, source_lines: list[str] | None) -> int:
     if first >= last:
         return first
     if source_lines:
-        head = re.match(r"[-+\u2212\u2013(]?\s?\d+", block.text[start:].lstrip("(+-−– "))
+        head = re.search(r"\d+|[^\W\d_]+", block.text[start:])
         token = head.group(0) if head else block.text[start : start + 4]
         occurrence = len(re.findall(rf"(?<![\d]){re.escape(token)}(?![\d])", block.text[:start]))
         count = 0
         pattern = re.compile(rf"(?<![\d]){re.escape(token)}(?![\d])")
         for number in range(first, min(last, len(source_lines)) + 1):
-            hits = len(pattern.findall(source_lines[number - 1]))
+            physical = source_lines[number - 1]
+            if number == first and block.marker:
+                physical = _LIST_MARKER.sub("", physical, count=1)
+            hits = len(pattern.findall(physical))
             if count + hits > occurrence:
                 return number
             count += hits
     fraction = start / max(1, len(block.text))
     return first + round(fraction * (last - first))
+
+
+def _row_label(header: str) -> str:
+    words = [word for word in _WORD.findall(header.replace("- ", "")) if word.lower() not in _FUNCTION and word.lower() != "fg"]
+    return " ".join(base_form(word) for word in words[:4])
+
+
+def _relabel(found: list[Found], fallback: str, row_header: str) -> list[Figure]:
+    """Figures of a table row are named by the header rows above them, not by the section heading."""
+    for item in found:
+        if row_header and item.figure.unit != "st" and item.figure.label in (fallback, ""):
+            item.figure.label = item.figure.noun = _row_label(row_header) or fallback
+    return [item.figure for item in found]
+
+
+_LONE_NUMBER = re.compile(rf"[-+\u2212]?{_NUMBER}")
+_LONE_UNIT = re.compile(r"(?:mnkr|mkr|mdkr|tkr|kr|kronor|procent|%)", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–•*o\uf0b7])\s+")
 
 
 def iter_blocks(report: Report) -> Iterator[tuple[tuple[str, ...], Block]]:
@@ -539,8 +646,29 @@ def extract_figures(report: Report, source_text: str | None = None) -> list[Figu
     """
     lines = source_text.split("\n") if source_text is not None else None
     figures: list[Figure] = []
-    for path, block in iter_blocks(report):
-        figures.extend(item.figure for item in block_figures(block, path, lines))
+    for path, section in report.root.walk_with_path():
+        blocks = section.blocks
+        row_header = ""  # table rows without numbers just above: they name the figures of the next row
+        header_done = False
+        fallback = base_form(path[-1]) if path else ""
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is not None and _LONE_NUMBER.fullmatch(block.text) and _LONE_UNIT.fullmatch(following.text):
+                # A table cell whose unit the extraction put on the next line: "378" / "mnkr".
+                joined = Block(block.kind, f"{block.text} {following.text}", block.span, block.marker)
+                figures.extend(_relabel(block_figures(joined, path, None), fallback, row_header))
+                continue
+            if block.kind is BlockKind.TABLE_ROW and not re.search(r"\d", block.text):
+                if header_done:
+                    row_header, header_done = "", False
+                row_header = f"{row_header} {block.text}".strip()
+                continue
+            header_done = True
+            in_block = block_figures(block, path, lines)
+            if block.kind is BlockKind.TABLE_ROW and row_header:
+                figures.extend(_relabel(in_block, fallback, row_header))
+            else:
+                figures.extend(item.figure for item in in_block)
     return figures
 
 
@@ -572,7 +700,7 @@ def _changed_op(found: Found, ranges: list[tuple[int, int, TextOpKind]]) -> int:
     for index, (start, end, kind) in enumerate(ranges):
         if kind is TextOpKind.EQUAL:
             continue
-        if start < found.end and found.start < end or (start == end and found.start <= start <= found.end):
+        if start < found.end and found.start < end or (start == end and found.start < start < found.end):
             return index
     return -1
 
@@ -697,23 +825,27 @@ def figure_shifts(diff: DocumentDiff) -> list[FigureShift]:
 
 
 def _pair_by_key(old: list[Found], new: list[Found]) -> tuple[list[tuple[Found, Found]], list[Found], list[Found]]:
+    """Pair leftovers by section heading, label and unit; the same value first, then in order."""
+
     def key(item: Found) -> tuple[str, str, str]:
         heading = item.figure.section_path[-1] if item.figure.section_path else ""
         return (stem_phrase(heading), *pairing_key(item.figure))
 
+    waiting: dict[tuple[str, str, str], list[Found]] = {}
+    for item in old:
+        waiting.setdefault(key(item), []).append(item)
     pairs: list[tuple[Found, Found]] = []
-    left_old = list(old)
     only_new: list[Found] = []
     for item in new:
-        wanted = key(item)
-        same_value = next((c for c in left_old if key(c) == wanted and _same(c.figure, item.figure)), None)
-        match = same_value or next((c for c in left_old if key(c) == wanted), None)
-        if match is not None:
-            left_old.remove(match)
-            pairs.append((match, item))
-        else:
+        candidates = waiting.get(key(item))
+        if not candidates:
             only_new.append(item)
-    return pairs, left_old, only_new
+            continue
+        match = next((c for c in candidates if _same(c.figure, item.figure)), candidates[0])
+        candidates.remove(match)
+        pairs.append((match, item))
+    paired = {id(a) for a, _ in pairs}
+    return pairs, [item for item in old if id(item) not in paired], only_new
 
 
 __all__ = [
@@ -727,3 +859,74 @@ __all__ = [
     "split_sentences",
     "stem",
 ]
+
+
+# --- the figures command's output ---------------------------------------------------------
+
+FIGURES_SCHEMA = "reportdiff.figures/1"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _number_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def figure_record(figure: Figure) -> dict[str, object]:
+    """One figure as plain JSON data (the ``figures`` items of ``reportdiff.figures/1``)."""
+    return {
+        "line": figure.line,
+        "section_path": list(figure.section_path),
+        "label": figure.label,
+        "noun": figure.noun,
+        "value": figure.value,
+        "high": figure.high,
+        "unit": figure.unit,
+        "raw": figure.raw,
+        "sentence": figure.sentence,
+    }
+
+
+def format_figures(report: Report, figures: list[Figure], fmt: str) -> str:
+    """The ``reportdiff figures`` listing as ``text``, ``json`` or ``csv``."""
+    if fmt == "json":
+        import json
+
+        document = {
+            "schema": FIGURES_SCHEMA,
+            "source": report.source,
+            "date": report.date.isoformat() if report.date else None,
+            "count": len(figures),
+            "figures": [figure_record(figure) for figure in figures],
+        }
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["line", "section", "label", "noun", "value", "high", "unit", "raw"])
+        for figure in figures:
+            writer.writerow(
+                [
+                    figure.line,
+                    " > ".join(figure.section_path),
+                    figure.label,
+                    figure.noun,
+                    _number_text(figure.value),
+                    _number_text(figure.high),
+                    figure.unit,
+                    figure.raw,
+                ]
+            )
+        return buffer.getvalue()
+    lines: list[str] = []
+    for figure in figures:
+        value = _number_text(figure.value) + (f"–{_number_text(figure.high)}" if figure.high is not None else "")
+        section = figure.section_path[-1] if figure.section_path else ""
+        row = f"{figure.line:>6}  {value:>12} {figure.unit:<15} {figure.label}" + (f"  [{section}]" if section else "")
+        lines.append(_CONTROL.sub(" ", row))
+    lines.append(f"{len(figures)} figures")
+    return "\n".join(lines) + "\n"

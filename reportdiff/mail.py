@@ -51,9 +51,7 @@ class SmtpSettings:
         return self.port or DEFAULT_PORTS[self.tls]
 
 
-def resolve_settings(
-    config: Mapping[str, Any], environ: Mapping[str, str], **flags: Any
-) -> SmtpSettings:
+def resolve_settings(config: Mapping[str, Any], environ: Mapping[str, str], **flags: Any) -> SmtpSettings:
     """Settings from flags (non-empty values win), then the environment, then the config table."""
     if "password" in config:
         raise ConfigError("[tool.reportdiff.email]: no password in files; set REPORTDIFF_SMTP_PASSWORD")
@@ -131,10 +129,11 @@ def build_message(
         message["Cc"] = copies
     message["Date"] = formatdate(localtime=False, usegmt=True)
     message["Message-ID"] = make_msgid("reportdiff", domain=from_address.domain or None)
-    message["Content-Language"] = options.lang
     message["Auto-Submitted"] = "auto-generated"
-    message.set_content(render_email_text(diff, options), subtype="plain", charset="utf-8")
-    message.add_alternative(render_email_html(diff, options), subtype="html", charset="utf-8")
+    # quoted-printable keeps the raw message readable and every line under SMTP's 998-octet limit
+    message.set_content(render_email_text(diff, options), subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.add_alternative(render_email_html(diff, options), subtype="html", charset="utf-8", cte="quoted-printable")
+    message["Content-Language"] = options.lang  # after the parts: set_content drops Content-* headers
     return message
 
 
@@ -189,7 +188,9 @@ def send_message(message: EmailMessage, settings: SmtpSettings) -> list[str]:
                 if not settings.password:
                     raise SendError(f"no password for {settings.user}: set REPORTDIFF_SMTP_PASSWORD")
                 _login(smtp, settings.user, settings.password)
-            refused = smtp.send_message(message, from_addr=str(message["From"].addresses[0].addr_spec), to_addrs=recipients)
+            refused = smtp.send_message(
+                message, from_addr=str(message["From"].addresses[0].addr_spec), to_addrs=recipients
+            )
     except SendError:
         raise
     except smtplib.SMTPAuthenticationError as error:
@@ -207,12 +208,14 @@ def send_message(message: EmailMessage, settings: SmtpSettings) -> list[str]:
             raise SendError(f"{where}: timed out after {settings.timeout:g} s") from None
         raise SendError(f"{where}: the server closed the connection ({_text(error) or 'no reason given'})") from None
     except ssl.SSLCertVerificationError as error:
-        raise SendError(f"{where}: TLS certificate not trusted ({error.verify_message}); see REPORTDIFF_SMTP_CAFILE") from None
+        raise SendError(
+            f"{where}: TLS certificate not trusted ({error.verify_message}); see REPORTDIFF_SMTP_CAFILE"
+        ) from None
     except ssl.SSLError as error:
         raise SendError(f"{where}: TLS failed ({error.reason or _text(error)})") from None
     except ConnectionRefusedError:
         raise SendError(f"{where}: connection refused (is the SMTP server running, and the port right?)") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise SendError(f"{where}: timed out after {settings.timeout:g} s") from None
     except socket.gaierror as error:
         raise SendError(f"{settings.host}: unknown host ({error.strerror or error})") from None
@@ -249,7 +252,9 @@ def _tls_context(settings: SmtpSettings) -> ssl.SSLContext | None:
 
 
 def _reply(error: smtplib.SMTPResponseException) -> str:
-    detail = error.smtp_error.decode("utf-8", "replace") if isinstance(error.smtp_error, bytes) else str(error.smtp_error)
+    detail = (
+        error.smtp_error.decode("utf-8", "replace") if isinstance(error.smtp_error, bytes) else str(error.smtp_error)
+    )
     return f"{error.smtp_code} {_one_line(detail)}".strip()
 
 

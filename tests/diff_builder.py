@@ -37,16 +37,15 @@ def word_ops(old: str, new: str) -> list[TextOp]:
 def block_changes(old: Section | None, new: Section | None) -> list[BlockChange]:
     old_blocks = old.blocks if old is not None else []
     new_blocks = new.blocks if new is not None else []
-    matcher = difflib.SequenceMatcher(
-        None, [b.text for b in old_blocks], [b.text for b in new_blocks], autojunk=False
-    )
+    matcher = difflib.SequenceMatcher(None, [b.text for b in old_blocks], [b.text for b in new_blocks], autojunk=False)
     changes: list[BlockChange] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            changes.extend(BlockChange(BlockOp.EQUAL, o, n) for o, n in zip(old_blocks[i1:i2], new_blocks[j1:j2]))
+            equal = zip(old_blocks[i1:i2], new_blocks[j1:j2], strict=True)
+            changes.extend(BlockChange(BlockOp.EQUAL, o, n) for o, n in equal)
             continue
         olds, news = old_blocks[i1:i2], new_blocks[j1:j2]
-        for o, n in zip(olds, news):
+        for o, n in zip(olds, news, strict=False):
             changes.append(BlockChange(BlockOp.REPLACE, o, n, ops=word_ops(o.text, n.text)))
         changes.extend(BlockChange(BlockOp.DELETE, o, None) for o in olds[len(news) :])
         changes.extend(BlockChange(BlockOp.INSERT, None, n) for n in news[len(olds) :])
@@ -124,4 +123,4 @@ def diff_reports(
 def _parents_paired(old_path: tuple[str, ...], new_path: tuple[str, ...], renames: dict[str, str]) -> bool:
     if len(old_path) != len(new_path):
         return False
-    return all(renames.get(n, n) == o for o, n in zip(old_path[:-1], new_path[:-1]))
+    return all(renames.get(n, n) == o for o, n in zip(old_path[:-1], new_path[:-1], strict=True))

@@ -77,6 +77,26 @@ fler patientgrupper än tidigare.
 Utskrivningsklara patienter skrivs ut snabbare än under hösten. Samverkansöverenskommelsen med
 kommunerna följs upp gemensamt varje kvartal.
 
+## Division Psykiatri
+
+Barn- och ungdomspsykiatrin har kortat väntetiden till första bedömning från sju till fem veckor.
+Förbättringen beror på att mottagningarna arbetar med gemensamma bedömningsteam och att
+telefonrådgivningen bemannas av erfarna sjuksköterskor under hela dagen.
+
+Vuxenpsykiatrins slutenvård har haft en hög beläggning under perioden, i genomsnitt 97 procent.
+Divisionen planerar därför att öppna fyra nya vårdplatser under våren, förutsatt att
+rekryteringen av skötare och sjuksköterskor går enligt plan.
+
+## Division Diagnostik
+
+Laboratoriemedicin har infört automatiserad provhantering vid länssjukhuset. Svarstiderna för de
+vanligaste analyserna har halverats, och antalet felaktigt märkta prover har minskat tydligt sedan
+införandet. Bild- och funktionsmedicin fortsätter att korta köerna till magnetkameraundersökningar.
+
+Upphandlingen av en ny datortomograf är avslutad och installationen påbörjas i april. Under
+installationsperioden remitteras en del undersökningar till grannregionen enligt det avtal som
+tecknades förra året.
+
 # Avrapportering av pågående ärenden
 
 Upphandlingen av det nya vårdinformationssystemet fortsätter enligt tidplanen. Implementeringen
@@ -101,7 +121,11 @@ def sample_report(copies: int = 1) -> str:
     cover, body = SAMPLE_REPORT.split("# Inledning", 1)
     parts = [cover]
     for number in range(1, copies + 1):
-        parts.append(("# Inledning" + body).replace("\n# ", f"\n# Del {number}: ").replace("# Inledning", f"# Del {number}: Inledning", 1))
+        parts.append(
+            ("# Inledning" + body)
+            .replace("\n# ", f"\n# Del {number}: ")
+            .replace("# Inledning", f"# Del {number}: Inledning", 1)
+        )
     return "\n".join(parts)
 
 
@@ -116,15 +140,25 @@ class Item:
 
 
 def items_from_markdown(markdown: str) -> list[Item]:
-    """The Markdown report as a flat list of headings and blocks in document order."""
+    """The Markdown report as a flat list of headings and blocks in document order.
+
+    The cover lines and the signature, which the reader sets aside, are put back where they
+    stood in the source, so that the built document carries them too.
+    """
+    from reportdiff.model import AsideKind
+
     report = read_markdown(markdown, "<sample>")
-    items: list[Item] = []
+    placed: list[tuple[int, int, Item]] = []
     for section in report.root.walk():
         if section.level > 0:
-            items.append(Item(section.heading, level=section.level))
+            placed.append((section.span.start, len(placed), Item(section.heading, level=section.level)))
         for block in section.blocks:
-            items.append(Item(block.text, kind=block.kind, marker=block.marker))
-    return items
+            placed.append((block.span.start, len(placed), Item(block.text, kind=block.kind, marker=block.marker)))
+    for aside in report.asides:
+        if aside.kind in (AsideKind.COVER, AsideKind.SIGNATURE):
+            for offset, line in enumerate(aside.text.split("\n")):
+                placed.append((aside.span.start, offset - 1000, Item(line)))
+    return [item for _, _, item in sorted(placed, key=lambda entry: (entry[0], entry[1]))]
 
 
 # --------------------------------------------------------------------------------------------- DOCX
@@ -198,7 +232,9 @@ def _add_toc(document, headings: list[Item]) -> None:  # type: ignore[no-untyped
         if number == 0:
             paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'))
             paragraph._p.append(
-                parse_xml(f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h </w:instrText></w:r>')
+                parse_xml(
+                    f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h </w:instrText></w:r>'
+                )
             )
             paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>'))
         paragraph.add_run(heading.text)
@@ -245,7 +281,9 @@ def _add_footnote(data: bytes, text: str) -> bytes:
             elif info.filename == "word/document.xml":
                 heading_end = content.index(b"</w:p>", content.index(b'w:val="Heading1"'))
                 paragraph_end = content.index(b"</w:p>", heading_end + 6)
-                reference = b'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+                reference = (
+                    b'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+                )
                 content = content[:paragraph_end] + reference + content[paragraph_end:]
             target.writestr(info, content)
         target.writestr("word/footnotes.xml", _FOOTNOTES_XML.format(text=escape(text)))
@@ -279,9 +317,26 @@ class _Layout:
     frame_index: int = 0
     y: float = 0.0
     two_column_page: bool = False
+    interleave: bool = False  # write two-column pages line by line across both columns
+    pending: list[tuple[float, float, str, float, str]] = field(default_factory=list)
+
+    def draw(self, x: float, y: float, font: str, size: float, text: str) -> None:
+        """Draw now, or, on an interleaved two-column page, when the page is done (sorted by y, x)."""
+        if self.interleave and self.two_column_page:
+            self.pending.append((-y, x, font, size, text))
+            return
+        self.canvas.setFont(font, size)  # type: ignore[attr-defined]
+        self.canvas.drawString(x, y, text)  # type: ignore[attr-defined]
+
+    def _flush(self) -> None:
+        for minus_y, x, font, size, text in sorted(self.pending):
+            self.canvas.setFont(font, size)  # type: ignore[attr-defined]
+            self.canvas.drawString(x, -minus_y, text)  # type: ignore[attr-defined]
+        self.pending.clear()
 
     def new_page(self, two_columns: bool = False) -> None:
         if self.page:
+            self._flush()
             self._furniture()
             self.canvas.showPage()  # type: ignore[attr-defined]
         self.page += 1
@@ -296,6 +351,7 @@ class _Layout:
         self.y = PAGE_HEIGHT - MARGIN
 
     def finish(self) -> None:
+        self._flush()
         self._furniture()
         self.canvas.save()  # type: ignore[attr-defined]
 
@@ -329,6 +385,7 @@ def build_pdf(
     *,
     outline: bool = True,
     two_column_at: str = "",
+    interleave: bool = False,
     footer: bool = True,
     header: bool = True,
     hyphenate: bool = True,
@@ -338,7 +395,9 @@ def build_pdf(
     """A PDF of the report; headings in bold and larger type, bookmarks when ``outline``.
 
     ``two_column_at`` starts a new two-column page at the level-1 heading with that text (the
-    page after it is single-column again). ``hyphenate`` splits long words at line ends with a
+    page after it is single-column again); ``interleave`` writes that page's text line by line
+    across both columns, as some producers do, so that content-stream order is not reading
+    order. ``hyphenate`` splits long words at line ends with a
     bare ``-``; ``break_after`` forces a line break after words such as ``hälso-`` so that a
     real compound hyphen lands at a line end.
     """
@@ -347,7 +406,7 @@ def build_pdf(
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, encrypt=encrypt or None)
     canvas.setTitle("Regiondirektörens rapport")
-    layout = _Layout(canvas, footer=footer, header=header)
+    layout = _Layout(canvas, footer=footer, header=header, interleave=interleave)
     layout.new_page()
     items = items_from_markdown(markdown)
     outline_level = 0
@@ -376,10 +435,9 @@ def build_pdf(
                 widths = _column_widths(items[number:], layout.frame.width)
             layout.room(BODY_SIZE * 1.4)
             layout.y -= BODY_SIZE * 1.3
-            canvas.setFont(BODY_FONT, BODY_SIZE)
             x = layout.frame.x
             for cell, width in zip(item.text.split(" | "), widths, strict=False):
-                canvas.drawString(x, layout.y, cell)
+                layout.draw(x, layout.y, BODY_FONT, BODY_SIZE, cell)
                 x += width
             if number + 1 >= len(items) or items[number + 1].kind != BlockKind.TABLE_ROW:
                 layout.y -= BODY_SIZE * 0.6
@@ -394,8 +452,7 @@ def build_pdf(
         if item.kind == BlockKind.LIST_ITEM:
             layout.room(BODY_SIZE * 1.3)
             marker = item.marker if item.marker[:1].isdigit() else "•"
-            canvas.setFont(BODY_FONT, BODY_SIZE)
-            canvas.drawString(layout.frame.x + 4, layout.y - BODY_SIZE * 1.3, marker)
+            layout.draw(layout.frame.x + 4, layout.y - BODY_SIZE * 1.3, BODY_FONT, BODY_SIZE, marker)
         _draw_lines(layout, lines, BODY_FONT, BODY_SIZE, indent)
         layout.y -= BODY_SIZE * 0.7 if item.kind == BlockKind.PARAGRAPH else BODY_SIZE * 0.2
     layout.finish()
@@ -424,8 +481,7 @@ def _draw_lines(layout: _Layout, lines: list[str], font: str, size: float, inden
     for line in lines:
         layout.room(size * 1.3)
         layout.y -= size * 1.3
-        layout.canvas.setFont(font, size)  # type: ignore[attr-defined]
-        layout.canvas.drawString(layout.frame.x + indent, layout.y, line)  # type: ignore[attr-defined]
+        layout.draw(layout.frame.x + indent, layout.y, font, size, line)
 
 
 def _wrap(text: str, font: str, size: float, width: float, hyphenate: bool, break_after: tuple[str, ...]) -> list[str]:
@@ -496,7 +552,9 @@ def build_zip_bomb_docx(uncompressed_mb: int = 300) -> bytes:
 
 BILLION_LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-    + "".join(f' <!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10 if n > 1 else "&lol;" * 10}">\n' for n in range(1, 10))
+    + "".join(
+        f' <!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10 if n > 1 else "&lol;" * 10}">\n' for n in range(1, 10)
+    )
     + ']>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
 )
@@ -514,3 +572,60 @@ def build_billion_laughs_docx() -> bytes:
                 content = BILLION_LAUGHS.encode()
             target.writestr(info, content)
     return out.getvalue()
+
+
+# -------------------------------------------------------------------------------------- comparing
+
+
+def flatten(report) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Headings (with their level) and body blocks (with their kind) in document order."""
+    out: list[tuple[str, str]] = []
+    for section in report.root.walk():
+        if section.level:
+            out.append((f"h{section.level}", section.heading))
+        for block in section.blocks:
+            out.append((block.kind.value, block.text))
+    return out
+
+
+def markdown_model(markdown: str):  # type: ignore[no-untyped-def]
+    """The Markdown original as the Markdown reader reads it."""
+    return read_markdown(markdown, "<original>")
+
+
+def build_pdf_flowing(markdown: str) -> bytes:
+    """The same report laid out by reportlab's own flowing engine (platypus), a second producer.
+
+    Justified text, platypus's heading styles, its default tables and hanging bullets: none of
+    the choices of :func:`build_pdf`, so a reader tuned to one layout shows up here.
+    """
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    body.alignment = TA_JUSTIFY
+    story: list[object] = []
+    rows: list[list[str]] = []
+    for item in items_from_markdown(markdown):
+        if item.kind == BlockKind.TABLE_ROW:
+            rows.append(item.text.split(" | "))
+            continue
+        if rows:
+            story.append(Table(rows))
+            rows = []
+        text = escape(item.text)
+        if item.level:
+            story.append(Paragraph(text, styles[f"Heading{min(item.level, 6)}"]))
+        elif item.kind == BlockKind.LIST_ITEM:
+            story.append(Paragraph(text, body, bulletText="•" if item.marker == "-" else item.marker))
+        else:
+            story.append(Paragraph(text, body))
+    if rows:
+        story.append(Table(rows))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, invariant=1).build(story)
+    return buffer.getvalue()

@@ -10,12 +10,14 @@ Double spacing puts a blank line after every physical line; single spacing none.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 
 from reportdiff.model import BlockKind, Report
 
 VOWELS = set("aeiouyåäöéAEIOUYÅÄÖÉ")
 WIDTH = 75
+HEADING_WIDTH = 55
 PAGE_LINES = 45
 
 
@@ -78,8 +80,12 @@ def to_pdf(report: Report, spacing: str = "double", width: int = WIDTH) -> str:
     """PDF-extraction style text; ``spacing`` is "double" or "single"."""
     physical: list[str] = []
     for item in items_of(report):
-        if item.kind in ("heading", "row", "plain"):
+        if item.kind in ("row", "plain"):
             physical.append(item.text + " ")
+            continue
+        if item.kind == "heading":  # set in a larger font: wrapped sooner, never hyphenated
+            heading_width = min(HEADING_WIDTH, width * 3 // 4)
+            physical += [line.rstrip() + " " for line in textwrap.wrap(item.text, heading_width)]
             continue
         first = f"{item.marker} " if item.kind == "list" else ""
         wrapped = wrap(first + item.text, width)
@@ -95,7 +101,7 @@ def to_pdf(report: Report, spacing: str = "double", width: int = WIDTH) -> str:
 
 
 def _paginate(physical: list[str]) -> list[str]:
-    """A page every PAGE_LINES lines: odd breaks mark the next line with a leading space, even ones add ``Sida N (M)``."""
+    """A page every PAGE_LINES lines: odd breaks mark the next line with a leading space, even ones add furniture."""
     total = len(physical) // PAGE_LINES + 1
     out: list[str] = []
     page = 1

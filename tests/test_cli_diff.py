@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import io
 import json
 import os
@@ -114,6 +115,22 @@ def test_error_while_writing_leaves_no_partial_file(  # type: ignore[no-untyped-
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_output_to_a_device_writes_through_it(reports: tuple[str, str], tmp_path: Path) -> None:
+    """`-o /dev/stdout` or a named pipe must be written to, never replaced by a renamed file."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code = (
+        "from reportdiff.cli import run; "
+        f"raise SystemExit(run(['diff', {reports[0]!r}, {reports[1]!r}, '--format', 'md', '-o', {str(fifo)!r}]))"
+    )
+    writer = subprocess.Popen([sys.executable, "-c", code])
+    with open(fifo, encoding="utf-8") as reader:
+        received = reader.read()
+    assert writer.wait(timeout=60) == 1
+    assert received.startswith("# Ändringar: ")
+    assert fifo.is_fifo()
+
+
 def test_output_into_missing_directory_is_an_error(reports: tuple[str, str], capsys) -> None:  # type: ignore[no-untyped-def]
     assert run(["diff", *reports, "-o", "/no/such/dir/out.txt"]) == 2
     assert "cannot write" in capsys.readouterr().err
@@ -152,6 +169,16 @@ def test_colour_never_goes_into_a_pipe_or_json(reports, capsys, monkeypatch) -> 
     assert "\x1b" not in capsys.readouterr().out
 
 
+def test_output_file_gets_colour_only_when_asked(reports, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(sys, "stdout", FakeTerminal())  # a terminal on stdout must not colour the file
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    target = tmp_path / "out.txt"
+    assert run(["diff", *reports, "-o", str(target)]) == 1
+    assert "\x1b" not in target.read_text(encoding="utf-8")
+    assert run(["diff", *reports, "-o", str(target), "--color", "always"]) == 1
+    assert "\x1b[" in target.read_text(encoding="utf-8")
+
+
 def test_language_detected_and_overridden(tmp_path: Path, reports, capsys) -> None:  # type: ignore[no-untyped-def]
     assert run(["diff", *reports, "--summary"]) == 1
     assert "Sammanfattning" in capsys.readouterr().out
@@ -172,7 +199,16 @@ def test_summary_and_section(reports, capsys) -> None:  # type: ignore[no-untype
     assert run(["diff", *reports, "--section", "bilagor", "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert "Changed: Bilagor" in out and "Inledning" not in out.split("Summary")[1]
-    assert "1 sections changed" in out
+    assert "1 section changed" in out
+
+
+def test_section_without_changes_exits_0(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    old, new = tmp_path / "a.md", tmp_path / "b.md"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(OLD.replace("februari", "mars"), encoding="utf-8")
+    assert run(["diff", str(old), str(new), "--section", "Inledning", "--lang", "en"]) == 0
+    assert "No changes." in capsys.readouterr().out
+    assert run(["diff", str(old), str(new), "--section", "Bilagor"]) == 1
 
 
 def test_no_pager_outside_a_terminal(reports, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -200,10 +236,11 @@ def test_help_has_examples(capsys) -> None:  # type: ignore[no-untyped-def]
     assert "Examples:" in out and "reportdiff diff old.md -" in out.replace("cat new.md | ", "")
 
 
-def test_json_does_not_import_rich(reports: tuple[str, str]) -> None:
+def test_json_does_not_import_rich(reports: tuple[str, str], tmp_path: Path) -> None:
+    target = str(tmp_path / "out.json")
     code = (
         "import sys; from reportdiff.cli import run; "
-        f"status = run(['diff', {reports[0]!r}, {reports[1]!r}, '--format', 'json', '-o', {os.devnull!r}]); "
+        f"status = run(['diff', {reports[0]!r}, {reports[1]!r}, '--format', 'json', '-o', {target!r}]); "
         "print(status, 'rich' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -236,4 +273,34 @@ def test_golden(name: str, tmp_path: Path, monkeypatch, update_goldens: bool) ->
         golden.write_bytes(outputs[0])
     if not golden.exists():
         pytest.fail(f"{golden} is missing; create it with: python -m pytest tests/test_cli_diff.py --update-goldens")
-    assert outputs[0] == golden.read_bytes(), f"{name} differs from the golden file (review, then --update-goldens)"
+    expected = golden.read_bytes()
+    if outputs[0] != expected:
+        changes = difflib.unified_diff(
+            expected.decode("utf-8").splitlines(), outputs[0].decode("utf-8").splitlines(), "golden", "now", lineterm=""
+        )
+        shown = "\n".join(list(changes)[:60])
+        pytest.fail(f"{name} differs from the golden file (review, then --update-goldens):\n{shown}")
+
+
+# -- documentation stays in step with the code -----------------------------------------------------
+
+
+def test_every_diff_option_is_documented() -> None:
+    from reportdiff.cli import diff_command
+
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = text.split("## `reportdiff diff`", 1)[1]
+    for parameter in diff_command.params:
+        for name in getattr(parameter, "opts", []) + getattr(parameter, "secondary_opts", []):
+            if name.startswith("-"):
+                assert f"`{name}" in section or f" {name}" in section, f"{name} is not in docs/cli.md"
+
+
+def test_every_schema_field_is_documented() -> None:
+    schema = json.loads((ROOT / "reportdiff" / "data" / "diff.schema.json").read_text(encoding="utf-8"))
+    text = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    names: set[str] = set(schema["properties"])
+    for definition in schema["$defs"].values():
+        names.update(definition.get("properties", {}))
+    missing = sorted(name for name in names if f"`{name}`" not in text)
+    assert not missing, f"fields missing from docs/formats.md: {missing}"

@@ -32,16 +32,23 @@ def email_problems(html: str, link: str | None = None) -> list[str]:
             problems.append(f"<{tag} class=…> without style")
         if tag == "table" and attrs.get("role") != "presentation" and "th" not in html:
             problems.append("layout table without role=presentation")
-    # every change mark sits inside a span with colours and a text decoration of its own
-    for match in re.finditer(r"(\{\+|\[-)", html):
+    # every change mark sits in a span with its own colours, around a span with its own decoration
+    for match in re.finditer(r"\{\+|\[-", html):
         opening = html.rfind("<span", 0, match.start())
-        span = html[opening : html.index(">", opening) + 1]
-        if html.rfind("</span>", opening, match.start()) != -1:
-            problems.append(f"mark outside a span at {match.start()}")
+        outer = html[opening : html.index(">", opening) + 1]
+        if html.rfind("</span>", opening, match.start()) != -1 or html.index(">", opening) + 1 != match.start():
+            problems.append(f"mark not at the start of a span at {match.start()}")
             continue
-        needed = ("color:", "background-color:", "text-decoration:underline" if match.group() == "{+" else "text-decoration:line-through")
-        if not all(part in span for part in needed):
-            problems.append(f"mark without inline style: {span}")
+        if "color:" not in outer or "background-color:" not in outer:
+            problems.append(f"mark without inline colours: {outer}")
+        decoration = "underline" if match.group() == "{+" else "line-through"
+        inner = html[match.end() : html.index(">", match.end()) + 1]
+        if inner != f'<span style="text-decoration:{decoration};">':
+            problems.append(f"marked text without its own {decoration}: {inner}")
+        closing = "+}" if match.group() == "{+" else "-]"
+        after = html.index("</span>", match.end()) + len("</span>")
+        if not html.startswith(closing + "</span>", after):
+            problems.append(f"mark not closed at {after}")
     if len(html.encode("utf-8")) >= 100_000:
         problems.append(f"{len(html.encode('utf-8'))} bytes")
     if "max-width:600px" not in html:
@@ -65,7 +72,8 @@ def test_checker_catches_what_it_should() -> None:
     assert email_problems(good.replace("<head>", "<head><style>p{}</style>"), LINK)
     assert email_problems(good.replace('<p style="margin:0;', '<p class="x" data-x="'), LINK)
     assert email_problems(good, None)  # the link is now an unexpected URL
-    assert email_problems(good.replace('text-decoration:line-through;">[-', '">[-'), LINK)
+    assert email_problems(good.replace('[-<span style="text-decoration:line-through;">', "[-<span>"), LINK)
+    assert email_problems(good.replace(';background-color:#fbe0e0;">[-', ';">[-'), LINK)
     assert email_problems(good.replace("max-width:600px", "max-width:900px"), LINK)
 
 
@@ -78,7 +86,7 @@ def test_summary_content_in_the_email() -> None:
     assert "tidigare rubrik: Division Primärvård" in html
     assert "Hela jämförelsen med alla ändringar finns hos avsändaren." in html  # no link given
     assert "Ett stycke som inte ändras alls" not in html  # no unchanged text in a mail
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"sv\">")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="sv">')
 
 
 def test_english_email() -> None:
@@ -107,7 +115,9 @@ def big_diff(sections: int, words_per_block: int = 120) -> DocumentDiff:
     for number in range(sections):
         text = " ".join(f"ord{number}x{index}" for index in range(words_per_block))
         blocks = [BlockChange(BlockOp.INSERT, None, Block(BlockKind.PARAGRAPH, text, Span(1, 1))) for _ in range(3)]
-        diff.pairs.append(SectionPair(SectionStatus.ADDED, None, None, (), ("Bilagor", f"Bilaga {number}"), blocks=blocks))
+        diff.pairs.append(
+            SectionPair(SectionStatus.ADDED, None, None, (), ("Bilagor", f"Bilaga {number}"), blocks=blocks)
+        )
     return diff
 
 
@@ -141,7 +151,38 @@ def test_plain_text_twin() -> None:
     assert max(len(line) for line in text.splitlines()) <= 80
 
 
-def test_email_is_deterministic_and_golden() -> None:
+def test_email_is_deterministic_and_golden(update_goldens: bool) -> None:
     first = render(sample_diff(), "email-html", full_report_link=LINK)
     assert render(sample_diff(), "email-html", full_report_link=LINK) == first
-    check_golden("email-sample.html", first)
+    check_golden("email-sample.html", first, update_goldens)
+
+
+def test_snapshot_pair_email_is_mail_safe_small_and_golden(update_goldens: bool) -> None:
+    from test_render_html import snapshot_diff
+
+    html = render(snapshot_diff(), "email-html", full_report_link=LINK)
+    assert email_problems(html, LINK) == []
+    assert len(html.encode("utf-8")) < 100_000
+    check_golden("email-2025-04-2025-05.html", html, update_goldens)
+
+
+def test_a_huge_summary_is_cut_too() -> None:
+    from reportdiff.model import Event, EventKind
+
+    diff = sample_diff()
+    template = diff.summary.events[0]
+    diff.summary.events = [
+        Event(EventKind.NEW_INITIATIVE, f"Initiativ nummer {number} " + "ord " * 30, "", template.section_path, 1, "r")
+        for number in range(1500)
+    ]
+    diff.summary.figure_shifts = diff.summary.figure_shifts * 400
+    html = render(diff, "email-html")
+    assert len(html.encode("utf-8")) <= SIZE_LIMIT
+    assert email_problems(html) == []
+    shown = html.count("Initiativ nummer")
+    assert 0 < shown < 1500
+    assert f"… och {1500 - shown} till" in html
+    rows = html.count('<td valign="top"') // 2
+    assert f"… och {800 - rows} till" in html
+    text = render_email_text(diff, RenderOptions())
+    assert text.count("Initiativ nummer") == shown

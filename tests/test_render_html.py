@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reportdiff.ingest import read_markdown
 from reportdiff.model import (
@@ -26,8 +29,8 @@ from reportdiff.model import (
     TextOp,
     TextOpKind,
 )
+from reportdiff.render.common import safe_text
 from reportdiff.render.dispatch import render
-from reportdiff.render.options import RenderOptions
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden"
 
@@ -122,7 +125,9 @@ def sample_diff(payload: str = "vårdplatser", old_intro: str = "302 000", new_i
                 BlockChange(BlockOp.EQUAL, intro_old.blocks[2], intro_new.blocks[2]),
             ],
         ),
-        SectionPair(SectionStatus.UNCHANGED, aktuellt_old, aktuellt_new, ("Aktuella händelser",), ("Aktuella händelser",)),
+        SectionPair(
+            SectionStatus.UNCHANGED, aktuellt_old, aktuellt_new, ("Aktuella händelser",), ("Aktuella händelser",)
+        ),
         SectionPair(
             SectionStatus.CHANGED,
             prim_old,
@@ -180,7 +185,9 @@ def sample_diff(payload: str = "vårdplatser", old_intro: str = "302 000", new_i
                 old_status="förvaltning",
                 new_status="överlämnat",
             ),
-            Event(EventKind.RESOLVED, "Division Gamla", "", ("Aktuella händelser", "Division Gamla"), 19, "x", side="old"),
+            Event(
+                EventKind.RESOLVED, "Division Gamla", "", ("Aktuella händelser", "Division Gamla"), 19, "x", side="old"
+            ),
         ],
         figure_shifts=[
             FigureShift("invånare", "antal", ("Inledning",), figure_old, figure_new, 1500, 1500 / 302000, "up"),
@@ -313,7 +320,10 @@ def test_toc_links_point_at_unique_ids() -> None:
 
 def test_changes_read_without_colour() -> None:
     html = render(sample_diff(), "html")
-    assert '<del><span class="vh">borttaget: </span>302 000</del> <ins><span class="vh">tillagt: </span>303 500</ins>' in html
+    assert (
+        '<del><span class="vh">borttaget: </span>302 000</del> <ins><span class="vh">tillagt: </span>303 500</ins>'
+        in html
+    )
     assert '⊕</span> <ins><span class="vh">tillagt: </span>Ett helt nytt stycke om vårdplatser.</ins>' in html
     assert "text-decoration: underline" in html and "text-decoration: line-through" in html
     assert ".vh {" in html  # the hidden labels are hidden visually only
@@ -358,6 +368,9 @@ def test_english_labels() -> None:
     assert "formerly: Division Primärvård" in html
     assert "−0.5 percentage points" in html
     assert "tillagt" not in html and "Sammanfattning" not in html
+    # the report text stays Swedish for screen readers, marked where it sits among English labels
+    assert '<div class="blk replace" lang="sv">' in html and '<span lang="sv">Division Nära vård</span>' in html
+    assert 'lang="en"' not in render(sample_diff(), "html").replace('<html lang="sv">', "")
 
 
 def test_section_filter_and_summary_only() -> None:
@@ -397,18 +410,114 @@ def test_bad_link_is_refused() -> None:
 # -- golden files -----------------------------------------------------------------------------------
 
 
-def check_golden(name: str, produced: str) -> None:
-    """Compare with tests/data/golden/<name>; REPORTDIFF_UPDATE_GOLDENS=1 rewrites it (review the diff)."""
-    import os
-
+def check_golden(name: str, produced: str, update: bool) -> None:
+    """Compare with tests/data/golden/<name>; ``pytest --update-goldens`` rewrites it (review the diff)."""
     path = GOLDEN / name
-    if os.environ.get("REPORTDIFF_UPDATE_GOLDENS") == "1" or not path.exists():
+    if update or not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(produced.encode("utf-8"))
-        if not os.environ.get("REPORTDIFF_UPDATE_GOLDENS"):
-            pytest.fail(f"{path} did not exist; written now, review and run again")
-    assert produced == path.read_bytes().decode("utf-8"), f"{name} differs; REPORTDIFF_UPDATE_GOLDENS=1 to accept"
+        if not update:
+            pytest.fail(f"{path} did not exist; written now, review it and run again")
+    assert produced == path.read_bytes().decode("utf-8"), f"{name} differs; pytest --update-goldens to accept"
 
 
-def test_golden_sample() -> None:
-    check_golden("html-sample.html", render(sample_diff(), "html"))
+def test_golden_sample(update_goldens: bool) -> None:
+    check_golden("html-sample.html", render(sample_diff(), "html"), update_goldens)
+
+
+def snapshot_diff() -> DocumentDiff:
+    """The 2025-04 → 2025-05 snapshot pair through the real engine (the reorganisation month)."""
+    from conftest import SNAPSHOTS
+
+    old, new = SNAPSHOTS / "2025-04.md", SNAPSHOTS / "2025-05.md"
+    if not (old.exists() and new.exists()):
+        pytest.skip("snapshots/2025-04.md and 2025-05.md are not written yet")
+    from reportdiff.compare import compare
+    from reportdiff.ingest import load
+
+    return compare(load(old), load(new))
+
+
+def test_golden_snapshot_pair(update_goldens: bool) -> None:
+    html = render(snapshot_diff(), "html")
+    check_golden("html-2025-04-2025-05.html", html, update_goldens)
+    page = parse(html)
+    ids = page.ids()
+    assert len(ids) == len(set(ids))
+    assert all(attrs["href"][1:] in ids for attrs in page.named("a"))
+
+
+def test_byte_identical_across_processes() -> None:
+    """Two fresh interpreters with different hash seeds write the same bytes."""
+    import subprocess
+    import sys
+
+    snapshot_diff()  # skips when the snapshots are absent
+    code = (
+        "import sys; from reportdiff.ingest import load; from reportdiff.compare import compare;"
+        "from reportdiff.render.dispatch import render;"
+        "d = compare(load('snapshots/2025-04.md'), load('snapshots/2025-05.md'));"
+        "sys.stdout.buffer.write(render(d, 'html').encode() + render(d, 'email-html').encode())"
+    )
+    root = Path(__file__).resolve().parent.parent
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            capture_output=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 10_000
+
+
+# -- property: any report text comes out as the same text ------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=80).filter(lambda value: safe_text(value).strip()))
+def test_any_text_is_shown_as_text(text: str) -> None:
+    """Whatever a report holds, the page has the same tags as for plain words and shows the text as is."""
+    baseline = sample_diff()
+    diff = sample_diff()
+    inserted = diff.pairs[2].blocks[2].new
+    assert inserted is not None
+    inserted.text = text
+    diff.pairs[0].blocks[0].ops[1].new = text
+    for fmt in ("html", "email-html"):
+        expected_tags = [tag for tag, _ in parse(render(baseline, fmt)).tags]
+        page = parse(render(diff, fmt))
+        assert [tag for tag, _ in page.tags] == expected_tags
+        assert safe_text(text) in "".join(page.text)
+
+
+class Nesting(HTMLParser):
+    """Every element closed, in order (void elements excepted): no client has to guess the structure."""
+
+    VOID = frozenset({"meta", "br", "img", "hr", "input", "link", "source", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+        else:
+            self.errors.append(f"</{tag}> at {self.getpos()} inside {self.stack[-3:]}")
+
+
+@pytest.mark.parametrize("fmt", ["html", "email-html"])
+@pytest.mark.parametrize("make", [sample_diff, hostile_diff])
+def test_markup_is_balanced(fmt: str, make) -> None:
+    checker = Nesting()
+    checker.feed(render(make(), fmt))
+    checker.close()
+    assert checker.errors == [] and checker.stack == []

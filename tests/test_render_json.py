@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import seed_path, snapshot_paths
 from diff_builder import make_diff
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -191,7 +193,8 @@ def test_deterministic_and_unicode_kept() -> None:
 def test_summary_is_carried() -> None:
     data = json.loads(render(make_diff(OLD, NEW, RENAMES, summary=sample_summary()), "json"))
     shift = data["summary"]["figure_shifts"][0]
-    assert (shift["old"]["raw"], shift["new"]["raw"], shift["change"], shift["direction"]) == ("7 419", "7 500", 81.0, "up")
+    moved = (shift["old"]["raw"], shift["new"]["raw"], shift["change"], shift["direction"])
+    assert moved == ("7 419", "7 500", 81.0, "up")
     assert data["summary"]["events"][0]["kind"] == "status_change"
 
 
@@ -239,3 +242,38 @@ def test_property_rebuild_and_schema(old_md: str, new_md: str) -> None:
     validate(data)
     assert rebuild_words(data, "old") == diff.old.words()
     assert rebuild_words(data, "new") == diff.new.words()
+
+
+# -- the real engine on the snapshot series and the seed reports --------------------------------------
+
+
+def _compared(old_path: Path, new_path: Path) -> tuple[dict[str, Any], list[str], list[str]]:
+    from reportdiff.compare import compare
+    from reportdiff.ingest import load
+
+    old, new = load(old_path), load(new_path)
+    data = json.loads(render(compare(old, new), "json"))
+    return data, old.words(), new.words()
+
+
+def _snapshot_pairs() -> list[tuple[Path, Path]]:
+    paths = snapshot_paths()
+    return list(zip(paths, paths[1:], strict=False))
+
+
+@pytest.mark.parametrize("old_path, new_path", _snapshot_pairs(), ids=lambda p: p.stem)
+def test_snapshot_pairs_rebuild_and_validate(old_path: Path, new_path: Path) -> None:
+    data, old_words, new_words = _compared(old_path, new_path)
+    validate(data)
+    assert rebuild_words(data, "old") == old_words
+    assert rebuild_words(data, "new") == new_words
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("old_name, new_name", [("002", "000"), ("000", "004")])
+def test_seed_pairs_rebuild_and_validate(old_name: str, new_name: str) -> None:
+    data, old_words, new_words = _compared(seed_path(old_name), seed_path(new_name))
+    validate(data)
+    assert rebuild_words(data, "old") == old_words
+    assert rebuild_words(data, "new") == new_words
+    assert data["has_changes"] is True

@@ -76,3 +76,14 @@ def test_line_starts_do_not_become_blocks() -> None:
 def test_deterministic() -> None:
     diff = make_diff(OLD, NEW, RENAMES, summary=sample_summary())
     assert md(diff) == md(diff)
+
+
+def test_toc_changes_on_request_and_long_lists_cut() -> None:
+    summary = sample_summary()
+    summary.events = summary.events * 12
+    diff = make_diff(OLD, NEW, RENAMES, summary=summary)
+    diff.toc_changes = ["removed: Gammal rubrik"]
+    assert "Gammal rubrik" not in md(diff)
+    out = md(diff, show_toc_changes=True, lang="en")
+    assert "### Changes in the table of contents" in out and "- removed: Gammal rubrik" in out
+    assert out.count("- Röntgen: mars → april") == 10 and "- … and 2 more" in out

@@ -45,7 +45,7 @@ def test_section_headers_show_path_rename_and_status_in_both_languages() -> None
 def test_summary_counts_events_and_figures() -> None:
     out = text(make_diff(OLD, NEW, RENAMES, summary=sample_summary()), lang="en")
     head = out.split("Changed:")[0]
-    assert "2 sections changed · 1 sections added · 1 sections removed · 2 sections renamed" in head
+    assert "2 sections changed · 1 section added · 1 section removed · 2 sections renamed" in head
     assert "Status changes" in head and "• Röntgen: mars → april  (Inledning, line 13)" in head
     assert "• anställda: 7 419 → 7 500 (+81)  (Inledning)" in head
 
@@ -82,7 +82,7 @@ def test_context_elides_unchanged_paragraphs() -> None:
     assert "… (4 unchanged paragraphs)" in zero and "… (3 unchanged paragraphs)" in zero
     two = text(diff, context=2, lang="en")
     assert "Stycke nummer 3" in two and "Stycke nummer 7" in two and "Stycke nummer 2" not in two
-    assert "… (2 unchanged paragraphs)" in two and "… (1 unchanged paragraphs)" in two
+    assert "… (2 unchanged paragraphs)" in two and "… (1 unchanged paragraph)" in two
 
 
 def test_with_context_keeps_order_and_counts() -> None:
@@ -106,7 +106,7 @@ def test_section_filter() -> None:
     out = text(make_diff(OLD, NEW, RENAMES), section_pattern="*funktionsmedicin", lang="en")
     assert "Bild- och funktionsmedicin" in out
     assert "Regionen har" not in out and "Tas bort" not in out
-    assert "1 sections changed" in out
+    assert "1 section changed · 1 section renamed" in out
     # a substring of an old heading finds the renamed section too
     assert "april" in text(make_diff(OLD, NEW, RENAMES), section_pattern="bild och funktion")
 
@@ -121,7 +121,9 @@ def test_moves_are_labelled() -> None:
     assert "Helt ny text här." in out and "{+Helt ny" not in out
 
 
-HOSTILE = "Text med [bold red]x[/] och \x1b[31mröd\x1b[0m och \x1b]8;;http://evil\x07länk\x1b]8;;\x07 pling\x07 \u202eslut."
+HOSTILE = (
+    "Text med [bold red]x[/] och \x1b[31mröd\x1b[0m och \x1b]8;;http://evil\x07länk\x1b]8;;\x07 pling\x07 \u202eslut."
+)
 
 
 def test_report_text_cannot_inject_markup_or_escapes() -> None:
@@ -160,3 +162,50 @@ def test_same_input_same_output() -> None:
     first = text(make_diff(OLD, NEW, RENAMES, summary=sample_summary()), color=True)
     second = text(make_diff(OLD, NEW, RENAMES, summary=sample_summary()), color=True)
     assert first == second
+
+
+def test_toc_changes_only_on_request_and_notes_always() -> None:
+    diff = make_diff(OLD, NEW, RENAMES)
+    diff.toc_changes = ["removed: Gammal rubrik"]
+    diff.notes = ["paragraph too long, sentence diff"]
+    plain = text(diff, lang="en")
+    assert "Gammal rubrik" not in plain
+    assert "Notes" in plain and "• paragraph too long, sentence diff" in plain
+    shown = text(diff, lang="en", show_toc_changes=True)
+    assert "Changes in the table of contents" in shown and "• removed: Gammal rubrik" in shown
+
+
+def test_long_summary_lists_are_cut_with_a_count() -> None:
+    summary = sample_summary()
+    summary.figure_shifts = summary.figure_shifts * 13
+    out = text(make_diff(OLD, NEW, RENAMES, summary=summary), lang="en")
+    assert out.count("anställda: 7 419 → 7 500") == 10
+    assert "… and 3 more" in out
+
+
+# -- property: whatever a report holds, only our own escapes reach the terminal ------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_NASTY = st.text(
+    alphabet=st.sampled_from(list("ab åÖ[]/{}+-*_~`<>&#|\\") + ["\x1b", "\x07", "\x00", "\x9b", "\u202e", "\t", "\r"]),
+    max_size=40,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_NASTY, _NASTY, _NASTY, st.booleans())
+def test_property_no_foreign_control_characters(heading: str, old_text: str, new_text: str, color: bool) -> None:
+    diff = make_diff("# A\n\nett\n\nplats\n", "# A\n\nett\n\nplats två\n")
+    pair = diff.pairs[-1]
+    pair.new.heading = heading  # type: ignore[union-attr]
+    pair.new_path = (heading,)
+    change = pair.blocks[-1]
+    change.old.text, change.new.text = old_text, new_text  # type: ignore[union-attr]
+    for side_by_side in (False, True):
+        out = text(diff, color=color, side_by_side=side_by_side)
+        without_sgr = re.sub(r"\x1b\[[0-9;]*m", "", out)
+        assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", without_sgr)
+        if not color:
+            assert "\x1b" not in out

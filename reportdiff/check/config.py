@@ -87,7 +87,7 @@ def parse_check_config(table: dict[str, Any], where: str = "") -> CheckConfig:
         config.ignore = _codes(_string_list(table["ignore"], "ignore", prefix), prefix + "ignore")
     severities = table.get("severity", {})
     if not isinstance(severities, dict):
-        raise ConfigError(f"{prefix}severity must be a table such as {{ RD101 = \"error\" }}")
+        raise ConfigError(f'{prefix}severity must be a table such as {{ RD101 = "error" }}')
     for code, value in severities.items():
         if code not in RULES:
             raise ConfigError(f"{prefix}severity: unknown rule {code}")

@@ -48,12 +48,17 @@ RULES: dict[str, Rule] = {
             Severity.WARNING,
             "The same figure (label and unit) is given two different values in one section or in the summary parts.",
         ),
-        Rule("RD401", "past-as-future", Severity.WARNING, "A date before the report's date is written in the future tense."),
+        Rule(
+            "RD401",
+            "past-as-future",
+            Severity.WARNING,
+            "A date before the report's date is written in the future tense.",
+        ),
         Rule(
             "RD402",
             "date-before-previous",
             Severity.ERROR,
-            "The report's date is older than the previous report's date.",
+            "The report's date is not later than the previous report's date.",
             needs_previous=True,
         ),
         Rule(
@@ -63,10 +68,19 @@ RULES: dict[str, Rule] = {
             "A level-1 or level-2 part of the previous report has no counterpart in the draft.",
             needs_previous=True,
         ),
+        Rule(
+            "RD502",
+            "part-dissolved",
+            Severity.INFO,
+            "A level-1 or level-2 part of the previous report is gone, but most of its subsections stand elsewhere.",
+            needs_previous=True,
+        ),
         Rule("RD601", "split-word", Severity.WARNING, "A word split by a hyphen and a space (utma- nade)."),
         Rule("RD602", "doubled-word", Severity.WARNING, "The same word twice in a row (att att)."),
         Rule("RD603", "placeholder", Severity.ERROR, "A placeholder left in the text: XX, TODO, ???, [xx], NN."),
-        Rule("RD604", "unbalanced", Severity.WARNING, "Brackets or quotation marks that do not pair up in a paragraph."),
+        Rule(
+            "RD604", "unbalanced", Severity.WARNING, "Brackets or quotation marks that do not pair up in a paragraph."
+        ),
     ]
 }
 

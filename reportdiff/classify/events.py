@@ -58,8 +58,11 @@ _DATE = re.compile(
     r"(?:\s(?P<year>(?:19|20)\d\d))?(?![\wåäö])",
     re.IGNORECASE,
 )
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 _ITEM_NAME = re.compile(r"^(.{3,80}?)\s[–—-]\s")
 _MAX_NAME_WORDS = 8
+_PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
+_DOMINANCE = 1.5  # a phase must have this many times the cue words of the runner-up
 
 
 @dataclass(slots=True)
@@ -211,7 +214,7 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
     deleted: list[tuple[SectionPair, Block]] = []
     moved: list[tuple[SectionPair, BlockChange]] = []
     for pair in diff.pairs:
-        if pair.status in (SectionStatus.ADDED, SectionStatus.REMOVED):
+        if pair.status in (SectionStatus.ADDED, SectionStatus.REMOVED) or _ignored(pair.path, rules):
             continue
         for change in pair.blocks:
             if change.op is BlockOp.INSERT and change.new is not None and change.new.kind is BlockKind.LIST_ITEM:
@@ -224,7 +227,13 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             ):
                 deleted.append((pair, change.old))
             elif change.op in (BlockOp.MOVE, BlockOp.REPLACE) and change.old is not None and change.new is not None:
-                if change.new.kind is BlockKind.LIST_ITEM:
+                if change.new.kind is not BlockKind.LIST_ITEM:
+                    continue
+                if change.old.kind is BlockKind.LIST_ITEM and _different_items(change.old.text, change.new.text):
+                    # One item took another's place: a new item and a removed one, not a rewording.
+                    inserted.append((pair, change.new))
+                    deleted.append((pair, change.old))
+                else:
                     moved.append((pair, change))
     # Items of OLD by name, with their stage, so that an inserted item can be recognised as promoted.
     old_items: dict[str, tuple[str, Block, tuple[str, ...]]] = {}
@@ -279,6 +288,16 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             old_status=list_stage(place.section, place.index, rules) if place else "",
             side="old",
         )
+
+
+def _ignored(path: tuple[str, ...], rules: Rules) -> bool:
+    """Lists in attachments and tables of contents are not news."""
+    return any(rules.list_ignore.find(rules.tokens(heading)) for heading in path[-1:])
+
+
+def _different_items(old: str, new: str) -> bool:
+    """Two list items are different things when their names share no word stem."""
+    return not set(_name_key(old).split()) & set(_name_key(new).split())
 
 
 def _promotion(old_stage: str, new_stage: str, block: Block, path: tuple[str, ...], rules: Rules) -> Event:
@@ -364,12 +383,15 @@ def _sentence_events(sentence: str, block: Block, path: tuple[str, ...], heading
 
 
 def _people_hit(tokens: list[str], sentence: str, rules: Rules) -> str:
-    if not rules.roles.find(tokens):
+    """``people.acting`` or ``people.role`` when a role word has a cue right beside it ("Ny verksamhetschef")."""
+    roles = rules.roles.find(tokens)
+    if not roles:
         return ""
-    lowered = {word.strip(".,;:()").lower() for word in sentence.split()}
-    if lowered & rules.acting:
+    words = [word.strip(".,;:()").lower() for word in sentence.split()]
+    if any(word in rules.acting for word in words):
         return "people.acting"
-    if rules.people_cues.find(tokens):
+    cues = rules.people_cues.find(tokens)
+    if any(abs(cue - role) <= _PEOPLE_WINDOW for cue in cues for role in roles):
         return "people.role"
     return ""
 
@@ -417,18 +439,32 @@ def _is_acting(role: str, rules: Rules) -> bool:
 # --- status of a running topic ------------------------------------------------------------
 
 
-def phase_of(text: str, rules: Rules) -> tuple[str, int]:
-    """The phase a topic's text reads as, and how many cue words said so ("", 0 when unclear)."""
+def phase_hits(text: str, rules: Rules) -> dict[str, int]:
+    """How many cue words of each phase the text holds (negated ones not counted)."""
     tokens = rules.tokens(text)
+    counts = dict.fromkeys(rules.status_order, 0)
+    for index, token in enumerate(tokens):
+        for phase, phrase in rules.status_index.get(token, ()):
+            if len(phrase) > 1 and tuple(tokens[index : index + len(phrase)]) != phrase:
+                continue
+            if not any(before in rules.negations for before in tokens[max(0, index - 3) : index]):
+                counts[phase] += 1
+    return counts
+
+
+def phase_of(text: str, rules: Rules) -> tuple[str, int]:
+    """The phase a topic's text reads as, and how many cue words said so ("" when unclear).
+
+    Clear means: at least ``min_hits`` cue words, and at least 1.5 times as many as any
+    other phase. Ties between clear leaders go to the later phase.
+    """
+    counts = phase_hits(text, rules)
     best, best_hits = "", 0
     for phase in rules.status_order:
-        hits = 0
-        for index in rules.status_cues[phase].find(tokens):
-            if not any(token in rules.negations for token in tokens[max(0, index - 3) : index]):
-                hits += 1
-        if hits >= best_hits and hits > 0:  # ties go to the later phase
-            best, best_hits = phase, hits
-    if best_hits < rules.status_min_hits:
+        if counts[phase] >= best_hits and counts[phase] > 0:
+            best, best_hits = phase, counts[phase]
+    runner_up = max((hits for phase, hits in counts.items() if phase != best), default=0)
+    if best_hits < rules.status_min_hits or best_hits < _DOMINANCE * runner_up:
         return "", best_hits
     return best, best_hits
 
@@ -448,6 +484,8 @@ def status_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
         new_phase, hits = phase_of(_section_text(pair.new), rules)
         if not old_phase or not new_phase or old_phase == new_phase:
             continue
+        if rules.status_order.index(new_phase) < rules.status_order.index(old_phase):
+            continue  # topics move forward; a backward reading is more likely noise than news
         labels = rules.status_labels
         yield Event(
             kind=EventKind.STATUS_CHANGE,
@@ -503,7 +541,8 @@ def date_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
         id(change.new) for pair in diff.pairs for change in pair.blocks if change.op is BlockOp.EQUAL and change.new
     }
     yield from _passed(diff.old, diff.old.date, new_date, rules, side="old", only=None)
-    yield from _passed(diff.new, diff.new.date, new_date, rules, side="new", only=carried)
+    # Carried-over text was written for the OLD report: resolve its months against that date.
+    yield from _passed(diff.new, diff.old.date, new_date, rules, side="new", only=carried)
 
 
 def _passed(
@@ -514,7 +553,12 @@ def _passed(
         for block in section.blocks:
             if only is not None and id(block) not in only:
                 continue
+            lowered = block.text.lower()
+            if not any(month in lowered for month in _MONTH_PREFIXES) or not _DATE.search(block.text):
+                continue
             for _, sentence in split_sentences(block.text):
+                if not _DATE.search(sentence):
+                    continue
                 tokens = rules.tokens(sentence)
                 if not rules.date_future.find(tokens):
                     continue

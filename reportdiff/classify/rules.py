@@ -23,24 +23,27 @@ class Cues:
     """Cue phrases as tuples of stems; a phrase matches a run of equal stems in a sentence."""
 
     phrases: list[tuple[str, ...]] = field(default_factory=list)
+    by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, words: list[str]) -> Cues:
         seen: set[tuple[str, ...]] = set()
         phrases: list[tuple[str, ...]] = []
+        by_first: dict[str, list[tuple[str, ...]]] = {}
         for word in words:
             phrase = tuple(stem_phrase(word).split())
             if phrase and phrase not in seen:
                 seen.add(phrase)
                 phrases.append(phrase)
-        return cls(phrases)
+                by_first.setdefault(phrase[0], []).append(phrase)
+        return cls(phrases, by_first)
 
     def find(self, tokens: list[str]) -> list[int]:
         """Indexes in ``tokens`` (stems) where one of the phrases starts."""
         hits: list[int] = []
-        for index in range(len(tokens)):
-            for phrase in self.phrases:
-                if tuple(tokens[index : index + len(phrase)]) == phrase:
+        for index, token in enumerate(tokens):
+            for phrase in self.by_first.get(token, ()):
+                if len(phrase) == 1 or tuple(tokens[index : index + len(phrase)]) == phrase:
                     hits.append(index)
                     break
         return hits
@@ -55,6 +58,7 @@ class Rules:
     initiative_nouns: Cues
     list_order: list[str]
     list_cues: dict[str, Cues]
+    list_ignore: Cues
     status_order: list[str]
     status_labels: dict[str, str]
     status_cues: dict[str, Cues]
@@ -67,10 +71,23 @@ class Rules:
     figure_importance: dict[str, float]
     ambiguous: frozenset[str] = frozenset()
     source: str = "builtin"
+    status_index: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for phase in self.status_order:
+            for phrase in self.status_cues[phase].phrases:
+                entry = (phase, phrase)
+                if entry not in self.status_index.setdefault(phrase[0], []):
+                    self.status_index[phrase[0]].append(entry)
 
     def tokens(self, text: str) -> list[str]:
         """The stems of ``text`` as cues see them: ambiguous words blanked out."""
-        return ["" if word.lower() in self.ambiguous else stem(word) for word in WORD.findall(text)]
+        return _tokens(text, self.ambiguous)
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str, ambiguous: frozenset[str]) -> list[str]:
+    return ["" if word.lower() in ambiguous else stem(word) for word in WORD.findall(text)]
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -147,6 +164,7 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         initiative_nouns=Cues.of(_words(events, "initiative_nouns")),
         list_order=list_order,
         list_cues={name: Cues.of(_words(lists, name)) for name in list_order},
+        list_ignore=Cues.of(_words(lists, "ignore_sections")),
         status_order=status_order,
         status_labels={name: str(status.get("labels", {}).get(name, name)) for name in status_order},
         status_cues={name: Cues.of(_words(status.get("cues", {}), name)) for name in status_order},

@@ -86,18 +86,23 @@ def label_importance(label: str, rules: Rules) -> float:
     return best
 
 
-def score_shift(shift: FigureShift, rules: Rules) -> float:
+def score_shift(shift: FigureShift, rules: Rules, importance: float | None = None) -> float:
     if shift.old is not None and shift.new is not None:
         size = min(1.0, abs(shift.relative)) if shift.relative is not None else 0.1
     else:
         size = 0.3
-    return round(size * label_importance(shift.label, rules) * level_weight(shift.section_path), 4)
+    if importance is None:
+        importance = label_importance(shift.label, rules)
+    return round(size * importance * level_weight(shift.section_path), 4)
 
 
 def rank_shifts(shifts: list[FigureShift], rules: Rules) -> list[FigureShift]:
     """Figure shifts with their score set, best first; ties broken by |relative change|, label and line."""
+    importance: dict[str, float] = {}
     for shift in shifts:
-        shift.score = score_shift(shift, rules)
+        if shift.label not in importance:
+            importance[shift.label] = label_importance(shift.label, rules)
+        shift.score = score_shift(shift, rules, importance[shift.label])
 
     def line(shift: FigureShift) -> int:
         figure = shift.new or shift.old

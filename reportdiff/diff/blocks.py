@@ -22,10 +22,9 @@ from reportdiff.align import Alignment, SectionInfo
 from reportdiff.diff.sequence import matching_pairs
 from reportdiff.diff.words import diff_words, similarity
 from reportdiff.model import Block, BlockChange, BlockOp
-from reportdiff.text.tokens import tokenize
 
 REWORD_SIMILARITY = 0.5  # paired in place when this share of words is shared
-MOVE_SIMILARITY = 2.0  # an edited move must be closer than a rewording in place
+MOVE_SIMILARITY = 0.6  # an edited move must be closer than a rewording in place
 MOVE_MIN_TOKENS = 5  # shorter blocks only move when unchanged
 GAP_LIMIT = 10_000  # old × new blocks in one gap above which no rewording is looked for
 MOVE_CANDIDATES = 8
@@ -45,19 +44,19 @@ class _Side:
     def block(self, block_id: BlockId) -> Block:
         return self.infos[block_id[0]].section.blocks[block_id[1]]
 
+    def key(self, block_id: BlockId) -> str:
+        """The block's comparison text (normalised once, by alignment)."""
+        return self.infos[block_id[0]].content_id[block_id[1]]
+
     def tokens(self, block_id: BlockId) -> list[str]:
         if block_id not in self.keys:
-            self.keys[block_id] = [t.key for t in tokenize(self.block(block_id).text)]
+            self.keys[block_id] = self.key(block_id).split()
         return self.keys[block_id]
 
     def word_set(self, block_id: BlockId) -> frozenset[str]:
         if block_id not in self.sets:
             self.sets[block_id] = frozenset(self.tokens(block_id))
         return self.sets[block_id]
-
-    def key(self, block_id: BlockId) -> str:
-        """The block's comparison text: tokens' keys joined."""
-        return " ".join(self.tokens(block_id))
 
     def all_ids(self) -> list[BlockId]:
         return [(info.index, k) for info in self.infos for k in range(len(info.section.blocks))]

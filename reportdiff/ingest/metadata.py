@@ -23,7 +23,9 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_NAMES})(
 _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
 _YEAR = re.compile(r"\b(20\d\d)\b")
-_MONTH_REPORT = re.compile(rf"^(?:Månadsrapport|Resultat|Månadsuppföljning|Ekonomisk rapport)\s+(?P<month>{_MONTH_NAMES})\b", re.I)
+_MONTH_REPORT = re.compile(
+    rf"^(?:Månadsrapport|Resultat|Månadsuppföljning|Ekonomisk rapport)\s+(?P<month>{_MONTH_NAMES})\b", re.I
+)
 _ROLE = re.compile(
     r"^(?:(?:Tf\.?|T\.f\.|Tillförordnad|Biträdande|Bitr\.?)\s+)?(?:region|landstings|hälso- och sjukvårds)?direktör$",
     re.I,

@@ -39,8 +39,12 @@ _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(sida|page|s\.)?\s*\d+\s*(\(\s*\d+\s*\)|(av|of|/)\s*\d+)?$", re.IGNORECASE)
 _BULLETS = "•·▪●◦‣–-*"
 _LIST_START = re.compile(r"^(?:([•·▪●◦‣–*-])|(\d{1,2}[.)]|[a-z][.)]))\s+(?=\S)")
+_LONE_MARKER = re.compile(r"^(?:[•·▪●◦‣–*-]|\d{1,2}[.)]|[a-z][.)])$")
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+_Char = tuple[float, float, float, float, str, int, bool]  # bottom, x0, x1, height, char, index, space before
 
 
 @dataclass(slots=True)
@@ -162,75 +166,107 @@ def _read_document(document, source: str) -> Report:  # type: ignore[no-untyped-
 
 
 def _read_page(page, number: int, warnings: list[str]) -> _Page:  # type: ignore[no-untyped-def]
-    """The page's characters, grouped into lines (one baseline) made of segments (split at wide gaps)."""
+    """The page's characters, grouped into lines (one baseline) made of segments (split at wide gaps).
+
+    One ctypes call per visible character (its loose box, which spans the font's ascent and
+    descent, so characters of one line share its bottom); spaces are only noted, and font size
+    and weight are read once per segment. This keeps a 40-page report well under a second.
+    """
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()
     result = _Page(number, width, height)
     textpage = page.get_textpage()
     try:
-        count = min(textpage.count_chars(), MAX_CHARS_PER_PAGE)
-        if count == MAX_CHARS_PER_PAGE:
+        count = textpage.count_chars()
+        if count > MAX_CHARS_PER_PAGE:
             warnings.append(f"page {number}: more than {MAX_CHARS_PER_PAGE} characters; the rest is ignored")
-        chars: list[tuple[float, float, float, float, str, int]] = []  # (y, x0, x1, size, char, index)
-        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+            count = MAX_CHARS_PER_PAGE
+        text = textpage.get_text_range(0, count) if count else ""
+        chars: list[_Char] = []
         box = pdfium_c.FS_RECTF()
         raw = textpage.raw
-        for index in range(count):
-            if pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        space = False
+        for index, char in enumerate(text):
+            if char.isspace():
+                space = True  # a space in the text (real, or pdfium's where it saw a word gap)
                 continue
-            code = pdfium_c.FPDFText_GetUnicode(raw, index)
-            if code in (0x02, 0xFFFE):  # pdfium's mark for a hyphen it found at a line end
+            if char in "\x02\ufffe":  # pdfium's mark for a hyphen it found at a line end
                 char = "-"
-            elif code < 32 or code == 0xFFFF or 0xD800 <= code <= 0xDFFF:
+            elif char < " " or "\ud800" <= char <= "\udfff" or char == "\uffff":
                 continue
-            else:
-                char = chr(code)
-            pdfium_c.FPDFText_GetCharOrigin(raw, index, origin_x, origin_y)
-            pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
-            size = pdfium_c.FPDFText_GetFontSize(raw, index)
-            chars.append((origin_y.value, box.left, box.right, size, char, index))
+            get_box(raw, index, box)
+            chars.append((box.bottom, box.left, box.right, box.top - box.bottom, char, index, space))
+            space = False
         result.lines = _group_lines(chars, number, textpage)
     finally:
         textpage.close()
     return result
 
 
-def _group_lines(chars: list[tuple[float, float, float, float, str, int]], page: int, textpage) -> list[_Line]:  # type: ignore[no-untyped-def]
+def _group_lines(chars: list[_Char], page: int, textpage) -> list[_Line]:  # type: ignore[no-untyped-def]
+    """Characters → lines by their bottom edge; each line split into segments at wide gaps."""
     chars.sort(key=lambda char: -char[0])
-    groups: list[list[tuple[float, float, float, float, str, int]]] = []
+    groups: list[list[_Char]] = []
+    group_bottom = 0.0
     for char in chars:
-        if groups and abs(groups[-1][0][0] - char[0]) <= 0.3 * max(char[3], 1.0):
+        if groups and group_bottom - char[0] <= 0.3 * max(char[3], 1.0):
             groups[-1].append(char)
         else:
             groups.append([char])
+            group_bottom = char[0]
     lines: list[_Line] = []
     for group in groups:
         group.sort(key=lambda char: char[1])
+        cuts = _segment_cuts(group)
         segments: list[_Segment] = []
         parts: list[str] = []
-        start = group[0]
-        last = group[0]
-        for char in group:
-            if char is not start:
-                gap = char[1] - last[2]
-                if gap > 1.6 * max(char[3], last[3], 1.0):
+        start = last = group[0]
+        for position, char in enumerate(group):
+            if position:
+                if position in cuts:
                     segments.append(_segment(parts, start, last, textpage))
                     parts, start = [], char
-                elif gap > 0.2 * char[3] and parts and parts[-1] != " " and char[4] != " ":
+                elif char[6] or char[1] - last[2] > 0.3 * max(char[3], last[3]):
                     parts.append(" ")
             parts.append(char[4])
             last = char
         segments.append(_segment(parts, start, last, textpage))
-        segments = [segment for segment in segments if segment.text]
-        if segments:
-            lines.append(_Line(page, segments))
+        if len(segments) > 1 and _LONE_MARKER.match(segments[0].text):
+            marker, text = segments.pop(0), segments[0]  # a bullet hanging left of its text
+            segments[0] = _Segment(f"{marker.text} {text.text}", marker.x0, text.x1, text.y, text.size, text.bold)
+        lines.append(_Line(page, segments))
     return lines
 
 
+def _segment_cuts(group: list[_Char]) -> set[int]:
+    """Where a line breaks into pieces (table cells, columns): gaps wider than 0.75 × the glyph height.
+
+    A justified line stretches all its word gaps alike; when a line's word gaps are all within
+    35 % of each other it is prose and is cut only at gaps over three glyph heights.
+    """
+    gaps: list[tuple[int, float, float]] = []  # (position, gap, height)
+    for position in range(1, len(group)):
+        previous, char = group[position - 1], group[position]
+        height = max(char[3], previous[3], 1.0)
+        gap = char[1] - previous[2]
+        if char[6] or gap > 0.3 * height:
+            gaps.append((position, gap, height))
+    wide = {position for position, gap, height in gaps if gap > 0.75 * height}
+    if len(gaps) >= 3 and wide:
+        sizes = [max(gap, 0.1) for _, gap, _ in gaps]
+        if max(sizes) <= 1.35 * min(sizes):
+            return {position for position, gap, height in gaps if gap > 3 * height}
+    return wide
+
+
 def _segment(parts: list[str], first, last, textpage) -> _Segment:  # type: ignore[no-untyped-def]
-    text = _SPACES.sub(" ", "".join(parts)).strip()
-    return _Segment(text, first[1], last[2], first[0], first[3], _is_bold(textpage, first[5]) and _is_bold(textpage, last[5]))
+    import pypdfium2.raw as pdfium_c
+
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first[5])
+    bold = _is_bold(textpage, first[5]) and _is_bold(textpage, last[5])
+    return _Segment("".join(parts), first[1], last[2], first[0], size, bold)
 
 
 def _is_bold(textpage, index: int) -> bool:  # type: ignore[no-untyped-def]
@@ -265,8 +301,11 @@ def _remove_furniture(pages: list[_Page]) -> list[Aside]:
     """Take running headers, footers and page numbers out of the pages; return them as asides.
 
     A margin line is furniture when its text, with digits masked, repeats on at least half of the
-    pages (and on two or more), or when it is a bare page number ("12", "Sida 3 (32)").
+    pages (and on two or more), when it is or ends in a page number ("12", "Sida 3 (32)"), or when it
+    is the topmost line of a page, in the top margin, in smaller type than the body. (Small type
+    at the bottom stays: it may be a footnote.)
     """
+
     def key(line: _Line) -> str:
         return _DIGITS.sub("#", line.text.casefold())
 
@@ -274,15 +313,26 @@ def _remove_furniture(pages: list[_Page]) -> list[Aside]:
         return line.y > page.height * (1 - MARGIN_ZONE) or line.y < page.height * MARGIN_ZONE
 
     counts: Counter[str] = Counter()
+    sizes: Counter[float] = Counter()
     for page in pages:
         counts.update({key(line) for line in page.lines if in_margin(page, line)})
+        for line in page.lines:
+            sizes[round(line.size)] += len(line.text)
     needed = max(2, (len(pages) + 1) // 2)
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+
+    def small_header(page: _Page, line: _Line) -> bool:
+        """Above the text in smaller type: a running header even where it appears once."""
+        return line.y > page.height * (1 - MARGIN_ZONE) and line.size < body_size - 1 and line is page.lines[0]
+
     asides: list[Aside] = []
     for page in pages:
         kept: list[_Line] = []
         for line in page.lines:
             plain = line.text.replace(" | ", " ")
-            if in_margin(page, line) and (counts[key(line)] >= needed or _PAGE_NUMBER.match(plain)):
+            numbered = any(_PAGE_NUMBER.match(segment.text) for segment in line.segments)
+            repeated = counts[key(line)] >= needed or numbered or small_header(page, line)
+            if in_margin(page, line) and repeated:
                 asides.append(Aside(AsideKind.FURNITURE, plain, Span(0, 0, page.number)))
                 asides[-1].span.start = int(line.y)  # replaced by a line number in _number_furniture
             else:
@@ -366,15 +416,16 @@ def _find_gutter(page: _Page, lines: list[_Line]) -> float | None:
         return None
     step = 2.0
     low, high = page.width * 0.3, page.width * 0.7
-    best: tuple[int, float] | None = None
+    counts: list[tuple[int, float]] = []
     x = low
     while x <= high:
-        crossing = sum(1 for segment in segments if segment.x0 < x < segment.x1)
-        if best is None or crossing < best[0]:
-            best = (crossing, x)
+        counts.append((sum(1 for segment in segments if segment.x0 < x < segment.x1), x))
         x += step
-    if best is None or best[0] > max(2, len(segments) // 10):
+    fewest = min(count for count, _ in counts)
+    if fewest > max(2, len(segments) // 10):
         return None
+    # Of the emptiest places, the one nearest the middle: a gap between table cells is not a gutter.
+    best = min((item for item in counts if item[0] == fewest), key=lambda item: abs(item[1] - page.width / 2))
     gutter = best[1]
     left = [segment for segment in segments if segment.x1 <= gutter]
     right = [segment for segment in segments if segment.x0 >= gutter]
@@ -440,12 +491,15 @@ def _headings_from_outline(
     return _levels_from_fonts_if_they_agree(lines, headings)
 
 
-def _levels_from_fonts_if_they_agree(lines: list[_Line], headings: dict[int, tuple[int, int]]) -> dict[int, tuple[int, int]]:
+def _levels_from_fonts_if_they_agree(
+    lines: list[_Line], headings: dict[int, tuple[int, int]]
+) -> dict[int, tuple[int, int]]:
     """A bookmark tree cannot skip a level (## then ####); the heading fonts can.
 
     When the heading styles, ranked largest first, give the outline's level for at least 80 %
     of the headings, the ranks are used for all of them, so that skipped levels come back.
     """
+
     def style(index: int) -> tuple[float, bool]:
         return (round(lines[index].size * 2) / 2, lines[index].bold)
 
@@ -462,13 +516,9 @@ def _headings_from_fonts(lines: list[_Line]) -> dict[int, tuple[int, int]]:
 
     Levels come from the ranking of the heading sizes (largest = 1); bold at body size ranks last.
     """
-    sizes: Counter[float] = Counter()
-    for line in lines:
-        for segment in line.segments:
-            sizes[round(segment.size * 2) / 2] += len(segment.text)
-    if not sizes:
+    body = _body_size(lines)
+    if body is None:
         return {}
-    body = sizes.most_common(1)[0][0]
     candidates: list[tuple[int, float]] = []
     for index, line in enumerate(lines):
         size = round(line.size * 2) / 2
@@ -486,12 +536,35 @@ def _headings_from_fonts(lines: list[_Line]) -> dict[int, tuple[int, int]]:
         if previous and previous[0] + headings[previous[0]][1] == index and previous[1] == size:
             first = previous[0]  # a heading wrapped over two lines in the same type
             level, count = headings[first]
-            if count < 3 and lines[index].column_break is False:
+            above = lines[first + count - 1]
+            close = 0 < above.y - lines[index].y <= 1.5 * lines[index].size and above.page == lines[index].page
+            if count < 3 and close and not lines[index].column_break:
                 headings[first] = (level, count + 1)
                 continue
         headings[index] = (level_of[size], 1)
         previous = (index, size)
     return headings
+
+
+def _body_size(lines: list[_Line]) -> float | None:
+    """The most common size of prose (lines ending a sentence or long ones), cover lines left out.
+
+    Without any prose (a report of headings only) the smallest size stands in.
+    """
+    from reportdiff.ingest.metadata import is_cover_date, is_title
+
+    prose: Counter[float] = Counter()
+    other: set[float] = set()
+    for line in lines:
+        if is_title(line.text) or is_cover_date(line.text):
+            continue
+        size = round(line.size * 2) / 2
+        if len(line.text) > 60 or _SENTENCE_END.search(line.text):
+            prose[size] += len(line.text)
+        other.add(size)
+    if prose:
+        return prose.most_common(1)[0][0]
+    return min(other) if other else None
 
 
 def _without_cover_lines(lines: list[_Line], candidates: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -564,8 +637,8 @@ def _continues(block: RawBlock, block_lines: list[_Line], line: _Line) -> bool:
     gap = previous.y - line.y
     if gap > 1.6 * max(line.size, previous.size) or gap < 0:
         return False
-    if block.kind == BlockKind.LIST_ITEM and line.x0 < block_lines[0].x0 + 4:
-        return False  # back at the left edge: the list item has ended
+    if block.kind == BlockKind.LIST_ITEM and line.x0 < block_lines[0].x0 + 4 and _SENTENCE_END.search(previous.text):
+        return False  # a finished sentence, then back at the marker's edge: the list item has ended
     return True
 
 

@@ -48,11 +48,9 @@ def check_sizes(archive: zipfile.ZipFile, source: str, kind: str = "DOCX") -> No
     for member in members:
         total += member.file_size
         total_compressed += member.compress_size
-        if member.file_size > RATIO_CHECK_FROM and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            raise InputError(
-                f"{source}: the {kind} part {member.filename} inflates {member.file_size // max(member.compress_size, 1)}"
-                f" times (a zip bomb?); refused"
-            )
+        ratio = member.file_size // max(member.compress_size, 1)
+        if member.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO:
+            raise InputError(f"{source}: the {kind} part {member.filename} inflates {ratio} times (a zip bomb?); refused")
     if total > MAX_UNCOMPRESSED_BYTES:
         raise InputError(
             f"{source}: the {kind} would inflate to {total // (1024 * 1024)} MB, more than "
@@ -79,6 +77,8 @@ def has_dtd(content: bytes) -> bool:
     """Whether XML bytes (UTF-8 or UTF-16) contain a DOCTYPE or ENTITY declaration."""
     head = content[:4]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) == 4 and (head[1] == 0 or head[0] == 0)):
-        encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-16-le" if head[1] == 0 else "utf-16-be")
+        encoding = (
+            "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-16-le" if head[1] == 0 else "utf-16-be")
+        )
         content = content.decode(encoding, errors="replace").encode("utf-8")
     return _DTD.search(content) is not None

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportdiff.ingest.metadata import finish_report, is_cover_date, is_name_line, is_role_line, is_title, parse_date
-from reportdiff.text.headings import assign_levels, is_heading_shape, pattern_kind
 from reportdiff.ingest.tree import RawBlock, build_tree
 from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span, TocEntry
+from reportdiff.text.headings import assign_levels, is_heading_shape, pattern_kind
 from reportdiff.text.hyphenation import SpellingEvidence, ends_with_split, join_hyphenated
 from reportdiff.text.layout import (
     TOC_TITLES,
@@ -26,7 +26,7 @@ from reportdiff.text.layout import (
     numeric_share,
     toc_entry,
 )
-from reportdiff.text.normalize import clean_text, heading_key, strip_control
+from reportdiff.text.normalize import clean_text, heading_key, strip_control, strip_emphasis
 
 # Function words that end neither a heading nor a paragraph: a line ending with one continues below.
 _OPEN_ENDINGS = frozenset(
@@ -78,7 +78,7 @@ class _Context:
 
 
 def read_text(text: str, source: str = "<string>") -> Report:
-    raw = [strip_control(line.replace("\r", "")) if "\t" not in line else line for line in text.lstrip("\ufeff").split("\n")]
+    raw = strip_control(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     style = detect_style(raw)
     consumed: set[int] = set()
     asides: list[Aside] = []
@@ -94,7 +94,7 @@ def read_text(text: str, source: str = "<string>") -> Report:
     )
     lines = _set_furniture_aside(lines, context)
     listed_keys = {heading_key(entry.heading) for entry in toc + outline}
-    units = _word_units(lines, context) if style == "word" else _pdf_units(lines, context, listed_keys)
+    units = _word_units(lines, context, listed_keys) if style == "word" else _pdf_units(lines, context, listed_keys)
     report = Report(source=source, root=build_tree([]), style=style, toc=toc, outline=outline)
     units = _take_cover(units, report, context)
     units = _take_signature(units, report, context)
@@ -126,10 +126,8 @@ def detect_style(raw: list[str]) -> str:
         for a, b in zip(nonblank, nonblank[1:], strict=False)
         if raw[a].rstrip().endswith("-") or raw[b].strip()[:1].islower()
     ) / max(1, len(nonblank) - 1)
-    if long_share > 0.15 or (wrapped < 0.08 and lengths[len(lengths) * 9 // 10] > 90):
-        return "word"
-    if wrapped < 0.05 and long_share > 0.02:
-        return "word"
+    if long_share > 0.15 or wrapped < 0.05 or (wrapped < 0.08 and lengths[len(lengths) * 9 // 10] > 90):
+        return "word"  # long lines, or no sign of wrapping: read a line as a paragraph
     return "pdf-double" if followed_by_blank > 0.6 * len(nonblank) else "pdf-single"
 
 
@@ -189,7 +187,7 @@ def _find_toc(raw: list[str], consumed: set[int], asides: list[Aside]) -> list[T
     for entry in entries:
         entry.level = depths.index(entry.level or 0) + 1 if len(depths) > 1 else None
         consumed.add(entry.line - 1)
-        asides.append(Aside(AsideKind.TOC, entry.heading, Span(entry.line, entry.line)))
+        asides.append(Aside(AsideKind.TOC, clean_text(raw[entry.line - 1]), Span(entry.line, entry.line)))
     if raw[start].strip().casefold().rstrip(":") in TOC_TITLES:
         consumed.add(start)
         asides.append(Aside(AsideKind.TOC, raw[start].strip(), Span(start + 1, start + 1)))
@@ -239,7 +237,14 @@ def _find_lost_bullets(lines: list[Line]) -> None:
 
     A real page start comes once every forty-odd lines; two within three lines are bullets.
     """
-    starts = [index for index, line in enumerate(lines) if line.page_start and line.text]
+    starts = [
+        index
+        for index, line in enumerate(lines)
+        if line.page_start
+        and line.text
+        and not is_page_furniture(line.text, True)
+        and not is_document_block_label(line.text)
+    ]
     for position, index in enumerate(starts):
         near = [other for other in starts[max(0, position - 1) : position + 2] if other != index]
         if any(abs(other - index) <= 3 for other in near) and not lines[index].marker:
@@ -284,38 +289,85 @@ def _set_furniture_aside(lines: list[Line], context: _Context) -> list[Line]:
     return kept
 
 
-def _join(left: str, right: str, left_line: Line, context: _Context) -> str:
-    if ends_with_split(left):
-        spaced = context.trailing_convention and left_line.trailing > 0
-        return join_hyphenated(left, right, context.evidence, spaced=spaced)
-    return f"{left} {right}"
+def _join_lines(lines: list[Line], context: _Context) -> str:
+    """The text of a unit: its lines joined, split words rejoined (linear: only neighbours are looked at)."""
+    parts = [lines[0].text]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        if ends_with_split(previous.text):
+            spaced = context.trailing_convention and previous.trailing > 0
+            parts[-1] = join_hyphenated(parts[-1], line.text, context.evidence, spaced=spaced)
+        else:
+            parts.append(line.text)
+    return _tidy(" ".join(parts))
 
 
-def _word_units(lines: list[Line], context: _Context) -> list[Unit]:
+def _tidy(text: str) -> str:
+    """Collapse whitespace, drop emphasis marks (control characters went with the whole input)."""
+    return " ".join(strip_emphasis(text).split())
+
+
+def _text_so_far(unit: Unit, limit: int) -> str | None:
+    """The unit's text while it is short (at most ``limit`` characters), else None; cheap for long units."""
+    if len(unit.lines) > 3 or sum(len(line.text) + 1 for line in unit.lines) > limit + 10:
+        return None
+    return " ".join(line.text for line in unit.lines)
+
+
+def _word_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> list[Unit]:
     """One unit a line; a paragraph split by a page break (no final stop, continues below) is rejoined."""
+    _mark_table_lines(lines, listed_keys)
     units: list[Unit] = []
     for line in lines:
         previous = units[-1] if units else None
-        if previous is not None and not line.marker and _continues_word(previous, line, context):
+        if (
+            previous is not None
+            and not line.marker
+            and not line.table
+            and not previous.lines[-1].table
+            and _continues_word(previous, line, context)
+        ):
             previous.lines.append(line)
-            previous.text = _join(previous.text, line.text, previous.lines[-2], context)
             continue
-        kind = BlockKind.LIST_ITEM if line.marker else BlockKind.PARAGRAPH
+        if line.table:
+            kind = BlockKind.TABLE_ROW
+        else:
+            kind = BlockKind.LIST_ITEM if line.marker else BlockKind.PARAGRAPH
         units.append(Unit([line], line.text, kind=kind, marker=line.marker))
-    _mark_tables(units)
     for unit in units:
-        unit.text = clean_text(unit.text)
-    return units
+        unit.text = _join_lines(unit.lines, context)
+    return _join_split_paragraphs(units, context)
 
 
 def _continues_word(previous: Unit, line: Line, context: _Context) -> bool:
-    if ends_sentence(previous.text) or previous.text.rstrip().endswith(("”", '"', ")")):
+    """A paragraph split by a page break: the next part starts in lower case or after a split word."""
+    if ends_sentence(previous.lines[-1].text):
         return False
-    if ends_with_split(previous.text) or line.text[:1].islower():
-        return True
-    if previous.kind is BlockKind.LIST_ITEM:
-        return False
-    return not is_heading_shape(previous.text) and not is_heading_shape(line.text) and len(previous.text) > 100
+    return line.text[:1].islower()  # also after a split word (``med-`` / ``arbetare``)
+
+
+def _join_split_paragraphs(units: list[Unit], context: _Context) -> list[Unit]:
+    """Rejoin a long paragraph without a final stop and the paragraph after it, in every layout.
+
+    Word-style text splits a paragraph at a page break (``… Kajiado`` / ``County …``); a long
+    paragraph does not end without a stop, and a heading would have the shape of one.
+    """
+    joined: list[Unit] = []
+    for unit in units:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind is BlockKind.PARAGRAPH
+            and unit.kind is BlockKind.PARAGRAPH
+            and len(previous.text) > 100
+            and not ends_sentence(previous.text)
+            and not previous.text.endswith(("”", '"', ")"))
+            and not is_heading_shape(unit.text)
+        ):
+            previous.lines.extend(unit.lines)
+            previous.text = f"{previous.text} {unit.text}"
+            continue
+        joined.append(unit)
+    return joined
 
 
 def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> list[Unit]:
@@ -327,7 +379,6 @@ def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> l
         previous = units[-1] if units else None
         if previous is not None and _continues_pdf(previous, line, following, context, listed_keys):
             previous.lines.append(line)
-            previous.text = _join(previous.text, line.text, previous.lines[-2], context)
             continue
         if line.table:
             kind = BlockKind.TABLE_ROW
@@ -335,14 +386,25 @@ def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> l
             kind = BlockKind.LIST_ITEM if line.marker else BlockKind.PARAGRAPH
         units.append(Unit([line], line.text, kind=kind, marker=line.marker))
     for unit in units:
-        unit.text = clean_text(unit.text)
-    return _merge_wrapped_headings(units, listed_keys)
+        unit.text = _join_lines(unit.lines, context)
+    return _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys), context)
 
 
 def _continues_pdf(previous: Unit, line: Line, following: Line | None, context: _Context, listed: set[str]) -> bool:
     """Whether ``line`` continues the unit above it rather than starting a new one."""
     last = previous.lines[-1]
-    if line.marker or (line.table != last.table):
+    if line.table != last.table:
+        return False
+    if line.marker[:1].isdigit() and not _continues_numbering(previous, line.marker):
+        line.text, line.marker = f"{line.marker} {line.text}", ""  # "12." out of sequence is a figure
+    if line.marker:
+        # A dash or number that starts a line inside a sentence is text, not a list: a list follows
+        # a full stop, a colon, a heading or another item.
+        if previous.kind is BlockKind.PARAGRAPH and not ends_sentence(last.text) and line.marker != "•":
+            ends_open = last.text.rsplit(" ", 1)[-1].casefold() in _OPEN_ENDINGS
+            if ends_open or len(previous.lines) > 1 or not _heading_so_far(previous, last, context):
+                line.text, line.marker = f"{line.marker} {line.text}", ""
+                return True
         return False
     if ends_with_split(last.text) and (not context.trailing_convention or last.trailing == 0):
         return True
@@ -353,9 +415,12 @@ def _continues_pdf(previous: Unit, line: Line, following: Line | None, context: 
     if context.style == "pdf-single" and line.blank_before:
         return False
     first_word = line.text.split(" ", 1)[0]
-    if first_word[:1].islower():
+    if first_word[:1].islower() or first_word[:1] in "([,.;%&–)":
         return True
-    if heading_key(line.text) in listed or pattern_kind(line.text):
+    if len(line.text) <= 100 and (pattern_kind(line.text) or heading_key(line.text) in listed):
+        return False
+    ends_open = last.text.rsplit(" ", 1)[-1].casefold() in _OPEN_ENDINGS
+    if not ends_open and _heading_so_far(previous, last, context):
         return False
     length = len(last.text) + (2 if last.marker else 0)
     fits = length + 1 + len(first_word) <= context.width
@@ -363,9 +428,25 @@ def _continues_pdf(previous: Unit, line: Line, following: Line | None, context: 
         return not fits and not _standalone_heading_line(line, following, context)
     # Without a final stop, only a clearly short line ends here (a heading, or a paragraph without a
     # stop); proportional fonts make a full line vary by a few characters.
-    if last.text.rsplit(" ", 1)[-1].casefold() in _OPEN_ENDINGS:
+    if ends_open:
         return True
     return not (fits and length <= 0.85 * context.width)
+
+
+def _continues_numbering(previous: Unit, marker: str) -> bool:
+    """A numbered item starts a list at 1 or follows the item numbered one less."""
+    number = int(marker[:-1])
+    if number == 1:
+        return True
+    return previous.kind is BlockKind.LIST_ITEM and previous.marker == f"{number - 1}{marker[-1]}"
+
+
+def _heading_so_far(previous: Unit, last: Line, context: _Context) -> bool:
+    """The unit read so far is a heading (short, no final stop) whose last line ends well short of the width."""
+    if last.marker or len(last.text) > 0.85 * context.width:
+        return False
+    text = _text_so_far(previous, 110)
+    return text is not None and is_heading_shape(_tidy(text))
 
 
 def _standalone_heading_line(line: Line, following: Line | None, context: _Context) -> bool:
@@ -390,24 +471,6 @@ def _mark_table_lines(lines: list[Line], listed_keys: set[str]) -> None:
         short = len(line.text) <= 45 and not line.marker and not line.text.rstrip().endswith(".")
         if short:
             run.append(line)
-        else:
-            close()
-    close()
-
-
-def _mark_tables(units: list[Unit]) -> None:
-    """The same test on Word-style units (one line each)."""
-    run: list[Unit] = []
-
-    def close() -> None:
-        if len(run) >= 4 and sum(numeric_share(unit.text) >= 0.5 for unit in run) >= 2:
-            for unit in run:
-                unit.kind = BlockKind.TABLE_ROW
-        run.clear()
-
-    for unit in units:
-        if len(unit.text) <= 45 and unit.kind is BlockKind.PARAGRAPH and not unit.text.endswith("."):
-            run.append(unit)
         else:
             close()
     close()

@@ -12,6 +12,18 @@ from reportdiff.model.changes import (
 )
 from reportdiff.model.document import Aside, AsideKind, Block, BlockKind, Report, Section, Span, TocEntry
 from reportdiff.model.findings import ChangeSummary, Event, EventKind, Figure, FigureShift, Finding, Severity
+from reportdiff.model.series import (
+    FigurePoint,
+    FigureTrack,
+    SectionGrid,
+    SectionPresence,
+    SectionRow,
+    SectionState,
+    SeriesEntry,
+    SeriesReport,
+    TopicPoint,
+    TopicTrack,
+)
 
 __all__ = [
     "Aside",
@@ -26,15 +38,25 @@ __all__ = [
     "Event",
     "EventKind",
     "Figure",
+    "FigurePoint",
     "FigureShift",
+    "FigureTrack",
     "Finding",
     "Report",
     "Section",
+    "SectionGrid",
     "SectionPair",
+    "SectionPresence",
+    "SectionRow",
+    "SectionState",
     "SectionStatus",
+    "SeriesEntry",
+    "SeriesReport",
     "Severity",
     "Span",
     "TextOp",
     "TextOpKind",
     "TocEntry",
+    "TopicPoint",
+    "TopicTrack",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from reportdiff.model import (
@@ -27,6 +27,7 @@ from reportdiff.model import (
 )
 
 PATH_SEPARATOR = " › "
+SUMMARY_LIMIT = 10  # events per group and figure shifts shown by text and md; JSON carries them all
 
 # Events are shown in these groups, in this order, under these label keys.
 EVENT_GROUPS = [
@@ -95,7 +96,16 @@ def selected_pairs(diff: DocumentDiff, pattern: str | None) -> list[SectionPair]
 
 def is_shown(pair: SectionPair) -> bool:
     """A pair appears in the body of a report when anything about it changed."""
-    return pair.status is not SectionStatus.UNCHANGED or pair.renamed or pair.moved or _has_block_changes(pair)
+    if pair.status is not SectionStatus.UNCHANGED or pair.renamed or pair.moved:
+        return True
+    return bool(pair.split_into or pair.merged_from) or _has_block_changes(pair)
+
+
+def has_selected_changes(diff: DocumentDiff, pattern: str | None) -> bool:
+    """Whether anything changed in the sections ``pattern`` selects: the exit status of ``diff --section``."""
+    if not pattern:
+        return diff.has_changes
+    return any(is_shown(pair) for pair in selected_pairs(diff, pattern))
 
 
 def _has_block_changes(pair: SectionPair) -> bool:
@@ -167,6 +177,32 @@ def _word_count(block: Block | None) -> int:
     return len(block.text.split()) if block is not None else 0
 
 
+def counted(count: int, key: str, words: dict[str, str]) -> str:
+    """``3 sections added`` / ``1 section added``: the singular label (``key_one``) when there is one."""
+    label = words.get(f"{key}_one", words[key]) if count == 1 else words[key]
+    return f"{count} {label}"
+
+
+def event_where(section_path: tuple[str, ...], line: int, side: str, words: dict[str, str]) -> str:
+    """Where an event was read: its section and line, saying so when the line is in the old report."""
+    place = f"{words['line']} {line}" if side != "old" else f"{words['old'].lower()}, {words['line']} {line}"
+    path = format_path(section_path)
+    return f"{path}, {place}" if path else place
+
+
+def move_label(
+    change: BlockChange, words: dict[str, str], show_path: Callable[[Iterable[str]], str] = format_path
+) -> str:
+    """``↪ moved from A › B`` at a block's new place, ``↪ moved to …`` at its old one; else empty."""
+    if change.op is BlockOp.MOVE:
+        if change.moved_from is None:  # moved within its own section
+            return f"↪ {words['moved']}"
+        return f"↪ {words['moved_from']} {show_path(change.moved_from) or words['front_matter']}"
+    if change.op is BlockOp.DELETE and change.moved_to is not None:
+        return f"↪ {words['moved_to']} {show_path(change.moved_to) or words['front_matter']}"
+    return ""
+
+
 def paragraphs_changed(stats: DiffStats) -> int:
     return stats.blocks_inserted + stats.blocks_deleted + stats.blocks_changed + stats.blocks_moved
 
@@ -184,7 +220,7 @@ class Gap:
 def with_context(changes: list[BlockChange], context: int) -> Iterator[BlockChange | Gap]:
     """The changed blocks with up to ``context`` unchanged blocks around each; the rest as gaps."""
     changed = [index for index, change in enumerate(changes) if change.op is not BlockOp.EQUAL]
-    keep = set()
+    keep: set[int] = set()
     for index in changed:
         keep.update(range(max(0, index - context), min(len(changes), index + context + 1)))
     skipped = 0

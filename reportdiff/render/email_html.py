@@ -44,16 +44,34 @@ def email_page(diff: DocumentDiff, options: RenderOptions) -> PageView:
 
 def render_email_html(diff: DocumentDiff, options: RenderOptions) -> str:
     """Inline-styled, table-laid-out HTML for Outlook, Gmail and Apple Mail; under :data:`SIZE_LIMIT`."""
-    page = email_page(diff, options)
-    shown = _fitting_count(page, lambda count: _html(page, count))
+    page, shown = _fitted(diff, options)
     return _html(page, shown)
 
 
 def render_email_text(diff: DocumentDiff, options: RenderOptions) -> str:
     """The text/plain part: the same content as the HTML part, with the same cut."""
-    page = email_page(diff, options)
-    shown = _fitting_count(page, lambda count: _html(page, count))
+    page, shown = _fitted(diff, options)
     return _text(page, shown)
+
+
+def _fitted(diff: DocumentDiff, options: RenderOptions) -> tuple[PageView, int]:
+    """The mail's view and how many changed sections fit. Sections go first; if the summary alone is
+    too long (hundreds of events), each list is cut too, to a length that fits."""
+    page = email_page(diff, options)
+    cap = max([len(group.events) for group in page.groups] + [len(page.figures)], default=0)
+    while cap > 1 and len(_html(page, 0).encode("utf-8")) > SIZE_LIMIT:
+        cap //= 2
+        page = _capped(email_page(diff, options), cap)
+    return page, _fitting_count(page, lambda count: _html(page, count))
+
+
+def _capped(page: PageView, cap: int) -> PageView:
+    for group in page.groups:
+        group.more = max(0, len(group.events) - cap)
+        group.events = group.events[:cap]
+    page.figures_more = max(0, len(page.figures) - cap)
+    page.figures = page.figures[:cap]
+    return page
 
 
 def _fitting_count(page: PageView, draw: Callable[[int], str]) -> int:
@@ -103,10 +121,14 @@ def _text(page: PageView, shown: int) -> str:
             detail = f" ({event.detail})" if event.detail else ""
             where = f" [{event.where}{', ' + event.line if event.line else ''}]"
             lines += _wrap(f"- {event.title}{detail}{where}", "  ")
+        if group.more:
+            lines.append(words["more_items"].format(count=group.more))
     if page.figures:
         lines += ["", words["figures"]]
         for row in page.figures:
             lines += _wrap(f"- {row.what} ({row.where}): {row.old} → {row.new}, {row.change}", "  ")
+        if page.figures_more:
+            lines.append(words["more_items"].format(count=page.figures_more))
     if not page.groups and not page.figures:
         lines += ["", words["no_summary"]]
     if page.sections[:shown]:

@@ -17,12 +17,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from reportdiff.model import BlockChange, BlockKind, BlockOp, DocumentDiff, Report, SectionPair
+from reportdiff.errors import ReportdiffError
+from reportdiff.model import BlockChange, BlockKind, BlockOp, DiffStats, DocumentDiff, Report, SectionPair
 from reportdiff.model.findings import ChangeSummary, Event, EventKind, FigureShift
 from reportdiff.render.common import (
     Gap,
+    detect_lang,
     format_path,
     is_shown,
     pair_blocks,
@@ -97,6 +100,7 @@ class EventGroup:
     key: str
     label: str
     events: list[EventView]
+    more: int = 0  # events left out (only the e-mail leaves any out)
 
 
 @dataclass(slots=True)
@@ -132,9 +136,11 @@ class PageView:
     notes: list[str]
     toc_changes: list[str]
     has_changes: bool
+    text_lang: str  # the reports' language; marked on report text when the labels are in another one
     summary_only: bool
     link: str
     colors: dict[str, tuple[str, str]] = field(default_factory=dict)
+    figures_more: int = 0  # figure rows left out (only the e-mail leaves any out)
 
 
 EVENT_GROUPS: list[tuple[EventKind, str]] = [
@@ -153,6 +159,7 @@ def build_page(diff: DocumentDiff, options: RenderOptions) -> PageView:
     summary = selected_summary(diff.summary, options.section_pattern)
     stats = diff.stats if not options.section_pattern else stats_for(pairs)
     anchors = _anchors(pairs)
+    by_path = _path_anchors(pairs, anchors)
     sections = [] if options.summary_only else [_section_view(pair, anchors[id(pair)], options) for pair in pairs]
     old, new = _report_view(diff.old), _report_view(diff.new)
     return PageView(
@@ -165,12 +172,13 @@ def build_page(diff: DocumentDiff, options: RenderOptions) -> PageView:
         old=old,
         new=new,
         stats=_stats_lines(stats, words),
-        groups=_event_groups(summary, _path_anchors(pairs, anchors), words),
-        figures=_figure_rows(summary, _path_anchors(pairs, anchors), options.lang),
+        groups=_event_groups(summary, by_path, words),
+        figures=_figure_rows(summary, by_path, options.lang),
         sections=sections,
         notes=[safe_text(note) for note in diff.notes],
         toc_changes=[safe_text(line) for line in diff.toc_changes] if options.show_toc_changes else [],
         has_changes=diff.has_changes or bool(summary.events or summary.figure_shifts),
+        text_lang=detect_lang(diff.old, diff.new),
         summary_only=options.summary_only,
         link=checked_link(options.full_report_link),
         colors={name: html_colors(name) for name in ("insert", "delete", "move", "rename", "muted", "path", "event")},
@@ -179,8 +187,6 @@ def build_page(diff: DocumentDiff, options: RenderOptions) -> PageView:
 
 def checked_link(link: str | None) -> str:
     """The full-report link if it is an http(s) URL; anything else (``javascript:`` …) is refused."""
-    from reportdiff.errors import ReportdiffError
-
     if not link:
         return ""
     link = link.strip()
@@ -191,10 +197,11 @@ def checked_link(link: str | None) -> str:
 
 def _report_view(report: Report) -> ReportView:
     date = safe_text(report.date_text) or (report.date.isoformat() if report.date else "")
-    return ReportView(title=safe_text(report.title), date=date, source=safe_text(report.source))
+    # only the file name: the page must not change with the folder it was made in
+    return ReportView(title=safe_text(report.title), date=date, source=safe_text(PurePath(report.source).name))
 
 
-def _stats_lines(stats: Any, words: dict[str, str]) -> list[str]:
+def _stats_lines(stats: DiffStats, words: dict[str, str]) -> list[str]:
     counts = [
         (stats.sections_added, "sections_added"),
         (stats.sections_removed, "sections_removed"),
@@ -213,7 +220,9 @@ def _stats_lines(stats: Any, words: dict[str, str]) -> list[str]:
 
 def _anchors(pairs: list[SectionPair]) -> dict[int, str]:
     """A stable, unique ``id`` per pair: its position and a slug of its heading."""
-    return {id(pair): f"s{number}-{_slug(pair.path[-1]) if pair.path else 'start'}" for number, pair in enumerate(pairs, 1)}
+    return {
+        id(pair): f"s{number}-{_slug(pair.path[-1]) if pair.path else 'start'}" for number, pair in enumerate(pairs, 1)
+    }
 
 
 def _path_anchors(pairs: list[SectionPair], anchors: dict[int, str]) -> dict[tuple[str, ...], str]:

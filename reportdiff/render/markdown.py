@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from reportdiff.model import (
     BlockChange,
     BlockKind,
-    BlockOp,
     ChangeSummary,
     DiffStats,
     DocumentDiff,
@@ -23,9 +22,13 @@ from reportdiff.model import (
 from reportdiff.render.common import (
     EVENT_GROUPS,
     PATH_SEPARATOR,
+    SUMMARY_LIMIT,
     Gap,
+    counted,
+    event_where,
     format_number,
     is_shown,
+    move_label,
     pair_blocks,
     paragraphs_changed,
     report_heading,
@@ -121,16 +124,18 @@ def _summary(
         (stats.words_inserted, "words_inserted"),
         (stats.words_deleted, "words_deleted"),
     ]
-    out += [f"- {count} {words[key]}" for count, key in counts if count]
+    out += [f"- {counted(count, key, words)}" for count, key in counts if count]
     out.append("")
     for kind, key in EVENT_GROUPS:
         events = [event for event in summary.events if event.kind is kind]
         if not events:
             continue
         out += [f"### {words[key]}", ""]
-        for event in events:
-            where = md_path(event.section_path)
-            out.append(f"- {escape_md(event.title)} ({where}, {words['line']} {event.line})")
+        for event in events[:SUMMARY_LIMIT]:
+            where = escape_md(event_where(event.section_path, event.line, event.side, words))
+            out.append(f"- {escape_md(event.title)} ({where})")
+        if len(events) > SUMMARY_LIMIT:
+            out.append(f"- {escape_md(words['more_items'].format(count=len(events) - SUMMARY_LIMIT))}")
         out.append("")
     if summary.figure_shifts:
         out += [
@@ -139,7 +144,7 @@ def _summary(
             f"| {words['figure']} | {words['old']} | {words['new']} | {words['change']} | {words['section']} |",
             "| --- | --- | --- | --- | --- |",
         ]
-        for shift in summary.figure_shifts:
+        for shift in summary.figure_shifts[:SUMMARY_LIMIT]:
             change = format_number(shift.change, options.lang, signed=True) if shift.change is not None else ""
             if not change and shift.direction in ("appeared", "disappeared"):
                 change = words[shift.direction]
@@ -151,6 +156,8 @@ def _summary(
                 md_path(shift.section_path),
             ]
             out.append("| " + " | ".join(cells) + " |")
+        if len(summary.figure_shifts) > SUMMARY_LIMIT:
+            out += ["", escape_md(words["more_items"].format(count=len(summary.figure_shifts) - SUMMARY_LIMIT))]
         out.append("")
     return out
 
@@ -179,7 +186,7 @@ def _section(pair: SectionPair, options: RenderOptions, words: dict[str, str]) -
     previous_was_item = False
     for item in with_context(pair_blocks(pair), options.context):
         if isinstance(item, Gap):
-            out += [f"*… ({item.count} {words['unchanged_paragraphs']})*", ""]
+            out += [f"*… ({counted(item.count, 'unchanged_paragraphs', words)})*", ""]
             previous_was_item = False
             continue
         label = _move_label(item, words)
@@ -195,11 +202,7 @@ def _section(pair: SectionPair, options: RenderOptions, words: dict[str, str]) -
 
 
 def _move_label(change: BlockChange, words: dict[str, str]) -> str:
-    if change.op is BlockOp.MOVE:
-        return f"↪ {words['moved_from']} {md_path(change.moved_from or ())}".rstrip()
-    if change.op is BlockOp.DELETE and change.moved_to is not None:
-        return f"↪ {words['moved_to']} {md_path(change.moved_to)}".rstrip()
-    return ""
+    return move_label(change, words, md_path)
 
 
 def _block(change: BlockChange) -> str:

@@ -13,8 +13,9 @@ import io
 from collections.abc import Iterator
 
 from rich import box
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -29,12 +30,16 @@ from reportdiff.model import (
 )
 from reportdiff.render.common import (
     EVENT_GROUPS,
+    SUMMARY_LIMIT,
     Gap,
+    counted,
+    event_where,
     figure_text,
     format_number,
     format_path,
     is_shown,
     marked,
+    move_label,
     pair_blocks,
     paragraphs_changed,
     report_heading,
@@ -72,8 +77,7 @@ def make_console(options: RenderOptions, file: io.StringIO | None = None) -> Con
 def render_terminal(diff: DocumentDiff, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
     console = make_console(options)
-    for renderable in diff_renderables(diff, options):
-        console.print(renderable)
+    console.print(Group(*diff_renderables(diff, options)))
     output = str(console.file.getvalue())  # type: ignore[attr-defined]
     # rich pads table cells to the full width; trailing blanks are noise in files and golden tests
     return "\n".join(line.rstrip() for line in output.split("\n"))
@@ -138,7 +142,7 @@ def _summary(
         (stats.words_deleted, "words_deleted"),
     ]
     for counts in (section_counts, text_counts):
-        shown = [f"{count} {words[key]}" for count, key in counts if count]
+        shown = [counted(count, key, words) for count, key in counts if count]
         if shown:
             yield _indented(Text(" · ".join(shown)))
     for kind, key in EVENT_GROUPS:
@@ -147,32 +151,45 @@ def _summary(
             continue
         yield Text()
         yield _indented(Text(words[key], style=rich_style("event")))
-        for event in events:
-            line = Text("• ")
-            line.append(safe_text(event.title))
-            where = format_path(event.section_path)
-            if where or event.line:
-                line.append(f"  ({where}, {words['line']} {event.line})", style=rich_style("muted"))
-            yield _indented(line, 2 * INDENT)
+        lines = []
+        for event in events[:SUMMARY_LIMIT]:
+            line = Text(safe_text(event.title))
+            where = event_where(event.section_path, event.line, event.side, words)
+            line.append(f"  ({where})", style=rich_style("muted"))
+            lines.append(line)
+        yield _bullets(lines, len(events) - SUMMARY_LIMIT, words)
     if summary.figure_shifts:
         yield Text()
         yield _indented(Text(words["figures"], style=rich_style("event")))
-        for shift in summary.figure_shifts:
-            line = Text("• ")
-            line.append(safe_text(shift.label) or safe_text(shift.unit))
+        lines = []
+        for shift in summary.figure_shifts[:SUMMARY_LIMIT]:
+            line = Text(safe_text(shift.label) or safe_text(shift.unit))
             line.append(": ")
             line.append(figure_text(shift.old.raw if shift.old else None))
             line.append(" → ")
             line.append(figure_text(shift.new.raw if shift.new else None))
             if shift.change is not None:
-                style = rich_style("figure_up" if shift.change > 0 else "figure_down")
+                style = rich_style("figure_up" if shift.change > 0 else "figure_down") if shift.change else ""
                 line.append(f" ({format_number(shift.change, options.lang, signed=True)})", style=style)
             elif shift.direction in ("appeared", "disappeared"):
                 line.append(f" ({words[shift.direction]})", style=rich_style("muted"))
             where = format_path(shift.section_path)
             if where:
                 line.append(f"  ({where})", style=rich_style("muted"))
-            yield _indented(line, 2 * INDENT)
+            lines.append(line)
+        yield _bullets(lines, len(summary.figure_shifts) - SUMMARY_LIMIT, words)
+
+
+def _bullets(lines: list[Text], more: int, words: dict[str, str]) -> RenderableType:
+    """A bulleted list with a hanging indent, and "… and N more" when the list was cut."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for line in lines:
+        grid.add_row("•", line)
+    if more > 0:
+        grid.add_row("", Text(words["more_items"].format(count=more), style=rich_style("muted")))
+    return _indented(grid, 2 * INDENT)
 
 
 # -- sections ---------------------------------------------------------------------------------------
@@ -211,7 +228,8 @@ def _section_body(
 ) -> Iterator[RenderableType]:
     for item in with_context(pair_blocks(pair), options.context):
         if isinstance(item, Gap):
-            yield _indented(Text(f"… ({item.count} {words['unchanged_paragraphs']})", style=rich_style("muted")))
+            gap = f"… ({counted(item.count, 'unchanged_paragraphs', words)})"
+            yield _indented(Text(gap, style=rich_style("muted")))
             continue
         label = _move_label(item, words)
         if label is not None:
@@ -220,11 +238,8 @@ def _section_body(
 
 
 def _move_label(change: BlockChange, words: dict[str, str]) -> Text | None:
-    if change.op is BlockOp.MOVE:
-        return Text(f"↪ {words['moved_from']} {format_path(change.moved_from or ())}".rstrip(), rich_style("move"))
-    if change.op is BlockOp.DELETE and change.moved_to is not None:
-        return Text(f"↪ {words['moved_to']} {format_path(change.moved_to)}".rstrip(), rich_style("move"))
-    return None
+    label = move_label(change, words)
+    return Text(label, rich_style("move")) if label else None
 
 
 def _side_by_side(
@@ -280,4 +295,22 @@ class _Painter:
 
 
 def _indented(renderable: RenderableType, left: int = INDENT) -> RenderableType:
-    return Padding(renderable, (0, 0, 0, left), expand=False) if left else renderable
+    if isinstance(renderable, Text):
+        return _IndentedText(renderable, left)
+    return Padding(renderable, (0, 0, 0, left), expand=False)
+
+
+class _IndentedText:
+    """Text wrapped to the width left after an indent: what Padding does, without its right-hand fill
+    and cropping passes, which made long diffs several times slower to render."""
+
+    def __init__(self, text: Text, left: int) -> None:
+        self.text = text
+        self.left = left
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        indent = Segment(" " * self.left)
+        for line in self.text.wrap(console, max(1, options.max_width - self.left)):
+            yield indent
+            yield from line.render(console)
+            yield Segment.line()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from reportdiff.text.layout import list_marker
@@ -41,6 +42,8 @@ _CARE_AREA = re.compile(r"^(VO|Verksamhetsområde(t)?)\s+\S")
 _DEPARTMENT = re.compile(r"(avdelningen|enheten|staben|kansliet)$", re.IGNORECASE)
 # Standing children of the patient-safety part.
 _SAFETY_CHILDREN = re.compile(r"^(patientsäkerhet|vårdhygien|smittskydd)(\s+\S+)?$", re.IGNORECASE)
+_SENTENCE_INSIDE = re.compile(r"[a-zåäö)]{2}[.!?] +[A-ZÅÄÖ]")  # "ökar. Den": two sentences, not a heading
+_DANGLING = frozenset("och i av för på med till om att som eller samt en ett den det de är har".split())
 _END_PUNCTUATION = (".", ",", ";", ":", "!", "?")
 
 
@@ -51,6 +54,7 @@ class HeadingUnit(Protocol):
     level: int
 
 
+@lru_cache(maxsize=8192)
 def is_heading_shape(text: str) -> bool:
     """Short, starts with a capital, no final stop, colon or comma, not a list item."""
     stripped = text.strip()
@@ -61,12 +65,15 @@ def is_heading_shape(text: str) -> bool:
     first = stripped.lstrip("”\"'«(")[:1]
     if not (first.isupper() or (first.isdigit() and not stripped[:4].isdigit())):
         return False
-    if list_marker(stripped) is not None:
+    if list_marker(stripped) is not None or _SENTENCE_INSIDE.search(stripped):
+        return False
+    if stripped.rsplit(" ", 1)[-1].casefold() in _DANGLING:
         return False
     letters = sum(char.isalpha() for char in stripped)
     return letters >= 0.5 * len(stripped.replace(" ", ""))
 
 
+@lru_cache(maxsize=8192)
 def pattern_kind(text: str) -> str:
     """'part', 'division', 'area', 'department' or '' for a line that has a known heading form."""
     stripped = text.strip()
@@ -160,14 +167,7 @@ def _generic_level(unit: HeadingUnit, previous: HeadingUnit | None, stack: list[
     if previous is not None and (not stack or stack[-1].level < previous.level):
         stack.append(_Anchor(previous.level, generic=True, listed=previous.listed))
     top = stack[-1] if stack else None
-    if (
-        previous is None
-        and top is not None
-        and top.generic
-        and top.listed
-        and unit.listed
-        and top.unlisted_children
-    ):
+    if previous is None and top is not None and top.generic and top.listed and unit.listed and top.unlisted_children:
         stack.pop()  # listed after unlisted children of a listed heading: a sibling, not a grandchild
         top = stack[-1] if stack else None
     level = (top.level if top else 0) + 1

@@ -20,21 +20,30 @@ _WORD = re.compile(r"[\wÅÄÖåäö]+(?:-[\wÅÄÖåäö]+)*")
 
 @dataclass(slots=True)
 class SpellingEvidence:
-    """The words of a document, to tell ``e-tjänster`` from ``utmanade`` by how the text spells them."""
+    """The words of a document, to tell ``e-tjänster`` from ``utmanade`` by how the text spells them.
 
-    words: set[str] = field(default_factory=set)
+    The word set is built on first use: most splits are decided before the evidence is needed.
+    """
+
+    lines: list[str] = field(default_factory=list)
+    _words: set[str] | None = None
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> SpellingEvidence:
-        words: set[str] = set()
-        for line in lines:
-            words.update(match.group(0).casefold() for match in _WORD.finditer(line))
-        return cls(words)
+        return cls(list(lines))
+
+    @property
+    def words(self) -> set[str]:
+        if self._words is None:
+            text = "\n".join(self.lines).casefold()
+            self._words = set(_WORD.findall(text))
+        return self._words
 
 
 def ends_with_split(line: str) -> bool:
     """Whether a line ends with a hyphen glued to a word (``utma-``), a candidate for rejoining."""
-    return bool(re.search(r"[\wÅÄÖåäö]-$", line.rstrip()))
+    stripped = line.rstrip()
+    return len(stripped) >= 2 and stripped[-1] == "-" and stripped[-2].isalnum()
 
 
 def join_hyphenated(left: str, right: str, evidence: SpellingEvidence | None = None, spaced: bool = False) -> str:
@@ -49,13 +58,14 @@ def join_hyphenated(left: str, right: str, evidence: SpellingEvidence | None = N
     right = right.lstrip()
     if not left.endswith("-") or not right:
         return f"{left} {right}".strip()
-    head_match = re.search(r"(\S*?)([\wÅÄÖåäö]*)-$", left)
-    prefix = head_match.group(2) if head_match else ""
+    last_word = left.rsplit(" ", 1)[-1]
+    head_match = re.search(r"([\wÅÄÖåäö]*)-$", last_word)
+    prefix = head_match.group(1) if head_match else ""
     tail_word = right.split(" ", 1)[0]
     tail_letters = re.match(r"[\wÅÄÖåäö]*", tail_word)
     tail = tail_letters.group(0) if tail_letters else ""
-    if spaced or tail_word.casefold() in CONJUNCTIONS or tail_word.startswith(("-", "–")):
-        return f"{left} {right}"
+    if spaced or tail_word.casefold() in CONJUNCTIONS or tail_word.startswith(("-", "–")) or tail[:1].isupper():
+        return f"{left} {right}"  # "hälso- och", "40-, 50- Division": the hyphen ends a word
     if not prefix or not tail:
         return f"{left}{right}"  # "19-" + "20": keep the hyphen, it is a range or a code
     if _keeps_hyphen(prefix, tail, evidence):
@@ -64,8 +74,8 @@ def join_hyphenated(left: str, right: str, evidence: SpellingEvidence | None = N
 
 
 def _keeps_hyphen(prefix: str, tail: str, evidence: SpellingEvidence | None) -> bool:
-    """A real compound hyphen: ``e-tjänster``, ``KUM-enhet``, ``IT-stöd``, ``covid-19``, ``Region-Stöd``."""
-    if tail[:1].isupper() or tail[:1].isdigit() or prefix[-1:].isdigit():
+    """A real compound hyphen: ``e-tjänster``, ``KUM-enhet``, ``IT-stöd``, ``covid-19``, ``2020-2021``."""
+    if tail[:1].isdigit() or prefix[-1:].isdigit():
         return True
     if len(prefix) == 1 or (len(prefix) <= 5 and prefix.isupper()):
         return True

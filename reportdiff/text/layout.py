@@ -12,7 +12,9 @@ import re
 # capital (Word's second-level bullet) and "1." / "1)" numbering.
 _LIST_MARKER = re.compile(r"^(?P<marker>[-–•▪◦●\uf0b7\uf0a7*]|o(?= [A-ZÅÄÖ])|\d{1,2}[.)](?= ))\s*(?P<rest>.*)$")
 _TOC_ENTRY = re.compile(r"^(?P<heading>\S.*?)(?:\s*\.{2,}\s*|\s*\t\s*|\s{3,})(?:\.{2,}\s*)?(?P<page>\d{1,3})\s*$")
-_PAGE_FURNITURE = re.compile(r"^(?:Sida|Page|sida)\s+\d+(?:\s*\(\s*\d+\s*\)|\s+(?:av|of)\s+\d+)?$|^\d{1,3}\s*\(\s*\d{1,3}\s*\)$")
+_PAGE_FURNITURE = re.compile(
+    r"^(?:Sida|Page|sida)\s+\d+(?:\s*\(\s*\d+\s*\)|\s+(?:av|of)\s+\d+)?$|^\d{1,3}\s*\(\s*\d{1,3}\s*\)$"
+)
 _BARE_PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
 _BLOCK_LABELS = re.compile(
     r"\b(DOKUMENT-?ID|PUBLICERINGSDATUM|GÄLLER FÖR|UPPRÄTTAD AV|ANSVARIG|DIARIENUMMER|DNR|FASTSTÄLLD|GODKÄND AV)\b"
@@ -56,6 +58,8 @@ def is_page_furniture(text: str, page_start: bool) -> bool:
 def is_document_block_label(text: str) -> bool:
     """The label line of a document-id or publication block (``PUBLICERINGSDATUM  ANSVARIG ...``)."""
     stripped = text.strip()
+    if not _BLOCK_LABELS.search(stripped):
+        return False
     letters = [char for char in stripped if char.isalpha()]
     if len(letters) < 6 or sum(char.isupper() for char in letters) < 0.9 * len(letters):
         return False

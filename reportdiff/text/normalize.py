@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
@@ -28,6 +29,8 @@ def strip_control(text: str) -> str:
 
 def strip_emphasis(text: str) -> str:
     """``*ord*`` → ``ord``; a lone asterisk (a footnote mark, ``5*3``) stays."""
+    if "*" not in text and "_" not in text:
+        return text
     previous = None
     while previous != text:
         previous, text = text, _EMPHASIS.sub(r"\2", text)
@@ -39,6 +42,7 @@ def clean_text(text: str) -> str:
     return collapse_whitespace(strip_emphasis(strip_control(text)))
 
 
+@lru_cache(maxsize=8192)
 def heading_key(text: str) -> str:
     """A key for matching headings across a table of contents and the body.
 

@@ -1,0 +1,142 @@
+"""Checks for report authors: ``reportdiff check`` and the pre-commit hook share this module.
+
+``check(draft, previous, config)`` runs every selected rule and returns findings sorted by
+line, column and code, with inline ``ignore`` directives applied. Rendering the findings as
+``path:line:col: CODE message`` or as JSON (schema ``reportdiff.check/1``) is here too, so the
+CLI and the hook print exactly the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reportdiff.check.config import CheckConfig, load_check_config, split_codes
+from reportdiff.check.directives import collect
+from reportdiff.check.registry import RULES, Rule, matches_code
+from reportdiff.check.rules import RULE_FUNCTIONS, Context
+from reportdiff.model import Finding, Report, Severity
+
+__all__ = [
+    "RULES",
+    "CheckConfig",
+    "Rule",
+    "SCHEMA",
+    "check",
+    "exit_status",
+    "format_json",
+    "format_text",
+    "load_check_config",
+    "read_source_text",
+    "rule_table",
+    "split_codes",
+]
+
+SCHEMA = "reportdiff.check/1"
+_TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ""}
+
+
+def check(
+    draft: Report,
+    previous: Report | None,
+    config: CheckConfig | None = None,
+    source_text: str | None = None,
+) -> list[Finding]:
+    """Findings for ``draft``; rules that need the previous report are skipped without one.
+
+    ``source_text`` is the draft as written (Markdown or text), used for inline directives
+    and exact columns; without it directives are read from the blocks.
+    """
+    config = config or CheckConfig()
+    context = Context(
+        draft=draft,
+        previous=previous,
+        config=config,
+        directives=collect(draft, source_text),
+        source_lines=source_text.splitlines() if source_text is not None else None,
+    )
+    findings: list[Finding] = []
+    for prefix, function in RULE_FUNCTIONS.items():
+        codes = [code for code in RULES if code.startswith(prefix)]
+        if not any(config.enabled(code) for code in codes):
+            continue
+        if previous is None and all(RULES[code].needs_previous for code in codes):
+            continue
+        for finding in function(context):
+            if config.enabled(finding.code) and not context.directives.silences(finding):
+                findings.append(finding)
+    unique = {(f.line, f.col, f.code, f.message): f for f in findings}
+    return [unique[key] for key in sorted(unique)]
+
+
+def exit_status(findings: list[Finding]) -> int:
+    """1 when an error-severity finding is present, else 0 (2, trouble, is the caller's)."""
+    return 1 if any(finding.severity == Severity.ERROR for finding in findings) else 0
+
+
+def format_text(findings: list[Finding]) -> str:
+    """One line per finding, ``path:line:col: CODE message``, as compilers and linters print them."""
+    from reportdiff.text.normalize import strip_control
+
+    return "".join(
+        f"{f.path}:{f.line}:{f.col}: {f.code} {strip_control(f.message)}{_severity_note(f)}\n" for f in findings
+    )
+
+
+def _severity_note(finding: Finding) -> str:
+    return "" if finding.severity == RULES[finding.code].severity else f" [{finding.severity}]"
+
+
+def format_json(findings: list[Finding], draft: str, previous: str | None) -> str:
+    """The findings as JSON: schema ``reportdiff.check/1`` (see docs/check.md and check.schema.json)."""
+    counts = {severity.value: 0 for severity in Severity}
+    for finding in findings:
+        counts[finding.severity.value] += 1
+    document = {
+        "schema": SCHEMA,
+        "draft": draft,
+        "previous": previous,
+        "counts": counts,
+        "findings": [
+            {
+                "path": f.path,
+                "line": f.line,
+                "col": f.col,
+                "code": f.code,
+                "rule": RULES[f.code].name,
+                "severity": f.severity.value,
+                "message": f.message,
+            }
+            for f in findings
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_source_text(path: str | Path) -> str | None:
+    """The draft's text for directives and columns, when it is a text format; None for DOCX/PDF."""
+    file = Path(path)
+    if file.suffix.lower() not in _TEXT_SUFFIXES or not file.is_file():
+        return None
+    from reportdiff.errors import InputError
+    from reportdiff.ingest.decode import decode
+
+    try:
+        data = file.read_bytes()
+    except OSError:
+        return None
+    if data.startswith((b"%PDF-", b"PK\x03\x04")):
+        return None
+    try:
+        return decode(data, str(path))
+    except InputError:
+        return None
+
+
+def rule_table() -> str:
+    """The rule table as text, for ``reportdiff check --list-rules``."""
+    return "".join(f"{r.code}  {r.severity.value:<7}  {r.name:<22} {r.description}\n" for r in RULES.values())
+
+
+def selected(codes: list[str]) -> list[str]:
+    return [code for code in RULES if matches_code(code, codes)]

@@ -1,0 +1,257 @@
+"""Events on hand-built diffs: initiatives, resolved items, status changes, dates passed, people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from diff_builder import make_diff
+
+from reportdiff.classify import load_rules, summarise
+from reportdiff.classify.events import announced_dates, find_events, item_name, phase_of
+from reportdiff.errors import ConfigError
+from reportdiff.model import DocumentDiff, Event, EventKind
+
+RULES = load_rules()
+
+
+def events(diff: DocumentDiff) -> list[Event]:
+    return summarise(diff, RULES).events
+
+
+def kinds(diff: DocumentDiff) -> list[tuple[str, str, str]]:
+    return sorted((e.kind.value, e.rule, e.title) for e in events(diff))
+
+
+BASE = """# Aktuella händelser
+
+## Vårdplatser
+
+Arbetet med vårdplatser fortsätter som tidigare.
+
+# Regiongemensamt
+
+## IT-avdelningen
+
+Aktuella förstudier:
+
+- Säker e-post – förstudien pågår.
+- Mobila enheter – förstudien pågår.
+
+Aktuella pågående projekt:
+
+- Kritiska larm – projektet pågår.
+"""
+
+
+def test_identical_reports_have_no_events() -> None:
+    assert events(make_diff(BASE, BASE)) == []
+
+
+def test_new_section_is_an_initiative_and_removed_section_is_resolved() -> None:
+    new = BASE.replace("## Vårdplatser\n\nArbetet med vårdplatser fortsätter som tidigare.\n", "") + (
+        "\n## Nytt kompetenscentrum\n\nEtt kompetenscentrum för våld i nära relationer byggs upp.\n"
+    )
+    got = kinds(make_diff(BASE, new))
+    assert ("new_initiative", "section.added", "Nytt kompetenscentrum") in got
+    assert ("resolved", "section.removed", "Vårdplatser") in got
+
+
+def test_only_the_top_of_an_added_subtree_is_reported() -> None:
+    new = BASE + "\n# Säkerhet\n\n## Beredskap\n\nEn beredskapsplan tas fram.\n"
+    got = [e for e in events(make_diff(BASE, new)) if e.rule == "section.added"]
+    assert [e.title for e in got] == ["Säkerhet"]
+
+
+def test_list_items_inserted_and_removed() -> None:
+    new = BASE.replace("- Mobila enheter – förstudien pågår.\n", "- Virtuell vårdavdelning – förstudie pågår.\n")
+    got = kinds(make_diff(BASE, new))
+    assert ("new_initiative", "list.added", "Virtuell vårdavdelning") in got
+    assert ("resolved", "list.removed", "Mobila enheter") in got
+
+
+def test_item_that_moves_from_feasibility_to_project_moved_on() -> None:
+    new = BASE.replace("- Säker e-post – förstudien pågår.\n", "").replace(
+        "- Kritiska larm – projektet pågår.\n", "- Kritiska larm – projektet pågår.\n- Säker e-post – projektet har startat.\n"
+    )
+    got = [e for e in events(make_diff(BASE, new)) if e.topic == "Säker e-post"]
+    assert len(got) == 1
+    assert got[0].rule == "list.promoted"
+    assert (got[0].old_status, got[0].new_status) == ("förstudie", "projekt")
+
+
+def test_item_that_moves_to_maintenance_is_resolved() -> None:
+    old = BASE + "\nI förvaltning:\n\n- Journalen – i drift.\n"
+    new = old.replace("- Kritiska larm – projektet pågår.\n", "").replace(
+        "- Journalen – i drift.\n", "- Journalen – i drift.\n- Kritiska larm – överlämnat.\n"
+    )
+    (event,) = [e for e in events(make_diff(old, new)) if e.topic == "Kritiska larm"]
+    assert event.kind is EventKind.RESOLVED
+    assert (event.old_status, event.new_status) == ("projekt", "förvaltning")
+
+
+def test_sentences_that_announce_a_start_or_completion() -> None:
+    new = BASE.replace(
+        "Arbetet med vårdplatser fortsätter som tidigare.",
+        "Arbetet med vårdplatser fortsätter som tidigare. En ny vårdavdelning har öppnats i Kalix. "
+        "Ombyggnaden av akuten är nu slutförd.",
+    )
+    got = {(e.kind.value, e.rule) for e in events(make_diff(BASE, new))}
+    assert ("new_initiative", "sentence.start") in got
+    assert ("resolved", "sentence.done") in got
+
+
+def test_inflections_are_caught_by_stemming() -> None:
+    for verb in ("påbörjats", "påbörjades", "påbörjat"):
+        new = BASE.replace("som tidigare.", f"som tidigare. Ett utvecklingsarbete har {verb} i Boden.")
+        assert any(e.rule == "sentence.start" for e in events(make_diff(BASE, new))), verb
+
+
+def test_negated_cue_is_not_an_event() -> None:
+    new = BASE.replace("som tidigare.", "som tidigare. Arbetet har ännu inte påbörjats.")
+    assert [e for e in events(make_diff(BASE, new)) if e.rule.startswith("sentence.")] == []
+
+
+def test_unchanged_sentences_with_cues_are_not_events() -> None:
+    old = BASE.replace("som tidigare.", "som tidigare. En ny enhet har startats.")
+    new = old.replace("## IT-avdelningen", "## IT-avdelningen\n\nEn rad utan signal.")
+    assert [e for e in events(make_diff(old, new)) if e.rule.startswith("sentence.")] == []
+
+
+OLD_TOPIC = """# Avrapportering
+
+## Journalsystemet
+
+Regionen följer tidsplanen för införandet. Driftstart förbereds och migrering av data pågår.
+Utbildningsinsatser förbereds inför driftstart.
+"""
+
+NEW_TOPIC = """# Avrapportering
+
+## Journalsystemet
+
+Systemet är i drift sedan november. Överlämning till förvaltningsorganisationen är genomförd och
+förvaltning tar över; projektavslut sker i mars.
+"""
+
+
+def test_status_change_of_a_running_topic() -> None:
+    (event,) = [e for e in events(make_diff(OLD_TOPIC, NEW_TOPIC)) if e.kind is EventKind.STATUS_CHANGE]
+    assert event.topic == "Journalsystemet"
+    assert (event.old_status, event.new_status) == ("go-live", "hand-over")
+    assert event.rule == "status.hand-over"
+    assert event.title == "Journalsystemet: införande → överlämning"
+
+
+def test_no_status_change_when_the_phase_stays() -> None:
+    new = OLD_TOPIC.replace("pågår.", "pågår enligt plan.")
+    assert [e for e in events(make_diff(OLD_TOPIC, new)) if e.kind is EventKind.STATUS_CHANGE] == []
+
+
+def test_phase_needs_enough_cue_words() -> None:
+    assert phase_of("Ett möte hölls.", RULES) == ("", 0)
+    assert phase_of(NEW_TOPIC, RULES)[0] == "hand-over"
+
+
+def test_new_and_acting_director() -> None:
+    diff = make_diff(BASE, BASE)
+    diff.old.author, diff.old.author_role = "Anna Andersson", "Regiondirektör"
+    diff.new.author, diff.new.author_role = "Bertil Berg", "Tf Regiondirektör"
+    (event,) = [e for e in events(diff) if e.kind is EventKind.PEOPLE]
+    assert event.rule == "people.director"
+    assert "Anna Andersson → Bertil Berg" in event.title
+    diff.new.author = "Anna Andersson"
+    (event,) = [e for e in events(diff) if e.kind is EventKind.PEOPLE]
+    assert event.rule == "people.acting"
+    assert (event.old_status, event.new_status) == ("Regiondirektör", "Tf Regiondirektör")
+
+
+def test_same_director_is_not_an_event() -> None:
+    diff = make_diff(BASE, BASE)
+    for report in (diff.old, diff.new):
+        report.author, report.author_role = "Anna Andersson", "Regiondirektör"
+    assert events(diff) == []
+
+
+def test_new_person_in_a_role() -> None:
+    new = BASE.replace("som tidigare.", "som tidigare. Ny verksamhetschef för kirurgin blir Karin Ek.")
+    assert any(e.rule == "people.role" for e in events(make_diff(BASE, new)))
+    new = BASE.replace("som tidigare.", "som tidigare. Cheferna diskuterade nya flöden.")
+    assert not any(e.kind is EventKind.PEOPLE for e in events(make_diff(BASE, new)))
+
+
+def test_dates_announced_and_passed() -> None:
+    old = BASE.replace("som tidigare.", "som tidigare. Dispensen gäller till och med den 31 december 2024.")
+    new = BASE.replace("som tidigare.", "som tidigare. Vi söker en ny dispens.")
+    diff = make_diff(old, new)
+    diff.old.date, diff.new.date = dt.date(2024, 9, 15), dt.date(2025, 3, 18)
+    (event,) = [e for e in events(diff) if e.kind is EventKind.DATE_PASSED]
+    assert (event.side, event.rule, event.old_status) == ("old", "date.passed", "2024-12-31")
+    diff.new.date = dt.date(2024, 11, 1)
+    assert [e for e in events(diff) if e.kind is EventKind.DATE_PASSED] == []
+    diff.new.date = None
+    assert [e for e in events(diff) if e.kind is EventKind.DATE_PASSED] == []
+
+
+def test_carried_over_announcement_is_stale_in_the_new_report() -> None:
+    text = BASE.replace("som tidigare.", "som tidigare. Enheten kommer att öppna i mars.")
+    diff = make_diff(text, text)
+    diff.old.date, diff.new.date = dt.date(2025, 1, 10), dt.date(2025, 4, 20)
+    got = [(e.side, e.rule) for e in events(diff) if e.kind is EventKind.DATE_PASSED]
+    assert ("new", "date.stale") in got and ("old", "date.passed") in got
+
+
+def test_announced_dates_resolve_the_year() -> None:
+    assert announced_dates("Start i mars.", dt.date(2024, 9, 1)) == [(dt.date(2025, 3, 31), "mars")]
+    assert announced_dates("Klart 5 juni 2024.", None) == [(dt.date(2024, 6, 5), "5 juni 2024")]
+    assert announced_dates("Start i mars.", None) == []
+
+
+def test_item_name() -> None:
+    assert item_name("Säker e-post – förstudien pågår.") == "Säker e-post"
+    assert item_name("Ett verktyg för digitala beställningar är infört och i drift i hela regionen nu") == (
+        "Ett verktyg för digitala beställningar är infört och …"
+    )
+
+
+def test_ranking_is_deterministic_and_scored() -> None:
+    new = BASE.replace("- Mobila enheter – förstudien pågår.\n", "- Virtuell vårdavdelning – förstudie pågår.\n")
+    new += "\n# Säkerhet\n\nEn beredskapsplan tas fram.\n"
+    first = events(make_diff(BASE, new))
+    second = events(make_diff(BASE, new))
+    assert [(e.title, e.score) for e in first] == [(e.title, e.score) for e in second]
+    assert [e.score for e in first] == sorted((e.score for e in first), reverse=True)
+    top = first[0]
+    assert top.rule == "section.added" and top.title == "Säkerhet"
+    # kind weight 0.8 × level weight 1.0 (depth 1) × size (1 + 4 words / 200)
+    assert top.score == pytest.approx(0.8 * 1.0 * (1 + 4 / 200), abs=1e-4)
+
+
+def test_figure_shifts_are_ranked_by_relative_change() -> None:
+    old = "# Ekonomi\n\nKostnaden för läkemedel är 100 mnkr. Antalet resor är 50 000 resor.\n"
+    new = "# Ekonomi\n\nKostnaden för läkemedel är 150 mnkr. Antalet resor är 51 000 resor.\n"
+    shifts = summarise(make_diff(old, new), RULES).figure_shifts
+    assert [(s.old.value, s.new.value) for s in shifts if s.old and s.new] == [(100, 150), (50000, 51000)]
+    assert shifts[0].score > shifts[1].score
+
+
+def test_user_rule_file_extends_the_builtin(tmp_path: Path) -> None:
+    extra = tmp_path / "rules.toml"
+    extra.write_text('[events]\nstart = ["kickat igång"]\n', encoding="utf-8")
+    rules = load_rules(extra)
+    new = BASE.replace("som tidigare.", "som tidigare. Vi har kickat igång ett nätverk.")
+    diff = make_diff(BASE, new)
+    assert any(e.rule == "sentence.start" for e in find_events(diff, rules))
+    assert not any(e.rule == "sentence.start" for e in find_events(diff, RULES))
+    assert rules.start.find(["påbörjat"])  # the builtin words are still there
+
+
+def test_bad_rule_file_is_a_config_error(tmp_path: Path) -> None:
+    extra = tmp_path / "rules.toml"
+    extra.write_text("[events\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_rules(extra)
+    extra.write_text('[events]\nstart = "startat"\n', encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_rules(extra)

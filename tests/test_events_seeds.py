@@ -1,0 +1,139 @@
+"""The change summary of the real pair 000 (September 2024) → 004 (March 2025).
+
+Checked against the hand-verified facts in tests/data/facts.json ("pair_000_004" and "cosmic"):
+each test names the fact it checks. Lines are lines of the seed files.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import pytest
+from conftest import DATA, seed_path
+
+from reportdiff.model import DocumentDiff, Event, EventKind, Report
+
+pytestmark = pytest.mark.corpus
+
+
+@lru_cache(maxsize=1)
+def _diff() -> DocumentDiff:
+    from reportdiff.compare import compare
+    from reportdiff.ingest import load
+
+    return compare(load(seed_path("000")), load(seed_path("004")))
+
+
+@pytest.fixture(scope="module")
+def diff() -> DocumentDiff:
+    seed_path("000")
+    seed_path("004")
+    try:
+        import reportdiff.compare  # noqa: F401
+    except ImportError:
+        pytest.skip("the comparison engine (reportdiff.compare) is not there yet")
+    return _diff()
+
+
+@pytest.fixture(scope="module")
+def facts() -> dict:  # type: ignore[type-arg]
+    path = DATA / "facts.json"
+    if not path.exists():
+        pytest.skip("tests/data/facts.json (hand-checked facts) not written yet")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _fact(facts: dict, kind: str, word: str) -> dict:  # type: ignore[type-arg]
+    return next(f for f in facts["pair_000_004"] if f["kind"] == kind and word in f["what"])
+
+
+def _path_at(report: Report, line: int) -> tuple[str, ...]:
+    """The section path of the heading on ``line``."""
+    for path, section in report.root.walk_with_path():
+        if section.level > 0 and section.span.start == line:
+            return path
+    raise AssertionError(f"no heading on line {line}")
+
+
+def _covered(events: list[Event], path: tuple[str, ...], rule: str) -> bool:
+    """An event of ``rule`` on this section or on a section above it (an added or removed subtree)."""
+    return any(e.rule == rule and path[: len(e.section_path)] == e.section_path for e in events)
+
+
+def test_cosmic_moved_from_go_live_to_hand_over(diff: DocumentDiff, facts: dict) -> None:  # type: ignore[type-arg]
+    old_heading = facts["cosmic"]["000"]["headings"][0]
+    new_heading = facts["cosmic"]["004"]["headings"][0]
+    changes = [e for e in diff.summary.events if e.kind is EventKind.STATUS_CHANGE and e.topic == "FVIS Cosmic"]
+    assert len(changes) == 1, diff.summary.events[:10]
+    (event,) = changes
+    assert (event.old_status, event.new_status) == ("go-live", "hand-over")
+    assert event.line == new_heading["line"] and event.side == "new"
+    assert _path_at(diff.old, old_heading["line"])[-1] == "FVIS Cosmic"
+    # The topic's status change is among the first things the summary says.
+    assert diff.summary.events.index(event) < 3
+
+
+def test_new_programme_is_an_initiative(diff: DocumentDiff, facts: dict) -> None:  # type: ignore[type-arg]
+    lines = set(_fact(facts, "new_initiative", "Tillgängliga")["lines"]["004"])
+    assert any(e.kind is EventKind.NEW_INITIATIVE and e.side == "new" and e.line in lines for e in diff.summary.events)
+
+
+def test_new_study_is_an_initiative(diff: DocumentDiff, facts: dict) -> None:  # type: ignore[type-arg]
+    lines = _fact(facts, "new_study", "Picrino")["lines"]["004"]
+    events = [e for e in diff.summary.events if e.kind is EventKind.NEW_INITIATIVE and e.side == "new"]
+    study_section = _section_of_line(diff.new, lines[1])
+    assert any(e.line in lines for e in events) or _covered(events, study_section, "section.added")
+
+
+def _section_of_line(report: Report, line: int) -> tuple[str, ...]:
+    best: tuple[str, ...] = ()
+    for path, section in report.root.walk_with_path():
+        if section.level > 0 and section.span.start <= line <= section.span.end:
+            best = path
+    return best
+
+
+def test_sections_only_in_the_old_report_are_resolved(diff: DocumentDiff, facts: dict) -> None:  # type: ignore[type-arg]
+    fact = _fact(facts, "section_only_in_000", "Månadsrapport")
+    removed = [e for e in diff.summary.events if e.kind is EventKind.RESOLVED and e.side == "old"]
+    missing = [line for line in fact["lines"]["000"] if not _covered(removed, _path_at(diff.old, line), "section.removed")]
+    assert missing == []
+
+
+def test_sections_only_in_the_new_report_are_initiatives(diff: DocumentDiff, facts: dict) -> None:  # type: ignore[type-arg]
+    fact = _fact(facts, "section_only_in_004", "Kenya")
+    added = [e for e in diff.summary.events if e.kind is EventKind.NEW_INITIATIVE and e.side == "new"]
+    missing = [line for line in fact["lines"]["004"] if not _covered(added, _path_at(diff.new, line), "section.added")]
+    # Alignment decides what is new; allow one section that it reasonably pairs with an old one.
+    assert len(missing) <= 1, missing
+
+
+def test_imaging_procurements_delivered(diff: DocumentDiff, facts: dict) -> None:  # type: ignore[type-arg]
+    lines = _fact(facts, "resolved", "Imaging")["lines"]
+    resolved = [e for e in diff.summary.events if e.kind is EventKind.RESOLVED]
+    assert any(e.side == "old" and e.line in lines["000"] for e in resolved)
+    assert any(e.side == "new" and e.line in lines["004"] for e in resolved)
+
+
+def test_no_change_of_signatory(diff: DocumentDiff, facts: dict) -> None:  # type: ignore[type-arg]
+    assert facts["dates"]["000"]["signed_by"] == facts["dates"]["004"]["signed_by"]
+    assert not any(e.rule in ("people.director", "people.acting") for e in diff.summary.events)
+
+
+def test_lex_maria_count_is_reported(diff: DocumentDiff, facts: dict) -> None:  # type: ignore[type-arg]
+    fact = _fact(facts, "figure_shift", "Lex Maria")
+    (new_line,) = fact["lines"]["004"]
+    shifts = [s for s in diff.summary.figure_shifts if s.new is not None and s.new.line == new_line]
+    assert [s.new.value for s in shifts if s.new] == [5]
+    assert all(s.old is None or s.old.value in (13, 26) for s in shifts)
+
+
+def test_summary_is_deterministic(diff: DocumentDiff) -> None:
+    from reportdiff.classify import summarise
+
+    again = summarise(diff)
+    assert [(e.kind, e.title, e.line, e.score) for e in again.events] == [
+        (e.kind, e.title, e.line, e.score) for e in diff.summary.events
+    ]
+    assert [(s.label, s.score) for s in again.figure_shifts] == [(s.label, s.score) for s in diff.summary.figure_shifts]

@@ -1,0 +1,297 @@
+"""Figures: extraction from Swedish sentences, labels, and pairing across hand-built diffs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from diff_builder import make_diff
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportdiff.cli import run
+from reportdiff.figures import extract_figures, figure_shifts, figures_in_text, parse_number
+from reportdiff.ingest.markdown import read_markdown
+from reportdiff.model import BlockChange, BlockOp, DocumentDiff, SectionPair, SectionStatus
+
+
+def figures(text: str) -> list[tuple[float, float | None, str]]:
+    return [(f.figure.value, f.figure.high, f.figure.unit) for f in figures_in_text(text)]
+
+
+def labels(text: str) -> list[str]:
+    return [f.figure.label for f in figures_in_text(text)]
+
+
+# --- numbers and units --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vi hade 7 419 anställda i maj.", [(7419, None, "st")]),
+        ("Vi hade 7\u00a0419 anställda i maj.", [(7419, None, "st")]),
+        ("Vi hade 7\u202f419 anställda i maj.", [(7419, None, "st")]),
+        ("Frånvaron var 5,7 procent.", [(5.7, None, "procent")]),
+        ("Besöken minskade med -1,2 procent.", [(-1.2, None, "procent")]),
+        ("Besöken minskade med \u22123,5 %.", [(-3.5, None, "procent")]),
+        ("Resultatet blev +425 miljoner kronor.", [(425, None, "mnkr")]),
+        ("Resultatet blev 133 mnkr (- 241 mnkr) i år.", [(133, None, "mnkr"), (-241, None, "mnkr")]),
+        ("Avvikelsen är (+ 118 mnkr).", [(118, None, "mnkr")]),
+        ("Kostnaden är 1,7 mkr.", [(1.7, None, "mnkr")]),
+        ("Budgeten är 2 miljarder kronor.", [(2, None, "mdkr")]),
+        ("Avtalet är värt 180 tusen kronor.", [(180, None, "tkr")]),
+        ("Avtalet är värt 40 tkr.", [(40, None, "tkr")]),
+        ("Ersättningen är 35 kr per prov.", [(35, None, "kronor")]),
+        ("Ersättningen är 6 500 kronor per styck.", [(6500, None, "kronor")]),
+        ("Andelen sjönk med 4 procentenheter.", [(4, None, "procentenheter")]),
+        ("Ökningen väntas bli 6–8 procent.", [(6, 8, "procent")]),
+        ("Etableringen kostar 1,5-2 mnkr.", [(1.5, 2, "mnkr")]),
+        ("Väntetiden är 5,7 månader.", [(5.7, None, "månader")]),
+        ("Kursen pågår i 3 dagar och 2 veckor.", [(3, None, "dagar"), (2, None, "veckor")]),
+        ("Passet är 12 timmar och rasten 30 minuter.", [(12, None, "timmar"), (30, None, "minuter")]),
+        ("Tjänstgöringen är 2 år.", [(2, None, "år")]),
+        ("Det finns 12 vårdplatser på enheten.", [(12, None, "st")]),
+        ("Hittills har 28 lex Maria-anmälningar gjorts.", [(28, None, "st")]),
+        ("Regionen köper sex nya datortomografer.", [(6, None, "st")]),
+        ("Under 2023 utfördes 1912 förlossningar.", [(1912, None, "st")]),
+        ("Hela 46 % av de svarande var nöjda.", [(46, None, "procent")]),
+    ],
+)
+def test_quantities(text: str, expected: list[tuple[float, float | None, str]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beslutet togs den 18 mars 2025 av styrelsen.",
+        "Avtalet gäller från och med 15 september 2022.",
+        "Mätningen görs 2024-03-01 på alla enheter.",
+        "Mätningen görs vecka 12 på alla enheter.",
+        "Patienten flyttades till avdelning 64 i går.",
+        "Huset Pelikanen 13 byggs om.",
+        "Ring 1177 för rådgivning.",
+        "Se bilaga 4 för detaljer.",
+        "Under 2024 gick arbetet bra.",
+        "Planen gäller 2025–2026 i hela länet.",
+        "Sjukhuset kom på 4:e plats i rankingen.",
+        "Beslut enligt anslag 2:4 fattades.",
+        "Smittan covid-19 minskar nu.",
+        "Division Länssjukvård 1 har haft en tuff sommar.",
+        "Vi ordnar hälsosamtal för 40-, 50- och 60-åringar.",
+        "Mötet hölls den 10–11 september i Luleå.",
+        "Inventeringen sker 22/2 i år.",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_range_keeps_both_ends() -> None:
+    (found,) = figures_in_text("Felmarginalen är 4-6 procentenheter.")
+    assert (found.figure.value, found.figure.high) == (4, 6)
+    assert found.figure.raw == "4-6 procentenheter"
+
+
+def test_parse_number() -> None:
+    assert parse_number("7 419") == 7419
+    assert parse_number("5,7") == 5.7
+    assert parse_number("\u22121,2") == -1.2
+    assert parse_number("12\u202f000,5") == 12000.5
+
+
+# --- labels: what a figure measures -------------------------------------------------------
+
+
+def test_labels_name_what_is_measured() -> None:
+    assert labels("Sjukfrånvaron till och med maj är 6,3 procent.") == ["sjukfrånvaro"]
+    assert labels("Övertiden minskade med 11,5 procent.") == ["övertid"]
+    assert labels("Periodens resultat blev 300 mnkr.") == ["periodens resultat"]
+    assert labels("I maj fanns 7 500 anställda.") == ["anställda"]
+
+
+def test_count_after_a_count_keeps_the_noun() -> None:
+    found = figures_in_text("Regionen har 7 500 anställda, vilket är 200 fler än förra året.")
+    assert [(f.figure.value, f.figure.noun) for f in found] == [(7500, "anställda"), (200, "anställda")]
+
+
+def test_figure_after_which_inherits_the_label_with_its_comparison() -> None:
+    found = figures_in_text("Finansnettot är 400 mnkr, vilket är 500 mnkr bättre än budget.")
+    assert [f.figure.label for f in found] == ["finansnetto", "finansnetto (budget)"]
+
+
+def test_number_words_need_a_noun() -> None:
+    assert figures("Fem enheter och sex nya team startar.") == [(5, None, "st"), (6, None, "st")]
+    assert figures("Det blev sex av dem som kom.") == []
+
+
+def test_key_holds_section_label_and_unit() -> None:
+    report = read_markdown("# Ekonomi\n\n## Resultat\n\nPeriodens resultat blev 300 mnkr.\n")
+    (figure,) = extract_figures(report)
+    assert figure.key == (("Ekonomi", "Resultat"), "periodens resultat", "mnkr")
+    assert figure.line == 5
+
+
+def test_lines_inside_a_wrapped_paragraph_come_from_the_source() -> None:
+    source = "# Personal\n\nRegionen har 7 500 anställda och\nen sjukfrånvaro på 5,1 procent.\n"
+    report = read_markdown(source)
+    found = extract_figures(report, source)
+    assert [(f.value, f.line) for f in found] == [(7500, 3), (5.1, 4)]
+
+
+# --- pairing across versions --------------------------------------------------------------
+
+OLD = """# Månadsrapport
+
+## Personal
+
+Regionen har 7 419 anställda. Sjukfrånvaron är 5,7 procent.
+
+## Ekonomi
+
+Periodens resultat uppgår till 425 mnkr, vilket är 608 mnkr bättre än budget.
+
+- Kostnaden för inhyrd personal är 95 mnkr lägre.
+"""
+
+
+def shifts_between(old: str, new: str) -> list[tuple[str, float | None, float | None]]:
+    diff = make_diff(old, new)
+    return sorted(
+        (s.direction, s.old.value if s.old else None, s.new.value if s.new else None) for s in figure_shifts(diff)
+    )
+
+
+def test_identical_reports_have_no_shifts() -> None:
+    assert shifts_between(OLD, OLD) == []
+
+
+def test_changed_numbers_are_shifts_with_old_and_new() -> None:
+    new = OLD.replace("7 419", "7 512").replace("608 mnkr", "590 mnkr")
+    assert shifts_between(OLD, new) == [("down", 608, 590), ("up", 7419, 7512)]
+
+
+def test_shift_has_change_relative_and_label() -> None:
+    diff = make_diff(OLD, OLD.replace("5,7 procent", "6,2 procent"))
+    (shift,) = figure_shifts(diff)
+    assert shift.label == "sjukfrånvaro"
+    assert shift.unit == "procent"
+    assert shift.change == pytest.approx(0.5)
+    assert shift.relative == pytest.approx(0.5 / 5.7)
+    assert shift.direction == "up"
+    assert shift.section_path == ("Månadsrapport", "Personal")
+
+
+def test_reworded_sentence_pairs_by_position() -> None:
+    new = OLD.replace("Regionen har 7 419 anställda.", "Antalet anställda i regionen är nu 7 600.")
+    assert ("up", 7419, 7600) in shifts_between(OLD, new)
+
+
+def test_new_and_removed_paragraphs_give_appeared_and_disappeared() -> None:
+    new = OLD.replace("- Kostnaden för inhyrd personal är 95 mnkr lägre.\n", "") + "\nVi har 12 nya vårdplatser.\n"
+    assert shifts_between(OLD, new) == [("appeared", None, 12), ("disappeared", 95, None)]
+
+
+def test_unchanged_numbers_in_a_reworded_sentence_are_not_shifts() -> None:
+    new = OLD.replace("Regionen har 7 419 anställda.", "Regionen har nu hela 7 419 anställda.")
+    assert shifts_between(OLD, new) == []
+
+
+def test_moved_unchanged_block_is_not_a_shift() -> None:
+    old_report = read_markdown(OLD)
+    new_report = read_markdown(OLD)
+    old_section = old_report.root.children[0].children[0]
+    new_section = new_report.root.children[0].children[0]
+    block_old, block_new = old_section.blocks[0], new_section.blocks[0]
+    pair = SectionPair(
+        SectionStatus.CHANGED,
+        old_section,
+        new_section,
+        old_path=("Månadsrapport", "Personal"),
+        new_path=("Månadsrapport", "Personal"),
+        blocks=[BlockChange(BlockOp.MOVE, block_old, block_new, moved_from=("Elsewhere",))],
+    )
+    diff = DocumentDiff(old=old_report, new=new_report, pairs=[pair])
+    assert figure_shifts(diff) == []
+
+
+def test_same_paragraph_deleted_and_inserted_elsewhere_is_not_a_shift() -> None:
+    new = OLD.replace(
+        "## Ekonomi\n\nPeriodens resultat uppgår till 425 mnkr, vilket är 608 mnkr bättre än budget.\n",
+        "## Ekonomi\n\nEn ny mening först.\n\nPeriodens resultat uppgår till 425 mnkr, vilket är 608 mnkr bättre än budget.\n",
+    )
+    assert shifts_between(OLD, new) == []
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_NUMBERS = st.integers(min_value=1, max_value=99_999)
+
+
+def _grouped(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(values=st.lists(_NUMBERS, min_size=1, max_size=5), edits=st.data())
+def test_every_changed_number_is_one_shift(values: list[int], edits: st.DataObject) -> None:
+    sentences = [f"Enhet {chr(65 + i)} har {_grouped(v)} patienter i kö." for i, v in enumerate(values)]
+    old = "# Köer\n\n" + "\n\n".join(sentences) + "\n"
+    changed = edits.draw(st.sets(st.integers(min_value=0, max_value=len(values) - 1)))
+    new_values = list(values)
+    for index in changed:
+        new_values[index] = values[index] + edits.draw(st.integers(min_value=1, max_value=500))
+    new_sentences = [f"Enhet {chr(65 + i)} har {_grouped(v)} patienter i kö." for i, v in enumerate(new_values)]
+    new = "# Köer\n\n" + "\n\n".join(new_sentences) + "\n"
+    got = sorted((s.old.value, s.new.value) for s in figure_shifts(make_diff(old, new)) if s.old and s.new)
+    assert got == sorted((values[i], new_values[i]) for i in changed)
+    assert all(s.old and s.new for s in figure_shifts(make_diff(old, new)))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(values=st.lists(_NUMBERS, min_size=1, max_size=6), width=st.integers(min_value=20, max_value=60))
+def test_rewrapped_input_has_no_shifts(values: list[int], width: int) -> None:
+    import textwrap
+
+    from reportdiff.compare import compare
+
+    paragraph = " ".join(f"Post {i} kostar {_grouped(v)} kronor och ökar 2,5 procent." for i, v in enumerate(values))
+    old = read_markdown("# Kostnader\n\n" + paragraph + "\n")
+    new = read_markdown("# Kostnader\n\n" + "\n".join(textwrap.wrap(paragraph, width)) + "\n")
+    assert figure_shifts(compare(old, new)) == []
+    assert compare(old, new).summary.figure_shifts == []
+
+
+# --- the figures command ------------------------------------------------------------------
+
+
+def test_figures_command_json(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.md"
+    path.write_text("# Ekonomi\n\nPeriodens resultat blev 300 mnkr och 4,5 procent.\n", encoding="utf-8")
+    assert run(["figures", str(path), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["schema"] == "reportdiff.figures/1"
+    assert document["count"] == 2
+    assert [(f["value"], f["unit"], f["line"]) for f in document["figures"]] == [(300, "mnkr", 3), (4.5, "procent", 3)]
+    assert document["figures"][0]["section_path"] == ["Ekonomi"]
+
+
+def test_figures_command_csv_and_output_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.md"
+    path.write_text("# Personal\n\nVi har 12 nya vårdplatser.\n", encoding="utf-8")
+    out = tmp_path / "f.csv"
+    assert run(["figures", str(path), "--format", "csv", "-o", str(out)]) == 0
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "line,section,label,noun,value,high,unit,raw"
+    assert rows[1].startswith("3,Personal,vårdplatser (nya),vårdplatser,12,,st,12")
+
+
+def test_figures_command_text_and_missing_file(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.md"
+    path.write_text("# A\n\nVi har 12 vårdplatser.\n", encoding="utf-8")
+    assert run(["figures", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "vårdplatser" in out and out.rstrip().endswith("1 figures")
+    assert run(["figures", str(tmp_path / "missing.md")]) == 2
+    assert "no such file" in capsys.readouterr().err
