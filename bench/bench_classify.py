@@ -18,6 +18,8 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +52,11 @@ def best_time(function: Callable[[], object], runs: int) -> float:
     return min(times)
 
 
+def _extract_both(extract: Callable[[Any], object], old: Any, new: Any) -> None:
+    extract(old)
+    extract(new)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -69,21 +76,23 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     real_summarise = classify.summarise
     worst = 0.0
-    print(f"{'pair':<12} {'plain compare':>14} {'summarise':>11} {'added':>7} {'figures old+new':>16} {'median added':>13}")
+    print(
+        f"{'pair':<12} {'plain compare':>14} {'summarise':>11} {'added':>7} "
+        f"{'figures old+new':>16} {'median added':>13}"
+    )
     for name, old_path, new_path in pairs:
         old, new = load(old_path), load(new_path)
-        compare(old, new)  # warm caches (stemmer, rules, compiled patterns) once, as a long-running process would
-        diff = compare(old, new)
+        diff = compare(old, new)  # also warms caches (stemmer, rules, patterns), as a long-running process would
         plain_times: list[float] = []
         summary_times: list[float] = []
         for _ in range(args.runs):  # interleaved, so that a busy spell on the machine hits both alike
             classify.summarise = lambda diff, rules=None: ChangeSummary()  # type: ignore[assignment]
             try:
-                plain_times.append(best_time(lambda: compare(old, new), 1))
+                plain_times.append(best_time(partial(compare, old, new), 1))
             finally:
                 classify.summarise = real_summarise
-            summary_times.append(best_time(lambda: real_summarise(diff), 1))
-        extract = best_time(lambda: (extract_figures(old), extract_figures(new)), args.runs)
+            summary_times.append(best_time(partial(real_summarise, diff), 1))
+        extract = best_time(partial(_extract_both, extract_figures, old, new), args.runs)
         plain, summary = min(plain_times), min(summary_times)
         added = summary / plain
         typical = statistics.median(summary_times) / statistics.median(plain_times)

@@ -6,9 +6,11 @@
 
 A scaled report is the report's top-level sections repeated, each copy's headings renamed
 ("Del 7: Inledning"), so a 100× pair of the seeds is about 5 MB of text a side. Every
-measurement runs in its own process: wall time of compare() alone (time.perf_counter, the
-reports already loaded), and the process's peak resident memory (resource.getrusage), which
-includes the loaded reports. Budgets: 10× ≤ 12 × the 1× time; 100× ≤ 20 s and ≤ 1 GB.
+measurement runs in its own process: the time of compare() alone, the reports already loaded
+(wall clock by time.perf_counter and CPU time by time.process_time; the budgets are checked
+on CPU time, which stays meaningful on a busy machine), and the process's peak resident
+memory (resource.getrusage), which includes the loaded reports.
+Budgets: 10× ≤ 12 × the 1× time; 100× ≤ 20 s and ≤ 1 GB.
 The exit status is 1 when a budget is exceeded.
 """
 
@@ -69,16 +71,18 @@ def child(old_path: str, new_path: str, factor: int, repeat: int) -> None:
     from reportdiff.ingest import load
 
     old, new = scaled(load(old_path), factor), scaled(load(new_path), factor)
-    times = []
+    times, cpu_times = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         diff = compare(old, new)
         times.append(time.perf_counter() - start)
+        cpu_times.append(time.process_time() - cpu_start)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
         json.dumps(
             {
                 "seconds": statistics.median(times),
+                "cpu_seconds": statistics.median(cpu_times),
                 "peak_mb": peak_kb / 1024,
                 "old_mb": text_size(old) / 1e6,
                 "new_mb": text_size(new) / 1e6,
@@ -107,27 +111,39 @@ def main(argv: list[str] | None = None) -> int:
         old, new, factor, repeat = args.child
         child(old, new, int(factor), int(repeat))
         return 0
-    pairs = SEED_PAIRS if not args.snapshots and all(p.exists() for _, a, b in SEED_PAIRS for p in (a, b)) else SNAPSHOT_PAIRS
+    pairs = (
+        SEED_PAIRS
+        if not args.snapshots and all(p.exists() for _, a, b in SEED_PAIRS for p in (a, b))
+        else SNAPSHOT_PAIRS
+    )
     factors = (1, 10) if args.quick else (1, 10, 100)
     repeats = {1: 9, 10: 3, 100: 1}
     ok = True
-    print(f"{'pair':12} {'scale':>5} {'MB old/new':>12} {'sections':>8} {'compare s':>10} {'peak MB':>8}  budget")
+    print(
+        f"{'pair':12} {'scale':>5} {'MB old/new':>12} {'sections':>8} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}"
+        "  budget (cpu)"
+    )
     for name, old, new in pairs:
         base = None
         for factor in factors:
             m = measure(old, new, factor, repeats[factor])
             verdict = ""
             if factor == 1:
-                base = m["seconds"]
+                base = m["cpu_seconds"]
             elif factor == 10 and base:
-                ratio = m["seconds"] / base
+                ratio = m["cpu_seconds"] / base
                 verdict = f"{ratio:.1f}× the 1× time (≤ 12)"
                 ok &= ratio <= 12
             elif factor == 100:
-                verdict = "≤ 20 s, ≤ 1024 MB"
-                ok &= m["seconds"] <= 20 and m["peak_mb"] <= 1024
+                verdict = "≤ 20 s and ≤ 1024 MB: " + (
+                    "met" if m["cpu_seconds"] <= 20 and m["peak_mb"] <= 1024 else "NOT MET"
+                )
+                ok &= m["cpu_seconds"] <= 20 and m["peak_mb"] <= 1024
             sizes = f"{m['old_mb']:.2f}/{m['new_mb']:.2f}"
-            print(f"{name:12} {factor:>4}× {sizes:>12} {m['sections']:>8} {m['seconds']:>10.3f} {m['peak_mb']:>8.0f}  {verdict}")
+            print(
+                f"{name:12} {factor:>4}× {sizes:>12} {m['sections']:>8} {m['seconds']:>8.3f} {m['cpu_seconds']:>8.3f}"
+                f" {m['peak_mb']:>8.0f}  {verdict}"
+            )
             for note in m["notes"][:3]:
                 print(f"{'':19} note: {note}")
     print("all budgets met" if ok else "A BUDGET WAS EXCEEDED")

@@ -1,11 +1,14 @@
 """One benchmark for everything: reportdiff against the usual tools, whole process, on real and scaled pairs.
 
     python bench/run.py              # seed pairs (if ../shared/seeds is there) or snapshots, 1x 10x 100x
-    python bench/run.py --quick      # one run each, small inputs: proves the benchmark still works (CI)
+    python bench/run.py --runs 3     # fewer runs on a busy machine
+    python bench/run.py --quick      # one run each, one small pair: proves the benchmark still works (CI)
 
-Each command runs as its own process; wall time is measured around it and peak memory (max RSS)
-is read from ``os.wait4`` for that very process. Medians over ``--runs`` runs are printed, with the
-ratio of each peer to reportdiff on the same input. Nothing here fails on timing: it reports.
+Each command runs as its own process; wall time is measured around it, and CPU time (user + system)
+and peak memory (max RSS) are read from ``os.wait4`` for that very process. Medians over ``--runs``
+runs are printed, with the ratio of each tool's median wall time to reportdiff's on the same input.
+A tool that runs out of time at one scale is not tried at the larger ones. Nothing here fails on
+timing: it reports, and prints the project's targets with a yes/no at the end (not in --quick).
 
 Peers (each skipped with a note when it is not installed):
   git diff --no-index --word-diff, GNU wdiff, difflib.HtmlDiff, diff-match-patch, redlines.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -28,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 SNAPSHOTS = ROOT / "snapshots"
 PY = sys.executable
+REFERENCE = "reportdiff (json)"
 
 DIFFLIB_HTML = (
     "import difflib,sys;a=open(sys.argv[1],encoding='utf-8').read().splitlines();"
@@ -48,37 +53,53 @@ REDLINES = (
 @dataclass
 class Measure:
     wall: float
+    cpu: float
     peak_mb: float
     status: int
 
 
+@dataclass
+class Row:
+    """The medians of one tool on one pair at one scale; ``wall`` None when it ran out of time."""
+
+    pair: str
+    scale: int
+    tool: str
+    wall: float | None = None
+    cpu: float | None = None
+    peak_mb: float | None = None
+    note: str = ""
+
+
 def measure(command: list[str], timeout: float) -> Measure | None:
     """Run ``command`` once, output to /dev/null; None when it ran out of time."""
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     with open(os.devnull, "wb") as devnull:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=devnull, stderr=devnull)
+        process = subprocess.Popen(command, stdout=devnull, stderr=devnull, stdin=subprocess.DEVNULL, env=env)
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 wall = time.perf_counter() - start
                 process.returncode = os.waitstatus_to_exitcode(status)
-                return Measure(wall, usage.ru_maxrss / 1024, process.returncode)
+                return Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode)
             if time.perf_counter() > deadline:
                 process.kill()
                 os.wait4(process.pid, 0)
+                process.returncode = -9
                 return None
             time.sleep(0.002)
 
 
 def tools(old: Path, new: Path) -> dict[str, list[str] | None]:
     """The commands to compare, each on the pair (old, new); None when the tool is missing."""
-    reportdiff = [PY, "-m", "reportdiff", "diff", str(old), str(new), "--format", "json", "--color", "never"]
+    reportdiff = [PY, "-m", "reportdiff", "diff", str(old), str(new)]
     git = shutil.which("git")
     wdiff = shutil.which("wdiff")
     return {
-        "reportdiff (json)": reportdiff,
-        "reportdiff (text)": reportdiff[:-4] + ["--color", "never", "--no-pager"],
+        REFERENCE: reportdiff + ["--format", "json"],
+        "reportdiff (text)": reportdiff + ["--color", "never", "--no-pager"],
         "git diff --word-diff": [git, "diff", "--no-index", "--word-diff", str(old), str(new)] if git else None,
         "wdiff": [wdiff, str(old), str(new)] if wdiff else None,
         "difflib.HtmlDiff": [PY, "-c", DIFFLIB_HTML, str(old), str(new)],
@@ -91,17 +112,24 @@ def _importable(module: str) -> bool:
     return subprocess.run([PY, "-c", f"import {module}"], capture_output=True).returncode == 0
 
 
-def base_pairs() -> list[tuple[str, Path, Path]]:
-    """The real seed pairs when they are beside the repository, else two snapshot pairs."""
+def base_pairs(quick: bool = False) -> list[tuple[str, Path, Path]]:
+    """The real seed pairs when they are beside the repository, else two snapshot pairs.
+
+    ``quick`` takes one small pair only: the snapshots when present, else the smaller seed pair.
+    """
+    snaps = sorted(SNAPSHOTS.glob("20*.md"))
+    snapshot_pairs = [(f"{a.stem}→{b.stem}", a, b) for a, b in zip(snaps[3:5], snaps[4:6], strict=False)]
+    if quick and snapshot_pairs:
+        return snapshot_pairs[:1]
     seeds = {path.name[:3]: path for path in SEEDS.glob("*.txt")}
     if {"002", "000", "004"} <= set(seeds):
-        return [("002→000", seeds["002"], seeds["000"]), ("000→004", seeds["000"], seeds["004"])]
-    snaps = sorted(SNAPSHOTS.glob("20*.md"))
-    return [(f"{a.stem}→{b.stem}", a, b) for a, b in zip(snaps[3:5], snaps[4:6], strict=False)]
+        pairs = [("002→000", seeds["002"], seeds["000"]), ("000→004", seeds["000"], seeds["004"])]
+        return pairs[1:] if quick else pairs
+    return snapshot_pairs
 
 
 def scaled(path: Path, factor: int, folder: Path) -> Path:
-    """``factor`` copies of a report, each copy's lines prefixed so headings stay distinct."""
+    """``factor`` copies of a report, each copy's level-1 headings numbered so that they stay distinct."""
     if factor == 1:
         return path
     text = path.read_text(encoding="utf-8")
@@ -113,43 +141,118 @@ def scaled(path: Path, factor: int, folder: Path) -> Path:
     return target
 
 
+def run_benchmark(pairs: list[tuple[str, Path, Path]], scales: list[int], runs: int, timeout: float) -> list[Row]:
+    """Measure every tool on every pair and scale, printing each row as soon as it is known."""
+    rows: list[Row] = []
+    print(f"{'pair':<16} {'scale':>5}  {'tool':<22} {'median s':>9} {'cpu s':>7} {'peak MB':>8} {'ratio':>8} {'cpu ratio':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name, old_base, new_base in pairs:
+            timed_out: set[str] = set()
+            for factor in scales:
+                old, new = scaled(old_base, factor, folder), scaled(new_base, factor, folder)
+                reference: Row | None = None
+                for tool, command in tools(old, new).items():
+                    row = Row(name, factor, tool)
+                    if command is None:
+                        row.note = "not installed"
+                    elif tool in timed_out:
+                        row.note = "skipped (timed out at a smaller scale)"
+                    else:
+                        results = []
+                        for _ in range(runs):
+                            result = measure(command, timeout)
+                            if result is None:
+                                break
+                            results.append(result)
+                        if len(results) < runs:
+                            timed_out.add(tool)
+                            row.note = f"> {timeout:g} s"
+                        else:
+                            row.wall = statistics.median(r.wall for r in results)
+                            row.cpu = statistics.median(r.cpu for r in results)
+                            row.peak_mb = max(r.peak_mb for r in results)
+                            if tool == REFERENCE:
+                                reference = row
+                    rows.append(row)
+                    print(format_row(row, reference, timeout), flush=True)
+    return rows
+
+
+def format_row(row: Row, reference: Row | None, timeout: float) -> str:
+    """One table line; the ratios divide by reportdiff (json) on the same pair and scale."""
+    head = f"{row.pair:<16} {row.scale:>4}x  {row.tool:<22}"
+    if row.wall is None:
+        ratio = f">{timeout / reference.wall:.0f}x" if reference and reference.wall and row.note.startswith(">") else ""
+        return f"{head} {row.note:>9} {'':>7} {'':>8} {ratio:>8}"
+    wall_ratio = f"{row.wall / reference.wall:.2f}x" if reference and reference.wall else ""
+    cpu_ratio = f"{row.cpu / reference.cpu:.2f}x" if reference and reference.cpu and row.cpu is not None else ""
+    return f"{head} {row.wall:>9.3f} {row.cpu:>7.3f} {row.peak_mb:>8.1f} {wall_ratio:>8} {cpu_ratio:>8}"
+
+
+def check_targets(rows: list[Row], timeout: float) -> list[str]:
+    """The project's performance targets, each with the measured value and yes/no/unknown."""
+
+    def find(pair: str, scale: int, tool: str) -> Row | None:
+        return next((r for r in rows if r.pair == pair and r.scale == scale and r.tool == tool), None)
+
+    lines = []
+    small = find("000→004", 1, REFERENCE)
+    if small and small.wall is not None:
+        lines.append(_verdict("000→004 whole process ≤ 0.2 s", small.wall <= 0.2, f"{small.wall:.3f} s wall, {small.cpu:.3f} s CPU"))
+    ours, htmldiff = find("002→000", 1, REFERENCE), find("002→000", 1, "difflib.HtmlDiff")
+    if ours and ours.wall and htmldiff:
+        if htmldiff.wall is None:
+            lines.append(_verdict("≥ 50× faster than difflib.HtmlDiff on 002→000", timeout / ours.wall >= 50, f"> {timeout / ours.wall:.0f}× (HtmlDiff timed out)"))
+        else:
+            lines.append(_verdict("≥ 50× faster than difflib.HtmlDiff on 002→000", htmldiff.wall / ours.wall >= 50, f"{htmldiff.wall / ours.wall:.1f}×"))
+    for row in rows:
+        if row.tool != "redlines" or row.scale != 1:
+            continue
+        mine = find(row.pair, 1, REFERENCE)
+        if mine and mine.wall is not None:
+            faster = row.wall is None or mine.wall < row.wall
+            detail = "redlines timed out" if row.wall is None else f"{mine.wall:.2f} s vs {row.wall:.2f} s"
+            lines.append(_verdict(f"faster than redlines on {row.pair}", faster, detail))
+    for row in rows:
+        if row.tool != REFERENCE:
+            continue
+        if row.scale == 100:
+            ok = row.wall is not None and row.wall <= 20 and (row.peak_mb or 0) <= 1024
+            detail = f"{row.wall:.1f} s, {row.peak_mb:.0f} MB" if row.wall is not None else row.note
+            lines.append(_verdict(f"100× {row.pair} ≤ 20 s and ≤ 1 GB", ok, detail))
+        if row.scale == 10:
+            base = find(row.pair, 1, REFERENCE)
+            if base and base.cpu and row.cpu is not None:
+                factor = row.cpu / base.cpu
+                lines.append(_verdict(f"10× {row.pair} ≤ 12× the time of 1×", factor <= 12, f"{factor:.1f}× (CPU time)"))
+    return lines
+
+
+def _verdict(target: str, ok: bool, detail: str) -> str:
+    return f"  [{'yes' if ok else 'NO '}] {target}: {detail}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--quick", action="store_true", help="one run, 1x only, short time-outs")
+    parser.add_argument("--quick", action="store_true", help="one run, one small pair at 1x, short time-outs")
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--timeout", type=float, default=120.0, help="per command and run, seconds")
     args = parser.parse_args(argv)
-    runs = 1 if args.quick else args.runs
+    runs = 1 if args.quick else max(1, args.runs)
     scales = [1] if args.quick else [int(s) for s in args.scales.split(",")]
-    timeout = 20.0 if args.quick else args.timeout
+    timeout = 10.0 if args.quick else args.timeout
 
-    print(f"{'pair':<14} {'scale':>5} {'tool':<22} {'median s':>9} {'peak MB':>8} {'ratio':>8}")
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        for name, old_base, new_base in base_pairs():
-            for factor in scales:
-                old, new = scaled(old_base, factor, folder), scaled(new_base, factor, folder)
-                reference: float | None = None
-                for tool, command in tools(old, new).items():
-                    if command is None:
-                        print(f"{name:<14} {factor:>4}x {tool:<22} {'not installed':>9}")
-                        continue
-                    walls, peaks = [], []
-                    for _ in range(runs):
-                        result = measure(command, timeout)
-                        if result is None:
-                            break
-                        walls.append(result.wall)
-                        peaks.append(result.peak_mb)
-                    if len(walls) < runs:
-                        print(f"{name:<14} {factor:>4}x {tool:<22} {'> ' + str(int(timeout)) + ' s':>9}")
-                        continue
-                    median = statistics.median(walls)
-                    reference = reference if reference is not None else median
-                    ratio = median / reference if reference else float("nan")
-                    print(f"{name:<14} {factor:>4}x {tool:<22} {median:>9.3f} {max(peaks):>8.1f} {ratio:>7.1f}x")
-    print("ratio = the tool's median wall time / reportdiff (json) on the same pair; whole process, incl. start-up")
+    print(f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
+          f"load {os.getloadavg()[0]:.1f}; {runs} run(s) per cell; time-out {timeout:g} s")
+    rows = run_benchmark(base_pairs(args.quick), scales, runs, timeout)
+    print("ratio = the tool's median wall time / reportdiff (json)'s on the same pair and scale; cpu ratio likewise")
+    print("for CPU time (user + system), which a busy machine disturbs less. Whole process, incl. start-up.")
+    if not args.quick:
+        print("targets:")
+        for line in check_targets(rows, timeout):
+            print(line)
     return 0
 
 

@@ -77,7 +77,7 @@ class SectionInfo:
     path: tuple[str, ...]
     parent: int  # index of the parent, -1 for the root
     key: str  # heading_key
-    shingles: set[int]
+    shingles: set[object]  # word pairs of the own text, and the subsections' heading words
     content_id: tuple[str, ...]  # the own blocks' comparison texts
     rank: float  # relative position in the document, 0..1
 
@@ -102,20 +102,20 @@ class Alignment:
     notes: list[str] = field(default_factory=list)
 
 
-def section_infos(report: Report, vocabulary: dict[str, int]) -> list[SectionInfo]:
-    """Describe every section (root first) for scoring; ``vocabulary`` numbers shingles across both reports."""
+def section_infos(report: Report) -> list[SectionInfo]:
+    """Describe every section (root first) for scoring."""
     infos: list[SectionInfo] = []
 
     def visit(section: Section, path: tuple[str, ...], parent: int) -> None:
         index = len(infos)
         texts = tuple(normalise(block.text) for block in section.blocks)
-        words = [w for text in texts for w in _NON_WORD.sub(" ", text.lower()).split()]
-        shingles = {vocabulary.setdefault(f"{a} {b}", len(vocabulary)) for a, b in zip(words, words[1:], strict=False)}
+        words = _NON_WORD.sub(" ", " ".join(texts).lower()).split()
+        shingles: set[object] = set(zip(words, words[1:], strict=False))
         if len(words) == 1:
-            shingles.add(vocabulary.setdefault(words[0], len(vocabulary)))
+            shingles.add(words[0])
         # A division is also what it holds: its subsections' heading words count as content.
         for child in section.children:
-            shingles.update(vocabulary.setdefault(f"§{w}", len(vocabulary)) for w in heading_key(child.heading).split())
+            shingles.update(("§", w) for w in heading_key(child.heading).split())
         infos.append(SectionInfo(section, index, path, parent, heading_key(section.heading), shingles, texts, 0.0))
         for child in section.children:
             visit(child, path + (child.heading,), index)
@@ -128,9 +128,8 @@ def section_infos(report: Report, vocabulary: dict[str, int]) -> list[SectionInf
 
 def align(old: Report, new: Report) -> Alignment:
     """Pair the sections of ``old`` and ``new``; the roots always pair."""
-    vocabulary: dict[str, int] = {}
-    olds = section_infos(old, vocabulary)
-    news = section_infos(new, vocabulary)
+    olds = section_infos(old)
+    news = section_infos(new)
     result = Alignment(olds, news, [Match(0, 0, 1.0, "document root")])
     anchored = _identical_pairs(olds, news)
     for i, j in anchored:
@@ -167,7 +166,9 @@ def _identical_pairs(olds: list[SectionInfo], news: list[SectionInfo]) -> list[t
     old_count, new_count = Counter(old_ids[1:]), Counter(new_ids[1:])
     where_new = {new_ids[j]: j for j in range(1, len(news)) if new_count[new_ids[j]] == 1}
     return [
-        (i, where_new[old_ids[i]]) for i in range(1, len(olds)) if old_count[old_ids[i]] == 1 and old_ids[i] in where_new
+        (i, where_new[old_ids[i]])
+        for i in range(1, len(olds))
+        if old_count[old_ids[i]] == 1 and old_ids[i] in where_new
     ]
 
 
@@ -175,7 +176,7 @@ def _candidates(rest_old: list[SectionInfo], rest_new: list[SectionInfo]) -> lis
     """Which (old, new) pairs to score: all of them for a normal report, likely ones for a huge one."""
     if len(rest_old) * len(rest_new) <= DENSE_LIMIT:
         return [(o.index, n.index) for n in rest_new for o in rest_old]
-    by_shingle: dict[int, list[int]] = {}
+    by_shingle: dict[object, list[int]] = {}
     for info in rest_old:
         for shingle in info.shingles:
             by_shingle.setdefault(shingle, []).append(info.index)
@@ -213,44 +214,69 @@ def _scored_edges(
             heading_cache[(a, b)] = heading_similarity(a, b)
         return heading_cache[(a, b)]
 
-    scored: list[tuple[int, int, float, str]] = []
+    shared = _shared_shingles(rest_old, rest_new)
+    h_heading, h_position = WEIGHTS_HEADING_LED
+    c_heading, c_content, c_position = WEIGHTS_WITH_CONTENT
+    scored: list[tuple[int, int, float]] = []
+    evidence: dict[tuple[int, int], tuple[float, float | None, float]] = {}
     for i, j in _candidates(rest_old, rest_new):
         o, n = olds[i], news[j]
         heading = heading_sim(o.key, n.key)
-        content: float | None = None
-        if o.shingles and n.shingles:
-            common = len(o.shingles & n.shingles)
-            content = 2 * common / (len(o.shingles) + len(n.shingles))
-        if o.parent <= 0 and n.parent <= 0:
+        if o.parent <= 0 or n.parent <= 0:
             parent = 1.0 if o.parent == n.parent else 0.3
-        elif o.parent <= 0 or n.parent <= 0:
-            parent = 0.3
         else:
             parent = heading_sim(olds[o.parent].key, news[n.parent].key)
         position = 0.5 * parent + 0.5 * (1 - abs(o.rank - n.rank))
-        w_heading, w_position = WEIGHTS_HEADING_LED
-        score = w_heading * heading * heading + w_position * position
-        content_text = "n/a"
-        if content is not None:
-            w_heading, w_content, w_position = WEIGHTS_WITH_CONTENT
-            score = max(score, w_heading * heading + w_content * content + w_position * position)
-            content_text = f"{content:.2f}"
-        reason = f"heading {heading:.2f}, content {content_text}, position {position:.2f}"
-        scored.append((i, j, round(score, 6), reason))
+        score = h_heading * heading * heading + h_position * position
+        content: float | None = None
+        if o.shingles and n.shingles:
+            common = shared.get((i, j), 0) if shared is not None else len(o.shingles & n.shingles)
+            content = 2 * common / (len(o.shingles) + len(n.shingles))
+            score = max(score, c_heading * heading + c_content * content + c_position * position)
+        score = round(score, 6)
+        scored.append((i, j, score))
+        if score >= THRESHOLD:
+            evidence[(i, j)] = (heading, content, position)
     best_old: dict[int, float] = {}
     best_new: dict[int, float] = {}
-    for i, j, score, _ in scored:
-        best_old[i] = max(best_old.get(i, 0.0), score)
-        best_new[j] = max(best_new.get(j, 0.0), score)
-        if score >= result.best_rejected.get(("old", i), (0.0, -1))[0]:
+    for i, j, score in scored:
+        if score > best_old.get(i, -1.0):
+            best_old[i] = score
             result.best_rejected[("old", i)] = (score, j)
-        if score >= result.best_rejected.get(("new", j), (0.0, -1))[0]:
+        if score > best_new.get(j, -1.0):
+            best_new[j] = score
             result.best_rejected[("new", j)] = (score, i)
     return [
-        edge
-        for edge in scored
-        if edge[2] >= THRESHOLD and (edge[2] >= best_old[edge[0]] - PRUNE_MARGIN or edge[2] >= best_new[edge[1]] - PRUNE_MARGIN)
+        (i, j, score, _reason(*evidence[(i, j)]))
+        for i, j, score in scored
+        if score >= THRESHOLD and (score >= best_old[i] - PRUNE_MARGIN or score >= best_new[j] - PRUNE_MARGIN)
     ]
+
+
+def _reason(heading: float, content: float | None, position: float) -> str:
+    content_text = "n/a" if content is None else f"{content:.2f}"
+    return f"heading {heading:.2f}, content {content_text}, position {position:.2f}"
+
+
+def _shared_shingles(rest_old: list[SectionInfo], rest_new: list[SectionInfo]) -> dict[tuple[int, int], int] | None:
+    """Shared shingles of every (old, new) pair through an inverted index: much cheaper than
+    intersecting every pair of sets when, as between two months, most text differs. None for a
+    huge report, where only the candidate pairs are intersected."""
+    if len(rest_old) * len(rest_new) > DENSE_LIMIT:
+        return None
+    holders: dict[object, list[int]] = {}
+    for info in rest_old:
+        for shingle in info.shingles:
+            holders.setdefault(shingle, []).append(info.index)
+    shared: dict[tuple[int, int], int] = {}
+    for info in rest_new:
+        counts: Counter[int] = Counter()
+        for shingle in info.shingles:
+            if shingle in holders:
+                counts.update(holders[shingle])
+        for i, n in counts.items():
+            shared[(i, info.index)] = n
+    return shared
 
 
 def _heading_table(old_keys: list[str], new_keys: list[str]) -> dict[tuple[str, str], float]:
@@ -262,7 +288,9 @@ def _heading_table(old_keys: list[str], new_keys: list[str]) -> dict[tuple[str, 
     table: dict[tuple[str, str], float] = {}
     for a in old_keys:
         ratios = process.extract(a, new_keys, scorer=fuzz.ratio, limit=None)
-        token_sets = {index: score for _, score, index in process.extract(a, new_keys, scorer=fuzz.token_set_ratio, limit=None)}
+        token_sets = {
+            index: score for _, score, index in process.extract(a, new_keys, scorer=fuzz.token_set_ratio, limit=None)
+        }
         for b, ratio, index in ratios:
             table[(a, b)] = _adjust(a, b, _combine(ratio, token_sets[index], a, b))
     return table
@@ -319,10 +347,7 @@ def _assign_group(edges: list[tuple[int, int, float, str]], notes: list[str]) ->
     transposed = len(rows) > len(cols)
     if transposed:
         rows, cols = cols, rows
-    cost = [
-        [-(by_pair.get((c, r) if transposed else (r, c), (0.0, ""))[0]) for c in cols]
-        for r in rows
-    ]
+    cost = [[-(by_pair.get((c, r) if transposed else (r, c), (0.0, ""))[0]) for c in cols] for r in rows]
     chosen = []
     for r, c in sorted(hungarian(cost).items()):
         i, j = (cols[c], rows[r]) if transposed else (rows[r], cols[c])

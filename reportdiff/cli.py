@@ -170,6 +170,7 @@ def email(
 @click.option("--show-toc-changes", is_flag=True, help="Also list differences in the tables of contents.")
 @click.option("--pager/--no-pager", default=None, help="Page long text output at a terminal.  [default: pager]")
 @click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")
+@click.option("--link", metavar="URL", help="e-mail-html: where readers find the full comparison (http/https).")
 def diff_command(
     old: str,
     new: str,
@@ -184,6 +185,7 @@ def diff_command(
     show_toc_changes: bool,
     pager: bool | None,
     width: int | None,
+    link: str | None,
 ) -> int:
     """Show what changed from OLD to NEW (paths, or - for standard input).
 
@@ -227,6 +229,7 @@ def diff_command(
         side_by_side=side_by_side,
         section_pattern=section_pattern,
         show_toc_changes=show_toc_changes,
+        full_report_link=link,
     )
     result = compare(old_report, new_report)
     text = render(result, fmt, options)
@@ -236,11 +239,6 @@ def diff_command(
 
         if should_page(text, sys.stdout, pager) and page(text):
             return status
-    if output not in (None, "-") and os.path.exists(output) and not os.path.isfile(output):
-        # a device or a pipe (-o /dev/null, -o /dev/stdout): an atomic rename would replace it with a file
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        return status
     write_output(text, output)
     return status
 
@@ -439,18 +437,23 @@ def trend(
       reportdiff trend snapshots/ --diffs diffs/ --diff-format md
     """
     import shutil
+    from contextlib import nullcontext
 
     from reportdiff.cache import ReportCache
     from reportdiff.output import write_output
     from reportdiff.render.common import detect_lang
     from reportdiff.render.trend_common import TrendOptions, render_trend
-    from reportdiff.render.trend_terminal import progress_reporter
     from reportdiff.series import build_series, default_jobs, expand_paths, read_series, worker_pool, write_diffs
 
     paths = expand_paths(files)
     cache = None if no_cache else ReportCache()
     with worker_pool(jobs or default_jobs(len(paths))) as pool:
-        with progress_reporter(sys.stderr.isatty() and len(paths) > 1) as progress:
+        progress_bar: Any = nullcontext(None)
+        if sys.stderr.isatty() and len(paths) > 1:  # a bar only for a person watching
+            from reportdiff.render.trend_terminal import progress_reporter
+
+            progress_bar = progress_reporter()
+        with progress_bar as progress:
             loaded, warnings = read_series(paths, cache, progress, pool)
             result = build_series(loaded, topic, cache, progress, pool)
     for warning in [*warnings, *result.warnings]:

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from reportdiff.align import THRESHOLD, Alignment, SectionInfo, align
-from reportdiff.diff.blocks import BlockMatching, block_changes, match_blocks
+from reportdiff.diff.blocks import BlockMatching, BlockSide, block_changes, match_blocks
 from reportdiff.model import (
     BlockChange,
     BlockOp,
@@ -45,7 +45,9 @@ def diff_reports(old: Report, new: Report) -> DocumentDiff:
     return diff
 
 
-def _pairs(alignment: Alignment, matching: BlockMatching, old_side, new_side, notes: list[str]) -> list[SectionPair]:  # type: ignore[no-untyped-def]
+def _pairs(
+    alignment: Alignment, matching: BlockMatching, old_side: BlockSide, new_side: BlockSide, notes: list[str]
+) -> list[SectionPair]:
     """Section pairs in NEW order, each removed section right after its nearest kept predecessor."""
     ordered: list[tuple[tuple[int, int, int], SectionPair]] = []
     by_new = {m.new: m for m in alignment.matches}
@@ -126,13 +128,17 @@ def _splits_and_merges(pairs: list[SectionPair], alignment: Alignment, matching:
         destinations.setdefault(old_parent, Counter())[new_parent] += 1
     for info in alignment.new[1:]:
         counts = origins.get(info.index, Counter())
-        unpaired_whole = {i for i, n in counts.items() if i not in alignment.old_to_new and _units(alignment.old[i]) == n}
+        unpaired_whole = {
+            i for i, n in counts.items() if i not in alignment.old_to_new and _units(alignment.old[i]) == n
+        }
         sources = _major(counts, _units(info), unpaired_whole, alignment.new_to_old.get(info.index, -1))
         if len(sources) >= 2 and info.index in by_new:
             by_new[info.index].merged_from = [alignment.old[i].path for i in sources]
     for info in alignment.old[1:]:
         counts = destinations.get(info.index, Counter())
-        unpaired_whole = {j for j, n in counts.items() if j not in alignment.new_to_old and _units(alignment.new[j]) == n}
+        unpaired_whole = {
+            j for j, n in counts.items() if j not in alignment.new_to_old and _units(alignment.new[j]) == n
+        }
         targets = _major(counts, _units(info), unpaired_whole, alignment.old_to_new.get(info.index, -1))
         if len(targets) >= 2 and info.index in by_old:
             by_old[info.index].split_into = [alignment.new[j].path for j in targets]

@@ -33,6 +33,7 @@ from reportdiff.text.stem import base_form, stem, stem_phrase
 
 _SEP = "[ \u00a0\u202f\u2009]"
 _NUMBER = rf"(?:[1-9]\d{{0,2}}(?:{_SEP}\d{{3}})+(?![\d])|\d+)(?:,\d+|\.\d+(?![.\d]))?"
+_SEP_PATTERN = re.compile(_SEP)
 _CANDIDATE = re.compile(rf"(?<![\w./:\u00ad])(?<![^\W\d_]-)(?P<sign>\+/-\s?|[-+\u2212\u2013]\s?)?(?P<num>{_NUMBER})")
 _RANGE_TAIL = re.compile(rf"\s?[-\u2013\u2014]\s?(?P<num>{_NUMBER})(?![\w-])")
 _BETWEEN_TAIL = re.compile(rf"\s(?:till|och)\s(?P<num>{_NUMBER})(?![\w-])")
@@ -101,7 +102,7 @@ _NUMBER_WORDS = {
 _NUMBER_WORD = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<word>" + "|".join(_NUMBER_WORDS) + r")(?![\wåäöÅÄÖ-])", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_][\w/:-]*", re.UNICODE)
-_NUMBER_WORD_QUICK = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_NUMBER_WORD_QUICK = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b")  # on lower-cased text: faster
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–]|\s(?:vilket|vilka|varav|och|men|medan|samt|respektive|eller)\s")
@@ -160,7 +161,7 @@ class Found:
 
 def parse_number(text: str) -> float:
     """``7 419`` → 7419, ``5,7`` → 5.7, ``−1,2`` → -1.2."""
-    cleaned = re.sub(_SEP, "", text).replace("\u2212", "-").replace("\u2013", "-").replace(",", ".")
+    cleaned = _SEP_PATTERN.sub("", text).replace("\u2212", "-").replace("\u2013", "-").replace(",", ".")
     return float(cleaned)
 
 
@@ -249,12 +250,16 @@ def _subject(clause: str) -> str:
     else the first content word.
     """
     words = _WORD.findall(clause)
-    content = [(i, w) for i, w in enumerate(words) if w.lower() not in _FUNCTION and len(w) > 2 and not _is_verb_like(w)]
+    content = [
+        (i, w) for i, w in enumerate(words) if w.lower() not in _FUNCTION and len(w) > 2 and not _is_verb_like(w)
+    ]
     if not content:
         return ""
     first_index, first = content[0]
     generic = next(((i, w) for i, w in content if w.lower() in _GENERIC_HEADS), None)
-    definite = [(i, w) for i, w in content if _is_definite(w) and w[:1].islower() or (i, w) == content[0] and _is_definite(w)]
+    definite = [
+        (i, w) for i, w in content if _is_definite(w) and w[:1].islower() or (i, w) == content[0] and _is_definite(w)
+    ]
     genitive = first.lower().endswith(("ens", "ets", "ns")) and first_index + 1 < len(words)
     if genitive and words[first_index + 1].lower() not in _FUNCTION:
         index, word = first_index, first
@@ -318,6 +323,9 @@ def figures_in_text(text: str, section_path: tuple[str, ...] = (), line: int = 1
         return found  # most paragraphs: nothing to look at
     carried = ""
     for sentence_start, sentence in split_sentences(text):
+        if not _may_hold_figure(sentence):
+            carried = ""
+            continue
         in_sentence = _figures_in_sentence(sentence, sentence_start, section_path, line, carried)
         found.extend(in_sentence)
         counts = [item.figure.noun for item in in_sentence if item.figure.unit == "st" and item.figure.noun]
@@ -329,7 +337,9 @@ def _figures_in_sentence(
     sentence: str, offset: int, section_path: tuple[str, ...], line: int, carried: str = ""
 ) -> list[Found]:
     """Figures of one sentence; ``carried`` is the last counted noun of the sentence before ("Tre av dessa")."""
-    results: list[tuple[int, int, float, float | None, str, str, str, str]] = []  # start, end, v, hi, unit, noun, raw, mod
+    results: list[
+        tuple[int, int, float, float | None, str, str, str, str]
+    ] = []  # start, end, v, hi, unit, noun, raw, mod
     if carried:
         results.append((-1, -1, 0.0, None, "st", carried, "", ""))
     position = 0
@@ -390,7 +400,9 @@ def _figures_in_sentence(
         unit_match = _UNIT.match(rest)
         unit = _UNIT_WORDS[" ".join(unit_match.group("unit").lower().split())] if unit_match else ""
         is_year = is_plain and not sign and high is None and _YEAR.fullmatch(digits) is not None
-        if is_year and (previous in _YEAR_BEFORE or unit_match is None or not unit.startswith(("procent", "mnkr", "kronor", "tkr"))):
+        if is_year and (
+            previous in _YEAR_BEFORE or unit_match is None or not unit.startswith(("procent", "mnkr", "kronor", "tkr"))
+        ):
             noun, _ = _counted_noun(sentence, end)
             if previous in _YEAR_BEFORE or not noun or noun.lower() in _MONTHS:
                 continue
@@ -449,7 +461,7 @@ def _is_name(previous_raw: str, sentence: str, start: int) -> bool:
     """A capitalised word right before a number, not at the sentence start, names it."""
     if not previous_raw[:1].isupper() or previous_raw.endswith((".", ":", ",")):
         return False
-    return sentence[: start].strip() != previous_raw
+    return sentence[:start].strip() != previous_raw
 
 
 def _next_candidate(sentence: str, position: int) -> re.Match[str] | None:
@@ -473,11 +485,12 @@ def _next_candidate(sentence: str, position: int) -> re.Match[str] | None:
             position += 1
 
 
-_PUNCTUATION_TO_SPACE = str.maketrans({char: " " for char in ".,;:()!?\"'”[]/"})
+def _may_hold_figure(text: str) -> bool:
+    return bool(text) and (_DIGIT.search(text) is not None or _has_number_word(text))
 
 
 def _has_number_word(text: str) -> bool:
-    return not _NUMBER_WORDS.keys().isdisjoint(text.lower().translate(_PUNCTUATION_TO_SPACE).split())
+    return _NUMBER_WORD_QUICK.search(text.lower()) is not None
 
 
 def _inherited_count(
@@ -608,7 +621,11 @@ def _line_of(block: Block, start: int, source_lines: list[str] | None) -> int:
 
 
 def _row_label(header: str) -> str:
-    words = [word for word in _WORD.findall(header.replace("- ", "")) if word.lower() not in _FUNCTION and word.lower() != "fg"]
+    words = [
+        word
+        for word in _WORD.findall(header.replace("- ", ""))
+        if word.lower() not in _FUNCTION and word.lower() != "fg"
+    ]
     return " ".join(base_form(word) for word in words[:4])
 
 
@@ -746,11 +763,15 @@ def _pair_lists(old: list[Found], new: list[Found]) -> tuple[list[tuple[Found, F
     return pairs, left_old, still_new
 
 
-def _block_shifts(change: BlockChange, old_path: tuple[str, ...], new_path: tuple[str, ...]) -> tuple[
-    list[FigureShift], list[Found], list[Found]
-]:
+def _block_shifts(
+    change: BlockChange, old_path: tuple[str, ...], new_path: tuple[str, ...]
+) -> tuple[list[FigureShift], list[Found], list[Found]]:
     """Shifts inside one REPLACE or edited MOVE block, plus figures that only one side has."""
     assert change.old is not None and change.new is not None
+    if change.ops and not any(
+        _may_hold_figure(op.old) or _may_hold_figure(op.new) for op in change.ops if op.op is not TextOpKind.EQUAL
+    ):
+        return [], [], []  # only words changed: every number sits in equal text
     old_found = block_figures(change.old, old_path)
     new_found = block_figures(change.new, new_path)
     shifts: list[FigureShift] = []

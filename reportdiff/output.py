@@ -20,8 +20,16 @@ def write_output(content: str | bytes, path: str | None) -> None:
             sys.stdout.write(content)
         return
     target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
     data = content.encode("utf-8") if isinstance(content, str) else content
+    if target.exists() and not target.is_file():
+        # /dev/null, a FIFO, a terminal: renaming over it would replace the device with a file.
+        try:
+            with target.open("wb") as file:
+                file.write(data)
+        except OSError as error:
+            raise ReportdiffError(f"{path}: cannot write ({error.strerror or error})") from None
+        return
+    directory = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as error:

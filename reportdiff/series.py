@@ -513,6 +513,7 @@ class _Chain:
     figure: Figure
     words: list[frozenset[str]]  # the words of its last few sentences
     ordinal: int = 0  # the last figure's place among figures of the same label in its section
+    labels: list[tuple[str, ...]] = field(default_factory=list)  # every label it has had, as stems
     points: list[tuple[int, Figure, int]] = field(default_factory=list)  # (report, figure, row)
 
 
@@ -532,7 +533,7 @@ def _link_score(
     missed, a reorganisation — when its label is the same and its value or sentence is close, but
     only when that section is gone or the figure's section is new (``settled`` is False otherwise).
     """
-    label = _label_match(chain.stems, stems)
+    label = max(_label_match(earlier, stems) for earlier in chain.labels)
     if label == 0.0:
         return 0.0
     sentence = max(_overlap(earlier, words) for earlier in chain.words)
@@ -591,7 +592,7 @@ def figure_tracks(
                 _extend(chain, index, figure, stems, row, words, ordinal)
                 chains.append(chain)
         for number in used_chains | set(range(len(chains) - (len(prepared) - len(used_figures)), len(chains))):
-            for stem in chains[number].stems:
+            for stem in set().union(*chains[number].labels):
                 by_stem.setdefault((chains[number].unit, stem), set()).add(number)
     return _tracks(chains, row_rank)
 
@@ -601,6 +602,8 @@ def _extend(
 ) -> None:
     chain.points.append((index, figure, row))
     chain.last, chain.figure, chain.stems, chain.ordinal = index, figure, stems, ordinal
+    if stems not in chain.labels:
+        chain.labels.append(stems)
     chain.words = [*chain.words[-2:], words]
     if row >= 0:
         chain.row = row

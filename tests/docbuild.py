@@ -391,6 +391,7 @@ def build_pdf(
     hyphenate: bool = True,
     break_after: tuple[str, ...] = ("hälso-",),
     encrypt: str = "",
+    toc: bool = False,
 ) -> bytes:
     """A PDF of the report; headings in bold and larger type, bookmarks when ``outline``.
 
@@ -399,7 +400,8 @@ def build_pdf(
     across both columns, as some producers do, so that content-stream order is not reading
     order. ``hyphenate`` splits long words at line ends with a
     bare ``-``; ``break_after`` forces a line break after words such as ``hälso-`` so that a
-    real compound hyphen lands at a line end.
+    real compound hyphen lands at a line end. ``toc`` adds a contents list (dot leaders, page
+    numbers, indented by level) after the cover.
     """
     from reportlab.pdfgen.canvas import Canvas
 
@@ -410,7 +412,11 @@ def build_pdf(
     layout.new_page()
     items = items_from_markdown(markdown)
     outline_level = 0
+    toc_done = not toc
     for number, item in enumerate(items):
+        if item.level and not toc_done:
+            _draw_toc(layout, [entry for entry in items if 0 < entry.level <= 3])
+            toc_done = True
         if item.level == 1 and two_column_at:
             if item.text.endswith(two_column_at):
                 layout.new_page(two_columns=True)
@@ -457,6 +463,22 @@ def build_pdf(
         layout.y -= BODY_SIZE * 0.7 if item.kind == BlockKind.PARAGRAPH else BODY_SIZE * 0.2
     layout.finish()
     return buffer.getvalue()
+
+
+def _draw_toc(layout: _Layout, headings: list[Item]) -> None:
+    """Innehållsförteckning: each entry indented by level, dot leaders, a right-aligned page number."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    _draw_lines(layout, ["Innehållsförteckning"], BOLD_FONT, 13.0, 0.0)
+    right = layout.frame.x + layout.frame.width
+    for number, heading in enumerate(headings):
+        indent = 14.0 * (heading.level - 1)
+        text = heading.text + " "
+        while stringWidth(text + ". ", BODY_FONT, BODY_SIZE) < layout.frame.width - indent - 24:
+            text += ". "
+        _draw_lines(layout, [text], BODY_FONT, BODY_SIZE, indent)
+        layout.draw(right - stringWidth(str(2 + number // 5), BODY_FONT, BODY_SIZE), layout.y, BODY_FONT, BODY_SIZE, str(2 + number // 5))
+    layout.new_page()
 
 
 def _column_widths(items: list[Item], frame_width: float) -> list[float]:

@@ -148,9 +148,7 @@ class _Editor:
         return sum(len(b.text.split()) for b in section.blocks)
 
     def _leaf_sections(self, min_words: int) -> list[Section]:
-        return [
-            s for s in self._free_sections() if s.level >= 2 and not s.children and self._own_words(s) >= min_words
-        ]
+        return [s for s in self._free_sections() if s.level >= 2 and not s.children and self._own_words(s) >= min_words]
 
     # edits ---------------------------------------------------------------------------------
     def figure_changed(self) -> Edit | None:
@@ -158,7 +156,9 @@ class _Editor:
         for section in self._free_sections(with_root=False):
             for k in self._unique_blocks(section, 10):
                 tokens = tokenize(section.blocks[k].text)
-                numbers = [i for i, t in enumerate(tokens) if _NUMBER.match(t.text) and any(c.isdigit() for c in t.text)]
+                numbers = [
+                    i for i, t in enumerate(tokens) if _NUMBER.match(t.text) and any(c.isdigit() for c in t.text)
+                ]
                 if numbers:
                     choices.append((section, k, numbers))
         if not choices:

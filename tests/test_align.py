@@ -62,7 +62,11 @@ def test_identical_reports_pair_every_section_with_score_one() -> None:
 
 def test_renamed_section_with_the_same_text_is_paired_and_flagged() -> None:
     old = report(("# Verksamheten", "akut"), ("## VO Barnsjukvård", "barn"), ("## VO Kirurgi", "kirurgi"))
-    new = report(("# Verksamheten", "akut"), ("## Verksamhetsområde Barn- och ungdomsmedicin", "barn"), ("## VO Kirurgi", "kirurgi"))
+    new = report(
+        ("# Verksamheten", "akut"),
+        ("## Verksamhetsområde Barn- och ungdomsmedicin", "barn"),
+        ("## VO Kirurgi", "kirurgi"),
+    )
     diff = compare(old, new)
     pair = next(p for p in diff.pairs if p.new_path[-1].startswith("Verksamhetsområde"))
     assert pair.old_path == ("Verksamheten", "VO Barnsjukvård")
@@ -116,7 +120,15 @@ def test_reorganisation_children_follow_even_when_parents_do_not_match() -> None
     )
     diff = compare(old, new)
     by_new = {p.new_path[-1]: p for p in diff.pairs if p.new is not None}
-    for name in ("Barnsjukvård", "Hjärtsjukvård", "Kirurgi", "Ögon", "Hälsocentraler", "Rehabilitering", "Psykiatri Sunderbyn"):
+    for name in (
+        "Barnsjukvård",
+        "Hjärtsjukvård",
+        "Kirurgi",
+        "Ögon",
+        "Hälsocentraler",
+        "Rehabilitering",
+        "Psykiatri Sunderbyn",
+    ):
         pair = by_new[f"Verksamhetsområde {name}"]
         assert pair.old_path[-1] == f"VO {name}", pair
         assert pair.renamed and pair.status is SectionStatus.UNCHANGED
@@ -136,7 +148,9 @@ def test_reorganisation_children_follow_even_when_parents_do_not_match() -> None
 
 def test_split_section_names_both_parts() -> None:
     old = report(("# Del", "akut"), ("## Barn och hjärta", ["barn", "hjärta", "kirurgi", "ögon"]))
-    new = report(("# Del", "akut"), ("## Barn och hjärta", ["barn", "hjärta"]), ("## Kirurgi och ögon", ["kirurgi", "ögon"]))
+    new = report(
+        ("# Del", "akut"), ("## Barn och hjärta", ["barn", "hjärta"]), ("## Kirurgi och ögon", ["kirurgi", "ögon"])
+    )
     diff = compare(old, new)
     source = next(p for p in diff.pairs if p.old_path == ("Del", "Barn och hjärta"))
     assert source.split_into == [("Del", "Barn och hjärta"), ("Del", "Kirurgi och ögon")]

@@ -164,3 +164,18 @@ def test_help_lists_check_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--help"]) == 0
     out = capsys.readouterr().out
     assert "check" in out and "text" in out
+
+
+def test_docx_contents_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docbuild = pytest.importorskip("docbuild")
+    from reportdiff.check import check
+    from reportdiff.ingest import load_bytes
+
+    path = tmp_path / "rapport.docx"
+    path.write_bytes(docbuild.build_docx(docbuild.SAMPLE_REPORT, toc=True))
+    assert run(["check", str(path)]) == 0
+    report = load_bytes(path.read_bytes(), str(path), suffix=".docx")
+    assert len(report.toc) >= 3
+    dropped = report.toc.pop(1)
+    findings = check(report, None)
+    assert [(f.code, f.message.split("'")[1]) for f in findings] == [("RD201", dropped.heading)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reportdiff.check import check, exit_status
 from reportdiff.check.config import CheckConfig, parse_check_config
@@ -353,3 +355,24 @@ def test_report_date_read_from_cover_when_reader_left_it() -> None:
 
     draft, _ = report("# Text\n\nStycke.\n", "3 februari 2025")
     assert report_date(draft) == dt.date(2025, 2, 3)
+
+
+_TOKENS = [
+    "# Inledning\n\n", "## Division Nära\n\n", "- punkt\n", "\n\n", "ord", " ", "att", "(", ")", "[", "]", '"', "”",
+    "utma-", " nade", "XX", "???", "kommer att starta i mars", "6,6 procent", "Sjukfrånvaron var", ".",
+    "<!-- reportdiff: ignore -->", "<!-- reportdiff: standing -->", "reportdiff: ignore RD6", "\t", "1)",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_TOKENS), max_size=60), st.lists(st.sampled_from(_TOKENS), max_size=60))
+def test_check_never_fails_and_findings_point_into_the_draft(draft_tokens: list[str], old_tokens: list[str]) -> None:
+    body = "".join(draft_tokens)
+    draft_report, text = report(body)
+    previous = report("".join(old_tokens), "15 april 2025")[0]
+    findings = check(draft_report, previous, CheckConfig(), text)
+    line_count = max(1, len(text.splitlines()))
+    keys = [(f.line, f.col, f.code, f.message) for f in findings]
+    assert keys == sorted(set(keys))
+    for finding in findings:
+        assert 1 <= finding.line <= line_count and finding.col >= 1 and finding.code in RULES

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import subprocess
-from collections import Counter
 import sys
+from collections import Counter
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -116,7 +116,9 @@ def _mirror_view(diff, reverse: bool):
             elif change.op is BlockOp.MOVE:
                 moved += 1
     stats = diff.stats
-    sections = (stats.sections_removed, stats.sections_added) if reverse else (stats.sections_added, stats.sections_removed)
+    sections = (
+        (stats.sections_removed, stats.sections_added) if reverse else (stats.sections_added, stats.sections_removed)
+    )
     blocks = (deleted, inserted) if reverse else (inserted, deleted)
     return sections, blocks, replaced, moved, stats.sections_renamed
 
@@ -161,8 +163,12 @@ def test_output_does_not_depend_on_string_hashing(tmp_path: Path) -> None:
     outputs = set()
     for seed in ("1", "2", "3"):
         result = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, env={"PYTHONHASHSEED": seed, "PATH": ""},
-            cwd=Path(__file__).parent.parent, check=True,
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            cwd=Path(__file__).parent.parent,
+            check=True,
         )
         outputs.add(result.stdout)
     assert len(outputs) == 1

@@ -18,7 +18,13 @@ def test_numbers_with_thousands_separators_and_decimals_are_one_token() -> None:
 
 def test_a_number_group_stops_at_punctuation_and_at_long_numbers() -> None:
     assert [t.text for t in tokenize("år 2024 123 och 7 419, 300 st")] == [
-        "år", "2024", "123", "och", "7 419,", "300", "st",
+        "år",
+        "2024",
+        "123",
+        "och",
+        "7 419,",
+        "300",
+        "st",
     ]
 
 
@@ -53,13 +59,16 @@ def test_long_equal_runs_separate_changes() -> None:
 
 
 def test_dashes_quotes_and_odd_spaces_are_not_changes() -> None:
-    result = diff_words("Vården – den ”nära” vården\u00a0växer.", "Vården - den \"nära\" vården växer.")
+    result = diff_words("Vården – den ”nära” vården\u00a0växer.", 'Vården - den "nära" vården växer.')
     assert changed(result.ops) == []
 
 
 def test_mostly_rewritten_paragraph_falls_back_to_sentences() -> None:
     old = "Arbetet går enligt plan. Budgeten håller. Personalen är nöjd med utbildningen. Nästa steg tas i maj."
-    new = "Projektet har försenats kraftigt. Kostnaderna ökar snabbt. Ledningen utreder orsakerna nu. Nästa steg tas i maj."
+    new = (
+        "Projektet har försenats kraftigt. Kostnaderna ökar snabbt. Ledningen utreder orsakerna nu. "
+        "Nästa steg tas i maj."
+    )
     result = diff_words(old, new)
     assert result.granularity == "sentence"
     assert result.ops[-1].op is TextOpKind.EQUAL and result.ops[-1].new == "Nästa steg tas i maj."

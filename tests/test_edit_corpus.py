@@ -41,7 +41,9 @@ def _score(variants):
         for (kind, _), n in (expected - found).items():
             false_neg[kind] += n
         if expected != found:
-            failures.append((variant, sorted(k for k, _ in expected.elements()), sorted(k for k, _ in found.elements())))
+            failures.append(
+                (variant, sorted(k for k, _ in expected.elements()), sorted(k for k, _ in found.elements()))
+            )
     return true_pos, false_pos, false_neg, failures
 
 

@@ -73,7 +73,8 @@ def test_list_items_inserted_and_removed() -> None:
 
 def test_item_that_moves_from_feasibility_to_project_moved_on() -> None:
     new = BASE.replace("- Säker e-post – förstudien pågår.\n", "").replace(
-        "- Kritiska larm – projektet pågår.\n", "- Kritiska larm – projektet pågår.\n- Säker e-post – projektet har startat.\n"
+        "- Kritiska larm – projektet pågår.\n",
+        "- Kritiska larm – projektet pågår.\n- Säker e-post – projektet har startat.\n",
     )
     got = [e for e in events(make_diff(BASE, new)) if e.topic == "Säker e-post"]
     assert len(got) == 1

@@ -97,7 +97,9 @@ def _section_of_line(report: Report, line: int) -> tuple[str, ...]:
 def test_sections_only_in_the_old_report_are_resolved(diff: DocumentDiff, facts: dict) -> None:  # type: ignore[type-arg]
     fact = _fact(facts, "section_only_in_000", "Månadsrapport")
     removed = [e for e in diff.summary.events if e.kind is EventKind.RESOLVED and e.side == "old"]
-    missing = [line for line in fact["lines"]["000"] if not _covered(removed, _path_at(diff.old, line), "section.removed")]
+    missing = [
+        line for line in fact["lines"]["000"] if not _covered(removed, _path_at(diff.old, line), "section.removed")
+    ]
     assert missing == []
 
 

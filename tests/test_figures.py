@@ -219,7 +219,8 @@ def test_moved_unchanged_block_is_not_a_shift() -> None:
 def test_same_paragraph_deleted_and_inserted_elsewhere_is_not_a_shift() -> None:
     new = OLD.replace(
         "## Ekonomi\n\nPeriodens resultat uppgår till 425 mnkr, vilket är 608 mnkr bättre än budget.\n",
-        "## Ekonomi\n\nEn ny mening först.\n\nPeriodens resultat uppgår till 425 mnkr, vilket är 608 mnkr bättre än budget.\n",
+        "## Ekonomi\n\nEn ny mening först.\n\n"
+        "Periodens resultat uppgår till 425 mnkr, vilket är 608 mnkr bättre än budget.\n",
     )
     assert shifts_between(OLD, new) == []
 

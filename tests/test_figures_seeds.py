@@ -51,8 +51,10 @@ def test_fixture_figures_are_found_with_value_and_unit(name: str) -> None:
     expected = fixture["figures"]
     missing = [item for item in expected if not any(_same(figure, item) for figure in found)]
     agreement = 1 - len(missing) / len(expected)
-    print(f"\nseed {name}: {len(expected) - len(missing)}/{len(expected)} fixture figures agree ({agreement:.1%}); "
-          f"{len(found)} extracted in all")
+    print(
+        f"\nseed {name}: {len(expected) - len(missing)}/{len(expected)} fixture figures agree ({agreement:.1%}); "
+        f"{len(found)} extracted in all"
+    )
     for item in missing:
         print(f"  missing: line {item['line']} {item['raw']!r} = {item['value']} {item['unit']}")
     assert agreement >= AGREEMENT, missing

@@ -125,6 +125,17 @@ def test_outline_levels_and_a_skipped_level_comes_back_from_the_fonts() -> None:
     assert max(entry.level or 0 for entry in report.outline) == 3
 
 
+def test_contents_page_goes_to_toc_not_body() -> None:
+    report = read_pdf(build_pdf(SAMPLE_REPORT, toc=True, outline=False), "rapport.pdf")
+    headings = [(section.heading, section.level) for section in report.sections() if section.level <= 3]
+    assert [(entry.heading, entry.level) for entry in report.toc] == headings
+    assert all(entry.page == 2 + number // 5 for number, entry in enumerate(report.toc))
+    toc_asides = [aside for aside in report.asides if aside.kind is AsideKind.TOC]
+    assert toc_asides[0].text == "Innehållsförteckning" and len(toc_asides) == len(report.toc) + 1
+    assert "Innehållsförteckning" not in report.words()
+    assert flatten(report) == flatten(markdown_model(SAMPLE_REPORT))
+
+
 def test_tables_are_rows_of_cells() -> None:
     report = read_pdf(build_pdf(SAMPLE_REPORT), "rapport.pdf")
     rows = [block.text for block in report.blocks() if block.kind is BlockKind.TABLE_ROW]

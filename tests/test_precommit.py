@@ -247,3 +247,23 @@ def test_try_repo_on_this_repository(tmp_path: Path) -> None:
     assert result.returncode == 1, output
     assert "draft.md:7:9: RD602 'att' twice in a row" in output
     assert "draft.md:7:33: RD603 placeholder 'XX' left in the text" in output
+
+
+def test_revising_a_committed_issue_compares_with_the_issue_before(tmp_path: Path, capsys) -> None:
+    """HEAD holds the same issue (same date): comparing with it would call every section stale."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    git(folder, "init", "-q", "-b", "main")
+    (folder / "2025-04.md").write_text(report("15 april 2025", INTRO_APRIL, ECONOMY), encoding="utf-8")
+    (folder / "2025-05.md").write_text(report("13 maj 2025", INTRO_MAY, ECONOMY_MAY), encoding="utf-8")
+    git(folder, "add", ".")
+    git(folder, "commit", "-q", "-m", "april and may")
+    draft = folder / "2025-05.md"
+    draft.write_text(report("13 maj 2025", INTRO_MAY.replace("fortsatt", "fortsatt noga"), ECONOMY_MAY))
+    assert hook_main([str(draft)]) == 0
+    assert "RD101" not in capsys.readouterr().out
+    # A later issue in the same file name would be compared with HEAD: copy the introduction.
+    draft.write_text(report("17 juni 2025", INTRO_MAY, ECONOMY_MAY))
+    assert hook_main([str(draft)]) == 1
+    out = capsys.readouterr().out
+    assert "RD102" in out and "compared with HEAD:" in out

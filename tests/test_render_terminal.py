@@ -209,3 +209,19 @@ def test_property_no_foreign_control_characters(heading: str, old_text: str, new
         assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", without_sgr)
         if not color:
             assert "\x1b" not in out
+
+
+def test_an_injected_console_is_used_as_given() -> None:
+    import io
+
+    from rich.console import Console
+
+    from reportdiff.render.options import RenderOptions
+    from reportdiff.render.terminal import write_terminal
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=60, color_system="truecolor", force_terminal=True, highlight=False)
+    write_terminal(make_diff(OLD, NEW, RENAMES), RenderOptions(color=True, width=60), console)
+    out = buffer.getvalue()
+    assert "\x1b[" in out
+    assert max(len(line) for line in ANSI.sub("", out).splitlines()) <= 60

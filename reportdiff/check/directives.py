@@ -7,9 +7,11 @@ Two forms, the same words:
 * Plain text, DOCX, PDF: a line (paragraph) of its own: ``reportdiff: ignore RD601``.
 
 ``standing`` marks the section it stands in as text meant to stay the same month after month.
-``ignore CODES`` (codes or prefixes, comma- or space-separated; none means all) silences findings
-on its own line and in the block that starts right after it. Markdown comments are dropped by the
-reader, so the source text is scanned when it is at hand; otherwise the blocks are.
+``ignore CODES`` (codes or prefixes, comma- or space-separated; none means all) on a line of its
+own silences findings on that line and in the block or heading that starts after it (also when a
+PDF-text reader glued the line onto the paragraph before); written at the end of a line of a
+paragraph, it silences that paragraph. Markdown comments are dropped by the reader, so the source
+text is scanned when it is at hand; otherwise the blocks are.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Directive:
     verb: str  # "standing" or "ignore"
     line: int
     codes: list[str] = field(default_factory=list)  # empty: all codes
+    alone: bool = True  # on a line of its own, not at the end of a paragraph's line
 
 
 @dataclass(slots=True)
@@ -59,7 +62,8 @@ def find_directives(text: str) -> list[Directive]:
         match = _DIRECTIVE.search(line)
         if match:
             codes = [code.upper() for code in re.split(r"[\s,]+", match["codes"]) if code]
-            found.append(Directive(match["verb"].lower(), number, codes))
+            alone = not (line[: match.start()] + line[match.end() :]).strip()
+            found.append(Directive(match["verb"].lower(), number, codes, alone))
     return found
 
 
@@ -82,15 +86,15 @@ def collect(report: Report, source_text: str | None) -> Directives:
         if directive.verb == "standing":
             result.standing_lines.append(directive.line)
             continue
-        last = directive.line
-        for start, end, text in items:
-            if start <= directive.line <= end and not is_directive_text(text):
-                last = end  # an inline comment inside a paragraph covers that paragraph only
+        first = last = directive.line
+        for start, end, _ in items:
+            if not directive.alone and start <= directive.line <= end:
+                first, last = start, end  # at the end of a paragraph's line: that paragraph
                 break
-            if start > directive.line:
-                last = end  # a directive on a line of its own covers the next block or heading
+            if directive.alone and start > directive.line:
+                last = end  # on a line of its own: the next block or heading
                 break
-        result.ignores.append((directive.line, last, directive.codes))
+        result.ignores.append((first, last, directive.codes))
     return result
 
 

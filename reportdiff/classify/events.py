@@ -53,11 +53,10 @@ _MONTHS = {
     )
     for name in names
 }
-_DATE = re.compile(
-    r"(?<![\w-])(?:(?P<day>\d{1,2})\s)?(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
-    r"(?:\s(?P<year>(?:19|20)\d\d))?(?![\wåäö])",
-    re.IGNORECASE,
-)
+_MONTH_WORD = re.compile(r"(?<![\wåäö-])(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![\wåäö])")
+_DAY_BEFORE = re.compile(r"(?<![\d-])(\d{1,2})\s$")
+_YEAR_AFTER = re.compile(r"\s((?:19|20)\d\d)(?!\d)")
+_MONTH_PREPOSITION = re.compile(r"\b(?:i|under|till|från|inför|senast|början av|slutet av|mitten av)\s$")
 _MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 _ITEM_NAME = re.compile(r"^(.{3,80}?)\s[–—-]\s")
 _MAX_NAME_WORDS = 8
@@ -511,24 +510,31 @@ def _month_end(year: int, month: int) -> dt.date:
 def announced_dates(sentence: str, written: dt.date | None) -> list[tuple[dt.date, str]]:
     """Dates a sentence names (``31 december 2024``, ``i mars``), resolved against the report date."""
     dates: list[tuple[dt.date, str]] = []
-    for match in _DATE.finditer(sentence):
-        month = _MONTHS[match.group("month").lower()]
-        if match.group("month").lower() in ("maj", "mars") and not match.group("day") and not match.group("year"):
+    lowered = sentence.lower()
+    for match in _MONTH_WORD.finditer(lowered):
+        name = match.group(0)
+        month = _MONTHS[name]
+        before = lowered[: match.start()]
+        day_match = _DAY_BEFORE.search(before)
+        year_match = _YEAR_AFTER.match(lowered, match.end())
+        if name in ("maj", "mars") and not day_match and not year_match:
             # "maj" and "mars" are also ordinary words only rarely; accept them with a preposition.
-            if not re.search(r"\b(i|under|till|från|inför|senast|början av|slutet av|mitten av)\s$", sentence[: match.start()]):
+            if not _MONTH_PREPOSITION.search(before):
                 continue
-        if match.group("year"):
-            year = int(match.group("year"))
+        if year_match:
+            year = int(year_match.group(1))
         elif written is not None:
             year = written.year + (1 if month < written.month else 0)
         else:
             continue
-        day = int(match.group("day")) if match.group("day") else None
+        day = int(day_match.group(1)) if day_match else None
         try:
             when = dt.date(year, month, day) if day else _month_end(year, month)
         except ValueError:
             continue
-        dates.append((when, match.group(0)))
+        start = day_match.start(1) if day_match else match.start()
+        end = year_match.end() if year_match else match.end()
+        dates.append((when, sentence[start:end]))
     return dates
 
 
@@ -554,10 +560,10 @@ def _passed(
             if only is not None and id(block) not in only:
                 continue
             lowered = block.text.lower()
-            if not any(month in lowered for month in _MONTH_PREFIXES) or not _DATE.search(block.text):
+            if not any(month in lowered for month in _MONTH_PREFIXES) or not _MONTH_WORD.search(lowered):
                 continue
             for _, sentence in split_sentences(block.text):
-                if not _DATE.search(sentence):
+                if not _MONTH_WORD.search(sentence.lower()):
                     continue
                 tokens = rules.tokens(sentence)
                 if not rules.date_future.find(tokens):

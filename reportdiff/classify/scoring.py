@@ -78,11 +78,14 @@ def rank_events(events: list[Event], rules: Rules) -> list[Event]:
 
 
 def label_importance(label: str, rules: Rules) -> float:
-    weights = [rules.figure_importance.get(word, 0.0) for word in stems(label)]
-    best = max(weights, default=0.0)
+    label_stems = stems(label)
+    best = max((rules.figure_importance.get(word, 0.0) for word in label_stems), default=0.0)
     if best == 0.0:
         # Compounds: "personalkostnader" holds the stem "kostnad".
-        best = max((w for key, w in rules.figure_importance.items() if any(key in s for s in stems(label))), default=1.0)
+        best = max(
+            (weight for key, weight in rules.figure_importance.items() if any(key in s for s in label_stems)),
+            default=1.0,
+        )
     return best
 
 

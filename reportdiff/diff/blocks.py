@@ -34,7 +34,7 @@ BlockId = tuple[int, int]  # (section index, block index) on one side
 
 
 @dataclass(slots=True)
-class _Side:
+class BlockSide:
     """The blocks of one report, addressed by (section index, block index)."""
 
     infos: list[SectionInfo]
@@ -70,9 +70,9 @@ class BlockMatching:
     reverse: dict[BlockId, BlockId] = field(default_factory=dict)  # new → old
 
 
-def match_blocks(alignment: Alignment, notes: list[str]) -> tuple[BlockMatching, _Side, _Side]:
-    old = _Side(alignment.old)
-    new = _Side(alignment.new)
+def match_blocks(alignment: Alignment, notes: list[str]) -> tuple[BlockMatching, BlockSide, BlockSide]:
+    old = BlockSide(alignment.old)
+    new = BlockSide(alignment.new)
     matching = BlockMatching()
 
     def pair(old_id: BlockId, new_id: BlockId, op: BlockOp) -> None:
@@ -141,7 +141,7 @@ def _gaps(
 
 
 def _pair_in_order(
-    gap_old: list[BlockId], gap_new: list[BlockId], old: _Side, new: _Side
+    gap_old: list[BlockId], gap_new: list[BlockId], old: BlockSide, new: BlockSide
 ) -> list[tuple[BlockId, BlockId]]:
     """The order-keeping pairing of similar blocks with the largest total similarity (a small DP)."""
     rows, cols = len(gap_old), len(gap_new)
@@ -164,7 +164,7 @@ def _pair_in_order(
     return chosen
 
 
-def _edited_moves(old: _Side, new: _Side, matching: BlockMatching) -> list[tuple[BlockId, BlockId]]:
+def _edited_moves(old: BlockSide, new: BlockSide, matching: BlockMatching) -> list[tuple[BlockId, BlockId]]:
     """Unmatched new blocks that are edited copies of unmatched old blocks elsewhere, best first."""
     old_left = [b for b in old.all_ids() if b not in matching.pairs and len(old.tokens(b)) >= MOVE_MIN_TOKENS]
     new_left = [b for b in new.all_ids() if b not in matching.reverse and len(new.tokens(b)) >= MOVE_MIN_TOKENS]
@@ -204,8 +204,8 @@ def block_changes(
     old_index: int | None,
     new_index: int | None,
     matching: BlockMatching,
-    old: _Side,
-    new: _Side,
+    old: BlockSide,
+    new: BlockSide,
     notes: list[str],
 ) -> list[BlockChange]:
     """The block list of one section pair: old-side items in old order, new-side in new order."""
@@ -241,14 +241,16 @@ def block_changes(
     return changes
 
 
-def _old_side(block_id: BlockId, matching: BlockMatching, old: _Side, new: _Side) -> BlockChange:
+def _old_side(block_id: BlockId, matching: BlockMatching, old: BlockSide, new: BlockSide) -> BlockChange:
     """An old block with no partner here: deleted, or the old place of a block that moved."""
     target = matching.pairs.get(block_id)
     moved_to = new.infos[target[0][0]].path if target else None
     return BlockChange(BlockOp.DELETE, old.block(block_id), None, moved_to=moved_to)
 
 
-def _new_side(block_id: BlockId, matching: BlockMatching, old: _Side, new: _Side, notes: list[str]) -> BlockChange:
+def _new_side(
+    block_id: BlockId, matching: BlockMatching, old: BlockSide, new: BlockSide, notes: list[str]
+) -> BlockChange:
     """A new block with no partner here: inserted, or the new place of a block that moved."""
     source = matching.reverse.get(block_id)
     if source is None:

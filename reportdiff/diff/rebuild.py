@@ -56,7 +56,10 @@ def ops_are_consistent(change: BlockChange) -> bool:
     assert change.old is not None and change.new is not None
     old = " ".join(op.old for op in change.ops if op.old).split()
     new = " ".join(op.new for op in change.ops if op.new).split()
-    equal_ok = all(op.op is not TextOpKind.EQUAL or op.old.split() == op.new.split() or _same_key(op.old, op.new) for op in change.ops)
+    equal_ok = all(
+        op.op is not TextOpKind.EQUAL or op.old.split() == op.new.split() or _same_key(op.old, op.new)
+        for op in change.ops
+    )
     return old == change.old.text.split() and new == change.new.text.split() and equal_ok
 
 

@@ -18,7 +18,9 @@ from difflib import SequenceMatcher
 QUADRATIC_LIMIT = 250_000
 
 
-def matching_pairs(a: Sequence[Hashable], b: Sequence[Hashable], notes: list[str] | None = None) -> list[tuple[int, int]]:
+def matching_pairs(
+    a: Sequence[Hashable], b: Sequence[Hashable], notes: list[str] | None = None
+) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)`` with ``a[i] == b[j]``, increasing in both, as many as practical."""
     pairs: list[tuple[int, int]] = []
     _match(a, 0, len(a), b, 0, len(b), pairs, notes)

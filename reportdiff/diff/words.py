@@ -109,11 +109,8 @@ def _sentence_ops(old: list[list[Token]], new: list[list[Token]], notes: list[st
     def text(run: list[list[Token]]) -> str:
         return " ".join(t.text for sentence in run for t in sentence)
 
-    opcodes, _ = _opcodes([key(s) for s in old], [key(s) for s in new], notes)
-    merged: list[Opcode] = []
-    for tag, i1, i2, j1, j2 in opcodes:  # adjacent changes are already joined by _opcodes
-        merged.append((tag, i1, i2, j1, j2))
-    return [TextOp(TextOpKind(tag), text(old[i1:i2]), text(new[j1:j2])) for tag, i1, i2, j1, j2 in merged]
+    opcodes, _ = _opcodes([key(s) for s in old], [key(s) for s in new], notes)  # changes come joined
+    return [TextOp(TextOpKind(tag), text(old[i1:i2]), text(new[j1:j2])) for tag, i1, i2, j1, j2 in opcodes]
 
 
 def similarity(old: frozenset[str] | set[str], new: frozenset[str] | set[str]) -> float:

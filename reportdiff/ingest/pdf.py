@@ -39,12 +39,14 @@ _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(sida|page|s\.)?\s*\d+\s*(\(\s*\d+\s*\)|(av|of|/)\s*\d+)?$", re.IGNORECASE)
 _BULLETS = "•·▪●◦‣–-*"
 _LIST_START = re.compile(r"^(?:([•·▪●◦‣–*-])|(\d{1,2}[.)]|[a-z][.)]))\s+(?=\S)")
+_LEADERS = re.compile(r"(?:\s*[.…·_]){3,}\s*")
 _LONE_MARKER = re.compile(r"^(?:[•·▪●◦‣–*-]|\d{1,2}[.)]|[a-z][.)])$")
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 
-_Char = tuple[float, float, float, float, str, int, bool]  # bottom, x0, x1, height, char, index, space before
+# A word (or a single character): bottom, x0, x1, height, text, first index, space before, last index
+_Char = tuple[float, float, float, float, str, int, bool, int]
 
 
 @dataclass(slots=True)
@@ -152,12 +154,13 @@ def _read_document(document, source: str) -> Report:  # type: ignore[no-untyped-
     _number_furniture(asides, pages)
     lines = [line for page in pages for line in page.lines]
     report = Report(source=source, root=build_tree([]), style="pdf", warnings=warnings)
+    lines = _take_toc(lines, report)
     report.outline = [TocEntry(title, level, page, 0) for title, level, page in outline]
     headings = _headings_from_outline(lines, outline, report) if outline else {}
     if not headings:
         headings = _headings_from_fonts(lines)
     report.root = build_tree(_blocks(lines, headings))
-    report.asides = sorted(asides, key=lambda aside: (aside.span.page or 0, aside.span.start))
+    report.asides = sorted(report.asides + asides, key=lambda aside: (aside.span.page or 0, aside.span.start))
     _set_title(report)
     return report
 
@@ -166,14 +169,15 @@ def _read_document(document, source: str) -> Report:  # type: ignore[no-untyped-
 
 
 def _read_page(page, number: int, warnings: list[str]) -> _Page:  # type: ignore[no-untyped-def]
-    """The page's characters, grouped into lines (one baseline) made of segments (split at wide gaps).
+    """The page's words, grouped into lines (one baseline) made of segments (split at wide gaps).
 
-    One ctypes call per visible character (its loose box, which spans the font's ascent and
-    descent, so characters of one line share its bottom); spaces are only noted, and font size
-    and weight are read once per segment. This keeps a 40-page report well under a second.
+    Boxes are pdfium's *loose* boxes, which span the font's ascent and descent, so the words of
+    one line share their bottom. A word (a run of characters between spaces in pdfium's text,
+    which has a space wherever it saw a gap) costs two ctypes calls, for its first and last
+    character; a run whose ends do not sit on one line (a hyphen pdfium glued to the next line,
+    a superscript) is measured character by character. Font size and weight are read once per
+    segment. This keeps a 40-page report well under a second.
     """
-    import pypdfium2.raw as pdfium_c
-
     width, height = page.get_size()
     result = _Page(number, width, height)
     textpage = page.get_textpage()
@@ -182,27 +186,54 @@ def _read_page(page, number: int, warnings: list[str]) -> _Page:  # type: ignore
         if count > MAX_CHARS_PER_PAGE:
             warnings.append(f"page {number}: more than {MAX_CHARS_PER_PAGE} characters; the rest is ignored")
             count = MAX_CHARS_PER_PAGE
-        text = textpage.get_text_range(0, count) if count else ""
-        chars: list[_Char] = []
-        box = pdfium_c.FS_RECTF()
-        raw = textpage.raw
-        get_box = pdfium_c.FPDFText_GetLooseCharBox
-        space = False
-        for index, char in enumerate(text):
-            if char.isspace():
-                space = True  # a space in the text (real, or pdfium's where it saw a word gap)
-                continue
-            if char in "\x02\ufffe":  # pdfium's mark for a hyphen it found at a line end
-                char = "-"
-            elif char < " " or "\ud800" <= char <= "\udfff" or char == "\uffff":
-                continue
-            get_box(raw, index, box)
-            chars.append((box.bottom, box.left, box.right, box.top - box.bottom, char, index, space))
-            space = False
-        result.lines = _group_lines(chars, number, textpage)
+        result.lines = _group_lines(_words(textpage, count), number, textpage)
     finally:
         textpage.close()
     return result
+
+
+def _words(textpage, count: int) -> list[_Char]:  # type: ignore[no-untyped-def]
+    import pypdfium2.raw as pdfium_c
+
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:  # characters outside the BMP: fall back to one code point per index
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index) or 32) for index in range(count))
+    box = pdfium_c.FS_RECTF()
+    raw = textpage.raw
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    words: list[_Char] = []
+    space = False
+    index = 0
+    while index < count:
+        char = text[index]
+        if char.isspace() or not _visible(char):
+            space = space or char.isspace()  # a space in the text (real, or pdfium's where it saw a gap)
+            index += 1
+            continue
+        end = index + 1
+        while end < count and not text[end].isspace() and _visible(text[end]):
+            end += 1
+        run = text[index:end].replace("\x02", "-").replace("\ufffe", "-")  # pdfium's mark for a line-end hyphen
+        get_box(raw, index, box)
+        first = (box.bottom, box.left, box.top - box.bottom)
+        if end - index > 1:
+            get_box(raw, end - 1, box)
+        last = (box.bottom, box.right, box.top - box.bottom)
+        height = max(first[2], last[2], 0.1)
+        plausible = abs(first[0] - last[0]) <= 0.3 * height and 0 <= last[1] - first[1] <= (len(run) * 0.85 + 0.5) * height
+        if plausible:
+            words.append((first[0], first[1], last[1], height, run, index, space, end - 1))
+        else:
+            for offset, letter in enumerate(run):
+                get_box(raw, index + offset, box)
+                words.append((box.bottom, box.left, box.right, box.top - box.bottom, letter, index + offset, space and not offset, index + offset))
+        space = False
+        index = end
+    return words
+
+
+def _visible(char: str) -> bool:
+    return char >= " " or char == "\x02"
 
 
 def _group_lines(chars: list[_Char], page: int, textpage) -> list[_Line]:  # type: ignore[no-untyped-def]
@@ -265,7 +296,7 @@ def _segment(parts: list[str], first, last, textpage) -> _Segment:  # type: igno
     import pypdfium2.raw as pdfium_c
 
     size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first[5])
-    bold = _is_bold(textpage, first[5]) and _is_bold(textpage, last[5])
+    bold = _is_bold(textpage, first[5]) and _is_bold(textpage, last[7])
     return _Segment("".join(parts), first[1], last[2], first[0], size, bold)
 
 
@@ -437,6 +468,49 @@ def _find_gutter(page: _Page, lines: list[_Line]) -> float | None:
     if statistics.median(widths) < 0.6:
         return None
     return gutter
+
+
+# ------------------------------------------------------------------------------- table of contents
+
+
+def _take_toc(lines: list[_Line], report: Report) -> list[_Line]:
+    """Runs of three or more contents entries (text, leaders or a gap, page number) leave the body.
+
+    They become ``Report.toc`` and ``Aside(TOC)``, with the title line just above them
+    (``Innehållsförteckning``); levels come from the entries' indentation.
+    """
+    from reportdiff.text.layout import TOC_TITLES, toc_entry
+
+    def entry_of(line: _Line) -> tuple[str, int] | None:
+        text = _LEADERS.sub(" .... ", line.text.replace(" | ", "\t"))
+        return toc_entry(text) if len(text) < 200 else None
+
+    entries = [entry_of(line) for line in lines]
+    taken: set[int] = set()
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and entries[end] is not None:
+            end += 1
+        if end - index >= 3:
+            taken.update(range(index, end))
+            if index and lines[index - 1].text.strip().rstrip(":").casefold() in TOC_TITLES:
+                taken.add(index - 1)
+        index = max(end, index + 1)
+    if not taken:
+        return lines
+    indents = sorted({round(lines[number].x0) for number in taken if entries[number] is not None})
+    levels: dict[int, int] = {}
+    for indent in indents:
+        levels[indent] = next((level for known, level in levels.items() if abs(known - indent) <= 3), len(set(levels.values())) + 1)
+    for number in sorted(taken):
+        line = lines[number]
+        span = Span(line.number, line.number, line.page)
+        report.asides.append(Aside(AsideKind.TOC, line.text.replace(" | ", " "), span))
+        entry = entries[number]
+        if entry is not None:
+            report.toc.append(TocEntry(entry[0], levels[round(line.x0)], entry[1], line.number))
+    return [line for number, line in enumerate(lines) if number not in taken]
 
 
 # ---------------------------------------------------------------------------------------- headings

@@ -50,7 +50,8 @@ def check_sizes(archive: zipfile.ZipFile, source: str, kind: str = "DOCX") -> No
         total_compressed += member.compress_size
         ratio = member.file_size // max(member.compress_size, 1)
         if member.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO:
-            raise InputError(f"{source}: the {kind} part {member.filename} inflates {ratio} times (a zip bomb?); refused")
+            name = member.filename
+            raise InputError(f"{source}: the {kind} part {name} inflates {ratio} times (a zip bomb?); refused")
     if total > MAX_UNCOMPRESSED_BYTES:
         raise InputError(
             f"{source}: the {kind} would inflate to {total // (1024 * 1024)} MB, more than "

@@ -126,8 +126,11 @@ def detect_style(raw: list[str]) -> str:
         for a, b in zip(nonblank, nonblank[1:], strict=False)
         if raw[a].rstrip().endswith("-") or raw[b].strip()[:1].islower()
     ) / max(1, len(nonblank) - 1)
-    if long_share > 0.15 or wrapped < 0.05 or (wrapped < 0.08 and lengths[len(lengths) * 9 // 10] > 90):
-        return "word"  # long lines, or no sign of wrapping: read a line as a paragraph
+    trailing_space = sum(1 for index in nonblank if raw[index].endswith(" ")) / len(nonblank)
+    if long_share > 0.15 or (wrapped < 0.08 and lengths[len(lengths) * 9 // 10] > 90):
+        return "word"
+    if wrapped < 0.05 and trailing_space < 0.6:
+        return "word"  # no sign of wrapping, nor the space PDF extraction leaves after each line
     return "pdf-double" if followed_by_blank > 0.6 * len(nonblank) else "pdf-single"
 
 

@@ -75,12 +75,17 @@ def make_console(options: RenderOptions, file: io.StringIO | None = None) -> Con
 
 
 def render_terminal(diff: DocumentDiff, options: RenderOptions | None = None) -> str:
+    """The text format as a string, rendered on a private console that ignores the environment."""
     options = options or RenderOptions()
-    console = make_console(options)
-    console.print(Group(*diff_renderables(diff, options)))
-    output = str(console.file.getvalue())  # type: ignore[attr-defined]
+    buffer = io.StringIO()
+    write_terminal(diff, options, make_console(options, buffer))
     # rich pads table cells to the full width; trailing blanks are noise in files and golden tests
-    return "\n".join(line.rstrip() for line in output.split("\n"))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+
+def write_terminal(diff: DocumentDiff, options: RenderOptions, console: Console) -> None:
+    """Print the text format on ``console``: the caller owns it (its file, width and colours)."""
+    console.print(Group(*diff_renderables(diff, options)))
 
 
 def diff_renderables(diff: DocumentDiff, options: RenderOptions) -> Iterator[RenderableType]:

@@ -25,7 +25,6 @@ from reportdiff.render.trend_common import (
     change_text,
     counts_sparkline,
     figure_name,
-    number,
     report_label,
     series_title,
     shown_figures,
@@ -182,11 +181,8 @@ def _sections(result: SeriesReport, options: TrendOptions, words: dict[str, str]
 
 
 @contextmanager
-def progress_reporter(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
-    """A rich progress bar on stderr while reports are read and aligned; nothing when not enabled."""
-    if not enabled:
-        yield None
-        return
+def progress_reporter() -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar on stderr while reports are read and aligned (transient: gone when done)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
@@ -207,4 +203,4 @@ def progress_reporter(enabled: bool) -> Iterator[Callable[[str, int, int], None]
         yield update
 
 
-__all__ = ["number", "progress_reporter", "render_trend_terminal"]
+__all__ = ["progress_reporter", "render_trend_terminal"]
