@@ -15,11 +15,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from reportdiff.errors import InputError, ReportdiffError
-from reportdiff.ingest import load
 from reportdiff.model import DocumentDiff, Report, SeriesReport
 
 if TYPE_CHECKING:
-    pass
+    from pathlib import Path
 
 __all__ = [
     "DocumentDiff",
@@ -32,6 +31,13 @@ __all__ = [
     "render",
     "track",
 ]
+
+
+def load(path: str | Path) -> Report:
+    """Read a report (text, Markdown, DOCX or PDF; ``-`` for standard input) into the report model."""
+    from reportdiff.ingest import load as _load
+
+    return _load(path)
 
 
 def compare(old: Report, new: Report) -> DocumentDiff:
