@@ -19,8 +19,8 @@ import sys
 import time
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

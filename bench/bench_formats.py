@@ -57,10 +57,6 @@ def long_report(min_pages: int = 40) -> tuple[str, bytes, int]:
             return markdown, pdf, pages
 
 
-def median_seconds(function: Callable[[], object], repeat: int) -> float:
-    return median_wall_and_cpu(function, repeat)[0]
-
-
 def median_wall_and_cpu(function: Callable[[], object], repeat: int) -> tuple[float, float]:
     """Median wall-clock (time.perf_counter) and CPU (time.process_time) seconds of ``repeat`` runs.
 
@@ -185,19 +181,19 @@ def compare_libraries(long_pdf: bytes, pages: int, repeat: int) -> list[str]:
     reference = reference_words(fixture_markdown)
     paragraphs = two_column_paragraphs(fixture_markdown)
     rows = [
-        f"| library | licence | {pages}-page PDF, median s | words in order | two-column paragraphs in one piece |",
-        "| --- | --- | --- | --- | --- |",
+        f"| library | licence | {pages} pages: wall s | CPU s | words in order | two-column paragraphs whole |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for name, licence, function in LIBRARIES:
         try:
-            seconds = median_seconds(lambda function=function: function(long_pdf), max(1, repeat // 3))
+            seconds, cpu = median_wall_and_cpu(lambda function=function: function(long_pdf), max(1, repeat // 3))
             fixture_text = function(fixture)
         except ImportError as error:
-            rows.append(f"| {name} | {licence} | not installed ({error.name}) | | |")
+            rows.append(f"| {name} | {licence} | not installed ({error.name}) | | | |")
             continue
         agreement = word_agreement(fixture_text, reference)
         whole, total = contiguous_share(fixture_text, paragraphs)
-        rows.append(f"| {name} | {licence} | {seconds:.2f} | {agreement:.3f} | {whole}/{total} |")
+        rows.append(f"| {name} | {licence} | {seconds:.2f} | {cpu:.2f} | {agreement:.3f} | {whole}/{total} |")
     return rows
 
 

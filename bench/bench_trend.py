@@ -65,10 +65,14 @@ def main(argv: list[str] | None = None) -> int:
         for attempt in range(args.runs):
             env = dict(os.environ, REPORTDIFF_CACHE_DIR=str(Path(tmp) / f"cache-{attempt}"))
             results["cold"].append(measure(command, env))
+            entries = len(list((Path(tmp) / f"cache-{attempt}").rglob("*.json")))
             results["warm"].append(measure(command, env))
+            if attempt == 0:
+                print(f"cache after the cold run: {entries} entries", file=sys.stderr)
             results["no cache"].append(measure([*command, "--no-cache"], env))
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-        print(f"reportdiff trend: {args.count} reports, --format {args.format}, {args.runs} runs, {os.cpu_count()} CPUs, load {load:.1f}")
+        print(f"reportdiff trend: {args.count} reports, --format {args.format}, {args.runs} runs,", end=" ")
+        print(f"{os.cpu_count()} CPUs, load average {load:.1f}")
         print(f"{'case':<10} {'median s':>9} {'min s':>7} {'cpu s':>7} {'peak MB':>8}  budget")
         over = False
         for case, runs in results.items():

@@ -16,16 +16,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reportdiff.diff.sequence import longest_increasing
+from reportdiff.diff.sequence import inverted_index, longest_increasing, most_shared
 from reportdiff.model import Report, Section
 from reportdiff.text.tokens import normalise
 
 THRESHOLD = 0.5  # pairs scoring below this are added / removed instead
 PRUNE_MARGIN = 0.10  # an edge far below the best edge of both its sections cannot matter in practice
 MAX_COMPONENT = 150  # above this many sections on one side, a component is paired greedily (noted)
+# Below this heading similarity, a pair without shared text scores at most
+# max(0.80 * 0.55² + 0.20, 0.40 * 0.55 + 0.15) = 0.44 < THRESHOLD: it is not scored at all.
+HOPELESS_HEADING = 0.55
 DENSE_LIMIT = 40_000  # up to this many section pairs, every pair is scored
 CANDIDATES_PER_SECTION = 12  # otherwise, the sections sharing the most rare shingles
-RARE_SHINGLE = 64  # a shingle found in more sections than this is not used to find candidates
+RARE_SHINGLE = 8  # a shingle found in more sections than this says little about which one is the partner
 
 # Two readings of the evidence; a pair scores the better of the two. Monthly reports rewrite the
 # text under a stable heading, and reorganisations rename a heading over stable text, so
@@ -138,6 +141,10 @@ def align(old: Report, new: Report) -> Alignment:
     taken_new = {0} | {j for _, j in anchored}
     rest_old = [info for info in olds if info.index not in taken_old]
     rest_new = [info for info in news if info.index not in taken_new]
+    if len(rest_old) * len(rest_new) > DENSE_LIMIT:
+        result.notes.append(
+            f"{len(rest_old)} × {len(rest_new)} sections to pair: only pairs sharing text or a heading were scored"
+        )
     edges = _scored_edges(olds, news, rest_old, rest_new, result)
     for i, j, score, reason in _assign(edges, result.notes):
         result.matches.append(Match(i, j, score, reason))
@@ -176,21 +183,11 @@ def _candidates(rest_old: list[SectionInfo], rest_new: list[SectionInfo]) -> lis
     """Which (old, new) pairs to score: all of them for a normal report, likely ones for a huge one."""
     if len(rest_old) * len(rest_new) <= DENSE_LIMIT:
         return [(o.index, n.index) for n in rest_new for o in rest_old]
-    by_shingle: dict[object, list[int]] = {}
-    for info in rest_old:
-        for shingle in info.shingles:
-            by_shingle.setdefault(shingle, []).append(info.index)
-    by_heading: dict[str, list[int]] = {}
-    for info in rest_old:
-        by_heading.setdefault(info.key, []).append(info.index)
+    by_shingle = inverted_index((info.index, info.shingles) for info in rest_old)
+    by_heading = inverted_index((info.index, (info.key,)) for info in rest_old)
     pairs: list[tuple[int, int]] = []
     for info in rest_new:
-        shared: Counter[int] = Counter()
-        for shingle in info.shingles:
-            holders = by_shingle.get(shingle, ())
-            if len(holders) <= RARE_SHINGLE:
-                shared.update(holders)
-        chosen = {i for i, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES_PER_SECTION]}
+        chosen = set(most_shared(by_shingle, info.shingles, RARE_SHINGLE, CANDIDATES_PER_SECTION))
         chosen.update(by_heading.get(info.key, ())[:CANDIDATES_PER_SECTION])
         pairs.extend((i, info.index) for i in sorted(chosen))
     return pairs
@@ -222,6 +219,8 @@ def _scored_edges(
     for i, j in _candidates(rest_old, rest_new):
         o, n = olds[i], news[j]
         heading = heading_sim(o.key, n.key)
+        if heading < HOPELESS_HEADING and shared is not None and (i, j) not in shared:
+            continue  # no shared text and a weak heading: cannot reach the threshold (see above)
         if o.parent <= 0 or n.parent <= 0:
             parent = 1.0 if o.parent == n.parent else 0.3
         else:
@@ -264,18 +263,13 @@ def _shared_shingles(rest_old: list[SectionInfo], rest_new: list[SectionInfo]) -
     huge report, where only the candidate pairs are intersected."""
     if len(rest_old) * len(rest_new) > DENSE_LIMIT:
         return None
-    holders: dict[object, list[int]] = {}
-    for info in rest_old:
-        for shingle in info.shingles:
-            holders.setdefault(shingle, []).append(info.index)
+    holders = inverted_index((info.index, info.shingles) for info in rest_old)
     shared: dict[tuple[int, int], int] = {}
     for info in rest_new:
-        counts: Counter[int] = Counter()
+        j = info.index
         for shingle in info.shingles:
-            if shingle in holders:
-                counts.update(holders[shingle])
-        for i, n in counts.items():
-            shared[(i, info.index)] = n
+            for i in holders.get(shingle, ()):
+                shared[(i, j)] = shared.get((i, j), 0) + 1
     return shared
 
 

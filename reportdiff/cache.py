@@ -55,6 +55,7 @@ def source_version(names: tuple[str, ...]) -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
 def package_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 

@@ -260,26 +260,20 @@ def figures(file: str, fmt: str, output: str | None) -> None:
       reportdiff figures report.txt --format json | jq '.figures[] | select(.unit == "mnkr")'
     """
     from reportdiff.figures import extract_figures, format_figures
-    from reportdiff.ingest import load_bytes
+    from reportdiff.ingest import load
     from reportdiff.ingest.decode import decode
     from reportdiff.output import write_output
 
-    if file == "-":
-        data = click.get_binary_stream("stdin").read()
-    else:
-        try:
-            data = open(file, "rb").read()
-        except FileNotFoundError:
-            raise ReportdiffError(f"{file}: no such file") from None
-        except IsADirectoryError:
-            raise ReportdiffError(f"{file}: is a directory, not a report") from None
-        except OSError as error:
-            raise ReportdiffError(f"{file}: cannot read ({error.strerror or error})") from None
-    suffix = os.path.splitext(file)[1].lower() if file != "-" else ""
-    report = load_bytes(data, file, suffix=suffix)
+    report = load(file)
     for warning in report.warnings:
         click.echo(f"reportdiff: warning: {warning}", err=True)
-    source_text = None if report.style in ("docx", "pdf") else decode(data, file)
+    source_text = None  # without it, a figure inside a wrapped paragraph gets an estimated line
+    if file != "-" and report.style not in ("docx", "pdf"):
+        try:
+            with open(file, "rb") as handle:
+                source_text = decode(handle.read(), file)
+        except OSError:
+            source_text = None
     write_output(format_figures(report, extract_figures(report, source_text), fmt), output)
 
 
@@ -389,7 +383,9 @@ def text_command(file: str, output: str | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
 @click.option("--topic", metavar="WORDS", help="Follow this word or phrase (stemmed, any case) through the series.")
 @click.option("--all-figures", is_flag=True, help="Also show figures that never change or appear only once.")
-@click.option("--diffs", "diffs_dir", type=click.Path(file_okay=False), help="Also write the diff of every consecutive pair here.")
+@click.option(
+    "--diffs", "diffs_dir", type=click.Path(file_okay=False), help="Also write the diff of every consecutive pair here."
+)
 @click.option(
     "--diff-format",
     type=click.Choice(["text", "json", "md", "html", "email-html"]),
@@ -405,7 +401,9 @@ def text_command(file: str, output: str | None) -> None:
 @click.option("--color", "color_choice", type=COLOR_CHOICE, default="auto", show_default=True, help="Colour the text.")
 @click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")
 @click.option("--no-cache", is_flag=True, help="Parse every report again; do not read or write the cache.")
-@click.option("--jobs", type=click.IntRange(min=0), default=0, metavar="N", help="Worker processes for uncached reports (0: auto).")
+@click.option(
+    "--jobs", type=click.IntRange(min=0), default=0, metavar="N", help="Worker processes for new reports (0: auto)."
+)
 def trend(
     files: tuple[str, ...],
     fmt: str,
@@ -443,18 +441,27 @@ def trend(
     from reportdiff.output import write_output
     from reportdiff.render.common import detect_lang
     from reportdiff.render.trend_common import TrendOptions, render_trend
-    from reportdiff.series import build_series, default_jobs, expand_paths, read_series, worker_pool, write_diffs
+    from reportdiff.series import (
+        build_series,
+        default_jobs,
+        expand_paths,
+        finish_series,
+        plan_series,
+        worker_pool,
+        write_diffs,
+    )
 
     paths = expand_paths(files)
     cache = None if no_cache else ReportCache()
-    with worker_pool(jobs or default_jobs(len(paths))) as pool:
+    plan = plan_series(paths, cache)
+    with worker_pool(jobs or default_jobs(len(plan.missing))) as pool:  # started before any thread
         progress_bar: Any = nullcontext(None)
         if sys.stderr.isatty() and len(paths) > 1:  # a bar only for a person watching
             from reportdiff.render.trend_terminal import progress_reporter
 
             progress_bar = progress_reporter()
         with progress_bar as progress:
-            loaded, warnings = read_series(paths, cache, progress, pool)
+            loaded, warnings = finish_series(plan, cache, progress, pool)
             result = build_series(loaded, topic, cache, progress, pool)
     for warning in [*warnings, *result.warnings]:
         click.echo(f"reportdiff: warning: {warning}", err=True)

@@ -15,7 +15,10 @@ from reportdiff.errors import ConfigError
 
 def find_config(start: str | Path = ".") -> tuple[Path | None, dict[str, Any]]:
     """The nearest reportdiff configuration and the file it came from (None, {} when there is none)."""
-    folder = Path(start).resolve()
+    try:
+        folder = Path(start).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the reader reports it; look up from here
+        folder = Path(start).absolute().parent
     if folder.is_file():
         folder = folder.parent
     for directory in (folder, *folder.parents):

@@ -99,14 +99,27 @@ _NUMBER_WORDS = {
     "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17,
     "arton": 18, "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100,
 }  # fmt: skip
-_NUMBER_WORD = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<word>" + "|".join(_NUMBER_WORDS) + r")(?![\wåäöÅÄÖ-])", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_][\w/:-]*", re.UNICODE)
-_NUMBER_WORD_QUICK = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b")  # on lower-cased text: faster
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation grouped by first letter ("t(?:vå|re|io)|f(?:yra|em)"), far faster to search."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# Number words, lower case or capitalised at a sentence start ("Fem lex Maria-ärenden").
+_NUMBER_WORD_QUICK = re.compile(
+    r"(?<![\w-])(?:" + _trie_pattern([*_NUMBER_WORDS, *(word.capitalize() for word in _NUMBER_WORDS)]) + r")(?![\w-])"
+)
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–]|\s(?:vilket|vilka|varav|och|men|medan|samt|respektive|eller)\s")
 _FIXED_PHRASES = re.compile(r"\b(?:till och med|till exempel|och med|bland annat)\b", re.IGNORECASE)
+_LABEL_REACH = 200  # characters around a figure read for its label
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖ0-9\"”(])")
 
 # Words before a number that make it a name or a position, not a quantity.
@@ -295,12 +308,12 @@ def _qualifier(text_after: str) -> str:
 
 def _label_for(sentence: str, rel_start: int, rel_end: int, previous: str, parenthesised: bool) -> tuple[str, bool]:
     """What a unit figure measures; returns (label, inherited)."""
-    before = _FIXED_PHRASES.sub(" ", sentence[:rel_start])
+    before = _FIXED_PHRASES.sub(" ", sentence[max(0, rel_start - _LABEL_REACH) : rel_start])
     clause = _CLAUSE_BREAK.split(before)[-1]
     subject = _subject(clause)
     if subject and subject.split()[0] in ("förbättring", "försämring", "ökning", "minskning") and previous:
         subject = ""
-    qualifier = _qualifier(sentence[rel_end:])
+    qualifier = _qualifier(sentence[rel_end : rel_end + _LABEL_REACH])
     if parenthesised and previous:
         return previous + " (parentes)", True
     if subject:
@@ -357,13 +370,13 @@ def _figures_in_sentence(
         previous = previous_raw.strip("()[]\"'”,.;:").lower()
         if sign and start > 0 and sentence[start - 1].isalnum():
             continue
-        rest = sentence[end:]
-        if _ISO_DATE.match(rest):
+        if _ISO_DATE.match(sentence, end):
             position = end + 6
             continue
-        if _TAL.match(rest) and "." not in digits:
+        tal = _TAL.match(sentence, end)
+        if tal and "." not in digits:
             pass  # "20-tal": about twenty
-        elif _SUFFIX_BLOCKERS.match(rest) and not _RANGE_TAIL.match(rest):
+        elif _SUFFIX_BLOCKERS.match(sentence, end) and not _RANGE_TAIL.match(sentence, end):
             position = end + 1
             continue
         value = parse_number(digits)
@@ -371,40 +384,39 @@ def _figures_in_sentence(
             value = -value
         high: float | None = None
         is_plain = digits.isdigit()
-        range_match = _RANGE_TAIL.match(rest) if not _TAL.match(rest) else None
+        range_match = _RANGE_TAIL.match(sentence, end) if not tal else None
         if range_match is None and previous == "mellan":
-            range_match = _BETWEEN_TAIL.match(rest)
+            range_match = _BETWEEN_TAIL.match(sentence, end)
         if range_match:
             second = range_match.group("num")
-            after_range = rest[range_match.end() :]
-            if is_plain and _YEAR.fullmatch(digits) and re.fullmatch(r"\d{2,4}", second):
-                position = end + range_match.end()
+            if is_plain and _YEAR.fullmatch(digits) and second.isdigit() and 2 <= len(second) <= 4:
+                position = range_match.end()
                 continue  # 2018-2026, 2020-2021: years
-            if _MONTH_AFTER.match(after_range):
-                position = end + range_match.end()
+            if _MONTH_AFTER.match(sentence, range_match.end()):
+                position = range_match.end()
                 continue  # 10–11 september: dates
             high = parse_number(second)
-            end = end + range_match.end()
-            rest = sentence[end:]
-            if _SUFFIX_BLOCKERS.match(rest):
+            end = range_match.end()
+            if _SUFFIX_BLOCKERS.match(sentence, end):
                 position = end + 1
                 continue
-        if _TAL.match(rest):
+        if _TAL.match(sentence, end):
             end += 4
-            rest = sentence[end:]
         position = max(position, end)
-        if _MONTH_AFTER.match(rest) and value == int(value) and 1 <= abs(value) <= 31 and not sign:
+        if _MONTH_AFTER.match(sentence, end) and value == int(value) and 1 <= abs(value) <= 31 and not sign:
             continue  # 18 mars: a date
         if previous in _NOT_BEFORE or previous_raw.endswith(("§",)):
             continue
-        unit_match = _UNIT.match(rest)
+        unit_match = _UNIT.match(sentence, end)
         unit = _UNIT_WORDS[" ".join(unit_match.group("unit").lower().split())] if unit_match else ""
         is_year = is_plain and not sign and high is None and _YEAR.fullmatch(digits) is not None
         if is_year and (
             previous in _YEAR_BEFORE or unit_match is None or not unit.startswith(("procent", "mnkr", "kronor", "tkr"))
         ):
+            if previous in _YEAR_BEFORE:
+                continue
             noun, _ = _counted_noun(sentence, end)
-            if previous in _YEAR_BEFORE or not noun or noun.lower() in _MONTHS:
+            if not noun or noun.lower() in _MONTHS:
                 continue
             if not noun.lower().endswith(("ar", "or", "er", "ningar", "are", "da")):
                 continue
@@ -414,12 +426,12 @@ def _figures_in_sentence(
             if not _counted_noun(sentence, end)[0].lower().endswith(_PLURALS):
                 continue  # Pelikanen 13, Kiruna 4: a name or a table cell
         if unit_match:
-            end += unit_match.end()
+            end = unit_match.end()
             if unit == "årsarbetare":
                 unit, noun = "st", "årsarbetare"
         else:
             noun, modifier = _counted_noun(sentence, end)
-            borrowed = _unit_ahead(rest) if previous == "från" else ""
+            borrowed = _unit_ahead(sentence, end) if previous == "från" else ""
             if borrowed:
                 unit = borrowed
             elif noun:
@@ -427,7 +439,7 @@ def _figures_in_sentence(
             else:
                 if previous_raw[:1].isupper() and not previous_raw.endswith((".", ":")) and start > 0:
                     continue  # Pelikanen 13, Kiruna 4: a name or a table cell
-                if value.is_integer() and re.search(r"\b(1177|112|1450)\b", digits):
+                if digits in ("1177", "112", "1450"):
                     continue
                 noun, inherited_modifier = _inherited_count(results, sentence, start, end, modifier)
                 if not noun:
@@ -490,7 +502,7 @@ def _may_hold_figure(text: str) -> bool:
 
 
 def _has_number_word(text: str) -> bool:
-    return _NUMBER_WORD_QUICK.search(text.lower()) is not None
+    return _NUMBER_WORD_QUICK.search(text) is not None
 
 
 def _inherited_count(
@@ -517,12 +529,12 @@ def _inherited_count(
     return "", ""
 
 
-def _unit_ahead(rest: str) -> str:
+def _unit_ahead(sentence: str, end: int) -> str:
     """The unit of ``från 30 till 36 månader``: a bare number borrows it from the number after."""
-    match = _TILL_TAIL.match(rest)
+    match = _TILL_TAIL.match(sentence, end)
     if match is None:
         return ""
-    unit_match = _UNIT.match(rest[match.end() :])
+    unit_match = _UNIT.match(sentence, match.end())
     return _UNIT_WORDS[" ".join(unit_match.group("unit").lower().split())] if unit_match else ""
 
 
@@ -530,20 +542,18 @@ def _number_word_figures(
     sentence: str, taken: list[tuple[int, int, float, float | None, str, str, str, str]]
 ) -> list[tuple[int, int, float, float | None, str, str, str, str]]:
     extra: list[tuple[int, int, float, float | None, str, str, str, str]] = []
-    if not _has_number_word(sentence):
-        return extra
-    for match in _NUMBER_WORD.finditer(sentence):
+    for match in _NUMBER_WORD_QUICK.finditer(sentence):
         start, end = match.start(), match.end()
         if any(start < item[1] and end > item[0] for item in taken):
             continue
         if _previous_word(sentence, start) in _NOT_BEFORE:
             continue
-        value = float(_NUMBER_WORDS[match.group("word").lower()])
-        unit_match = _UNIT.match(sentence[end:])
+        value = float(_NUMBER_WORDS[match.group(0).lower()])
+        unit_match = _UNIT.match(sentence, end)
         if unit_match and unit_match.group("unit") != "%":
             unit = _UNIT_WORDS[" ".join(unit_match.group("unit").lower().split())]
             noun = ""
-            stop = end + unit_match.end()
+            stop = unit_match.end()
             if unit == "årsarbetare":
                 unit, noun = "st", "årsarbetare"
             extra.append((start, stop, value, None, unit, noun, sentence[start:stop], ""))
@@ -553,7 +563,7 @@ def _number_word_figures(
             noun, _ = _inherited_count(sorted(taken + extra), sentence, start, end, modifier)
         if not noun or noun.lower() in _NUMBER_WORDS:
             continue
-        extra.append((start, end, value, None, "st", noun, match.group(0), modifier))
+        extra.append((start, end, value, None, "st", noun, sentence[start:end], modifier))
     return extra
 
 
@@ -739,8 +749,21 @@ def _same(old: Figure, new: Figure) -> bool:
     return old.value == new.value and old.high == new.high and old.unit == new.unit
 
 
-def _pair_lists(old: list[Found], new: list[Found]) -> tuple[list[tuple[Found, Found]], list[Found], list[Found]]:
-    """Pair by label and unit first (in order), then by position among those of the same unit."""
+def _related(a: Figure, b: Figure) -> bool:
+    """Two labels that share a word stem ("lex maria-anmälningar", "lex maria-ärenden")."""
+    return not set(stem_phrase(a.label.replace("-", " ")).split()).isdisjoint(
+        stem_phrase(b.label.replace("-", " ")).split()
+    )
+
+
+def _pair_lists(
+    old: list[Found], new: list[Found], related_only: bool = False
+) -> tuple[list[tuple[Found, Found]], list[Found], list[Found]]:
+    """Pair by label and unit first (in order), then by position among those of the same unit.
+
+    With ``related_only`` the second step also needs the labels to share a word: used where the
+    figures are not known to come from the same reworded words.
+    """
     pairs: list[tuple[Found, Found]] = []
     left_old = list(old)
     left_new: list[Found] = []
@@ -754,7 +777,15 @@ def _pair_lists(old: list[Found], new: list[Found]) -> tuple[list[tuple[Found, F
             left_new.append(item)
     still_new: list[Found] = []
     for item in left_new:
-        match = next((candidate for candidate in left_old if candidate.figure.unit == item.figure.unit), None)
+        match = next(
+            (
+                candidate
+                for candidate in left_old
+                if candidate.figure.unit == item.figure.unit
+                and (not related_only or _related(candidate.figure, item.figure))
+            ),
+            None,
+        )
         if match is not None:
             left_old.remove(match)
             pairs.append((match, item))
@@ -795,39 +826,49 @@ def _block_shifts(
             shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
             leftovers_old.extend(only_old)
             leftovers_new.extend(only_new)
-        pairs, only_old, only_new = _pair_lists(leftovers_old, leftovers_new)
+        pairs, only_old, only_new = _pair_lists(leftovers_old, leftovers_new, related_only=True)
         shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
         return shifts, only_old, only_new
     if change.old.text == change.new.text:
         return [], [], []
-    pairs, only_old, only_new = _pair_lists(old_found, new_found)
+    pairs, only_old, only_new = _pair_lists(old_found, new_found, related_only=True)
     shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
     return shifts, only_old, only_new
 
 
 def figure_shifts(diff: DocumentDiff) -> list[FigureShift]:
-    """Figures that changed value, appeared or disappeared in the changed content of ``diff``."""
+    """Figures that changed value, appeared or disappeared in the changed content of ``diff``.
+
+    Only sections that both versions have are looked at; a section that is wholly new or
+    removed is reported as an event, not figure by figure.
+    """
     shifts: list[FigureShift] = []
     gone: list[Found] = []
     came: list[Found] = []
     for pair in diff.pairs:
+        if pair.status in (SectionStatus.ADDED, SectionStatus.REMOVED):
+            # A whole new or removed section is one event; its figures are not listed one by one
+            # (that would bury the figures that really moved, and costs most of the time).
+            continue
         if pair.status is SectionStatus.UNCHANGED and not pair.blocks:
             continue
         old_path, new_path = pair.old_path, pair.new_path
-        if pair.status is SectionStatus.ADDED and not pair.blocks and pair.new is not None:
-            came.extend(found for block in pair.new.blocks for found in block_figures(block, new_path))
-            continue
-        if pair.status is SectionStatus.REMOVED and not pair.blocks and pair.old is not None:
-            gone.extend(found for block in pair.old.blocks for found in block_figures(block, old_path))
-            continue
-        for change in pair.blocks:
-            if change.op is BlockOp.EQUAL:
+        run_old: list[Found] = []  # a run of deleted and inserted blocks: one passage rewritten
+        run_new: list[Found] = []
+        for change in [*pair.blocks, None]:
+            if change is None or change.op not in (BlockOp.INSERT, BlockOp.DELETE):
+                pairs, only_old, only_new = _pair_lists(run_old, run_new, related_only=True)
+                shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
+                gone.extend(only_old)
+                came.extend(only_new)
+                run_old, run_new = [], []
+            if change is None or change.op is BlockOp.EQUAL:
                 continue
             if change.op is BlockOp.INSERT and change.new is not None:
-                came.extend(block_figures(change.new, new_path))
+                run_new.extend(block_figures(change.new, new_path))
             elif change.op is BlockOp.DELETE and change.old is not None:
                 if change.moved_to is None:
-                    gone.extend(block_figures(change.old, old_path))
+                    run_old.extend(block_figures(change.old, old_path))
             elif change.old is not None and change.new is not None:
                 source_path = change.moved_from or old_path
                 if change.op is BlockOp.MOVE and not change.ops and change.old.text == change.new.text:

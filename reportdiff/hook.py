@@ -55,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"reportdiff: error: {error}", file=sys.stderr)
             status = max(status, 2)
             continue
+        except KeyboardInterrupt:
+            print("reportdiff: interrupted", file=sys.stderr)
+            return 130
         if findings:
             against = f" (compared with {previous.source})" if previous is not None else ""
             print(f"{filename}: {len(findings)} finding(s){against}")
@@ -65,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def find_previous(path: Path, draft: Report) -> Report | None:
     """The report to compare ``draft`` with: its HEAD version, else its predecessor in the folder."""
-    from reportdiff.check.rules import report_date
+    from reportdiff.check.context import report_date
     from reportdiff.errors import InputError
     from reportdiff.gitutil import read_at_revision
     from reportdiff.ingest import load_bytes
@@ -88,7 +91,7 @@ def find_previous(path: Path, draft: Report) -> Report | None:
 
 def previous_in_folder(path: Path, draft: Report) -> Report | None:
     """The latest report in ``path``'s folder that comes before ``draft``."""
-    from reportdiff.check.rules import report_date
+    from reportdiff.check.context import report_date
 
     folder = path.resolve().parent
     candidates = sorted(

@@ -38,6 +38,9 @@ def write_output(content: str | bytes, path: str | None) -> None:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.replace(temporary, target)
+    except OSError as error:  # a full disk, a file-size limit, a target that is a folder
+        Path(temporary).unlink(missing_ok=True)
+        raise ReportdiffError(f"{path}: cannot write ({error.strerror or error})") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

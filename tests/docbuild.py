@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from reportdiff.ingest import read_markdown
-from reportdiff.model import BlockKind
+from reportdiff.model import BlockKind, Report
 
 SAMPLE_REPORT = """\
 Regiondirektörens rapport
@@ -139,15 +139,15 @@ class Item:
     marker: str = ""
 
 
-def items_from_markdown(markdown: str) -> list[Item]:
-    """The Markdown report as a flat list of headings and blocks in document order.
+def items_from_markdown(markdown: str | Report) -> list[Item]:
+    """The Markdown report (or a report read otherwise) as a flat list of headings and blocks.
 
     The cover lines and the signature, which the reader sets aside, are put back where they
     stood in the source, so that the built document carries them too.
     """
     from reportdiff.model import AsideKind
 
-    report = read_markdown(markdown, "<sample>")
+    report = read_markdown(markdown, "<sample>") if isinstance(markdown, str) else markdown
     placed: list[tuple[int, int, Item]] = []
     for section in report.root.walk():
         if section.level > 0:
@@ -164,7 +164,7 @@ def items_from_markdown(markdown: str) -> list[Item]:
 # --------------------------------------------------------------------------------------------- DOCX
 
 
-def build_docx(markdown: str, *, styles: bool = True, toc: bool = False, footnote: str = "") -> bytes:
+def build_docx(markdown: str | Report, *, styles: bool = True, toc: bool = False, footnote: str = "") -> bytes:
     """A DOCX with Heading styles (or, with ``styles=False``, headings in bold and larger type only).
 
     ``toc`` adds a table-of-contents field after the cover lines; ``footnote`` attaches a footnote
@@ -381,7 +381,7 @@ class _Layout:
 
 
 def build_pdf(
-    markdown: str,
+    markdown: str | Report,
     *,
     outline: bool = True,
     two_column_at: str = "",
@@ -477,7 +477,13 @@ def _draw_toc(layout: _Layout, headings: list[Item]) -> None:
         while stringWidth(text + ". ", BODY_FONT, BODY_SIZE) < layout.frame.width - indent - 24:
             text += ". "
         _draw_lines(layout, [text], BODY_FONT, BODY_SIZE, indent)
-        layout.draw(right - stringWidth(str(2 + number // 5), BODY_FONT, BODY_SIZE), layout.y, BODY_FONT, BODY_SIZE, str(2 + number // 5))
+        layout.draw(
+            right - stringWidth(str(2 + number // 5), BODY_FONT, BODY_SIZE),
+            layout.y,
+            BODY_FONT,
+            BODY_SIZE,
+            str(2 + number // 5),
+        )
     layout.new_page()
 
 
@@ -615,7 +621,7 @@ def markdown_model(markdown: str):  # type: ignore[no-untyped-def]
     return read_markdown(markdown, "<original>")
 
 
-def build_pdf_flowing(markdown: str) -> bytes:
+def build_pdf_flowing(markdown: str | Report) -> bytes:
     """The same report laid out by reportlab's own flowing engine (platypus), a second producer.
 
     Justified text, platypus's heading styles, its default tables and hanging bullets: none of

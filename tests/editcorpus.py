@@ -26,6 +26,18 @@ from reportdiff.model import (
 )
 from reportdiff.text.tokens import normalise, tokenize
 
+EDITS = (  # what the editor can do; section_renamed_and_moved records two edits of the kinds below
+    "figure_changed",
+    "word_changed",
+    "heading_renamed",
+    "section_moved",
+    "section_renamed_and_moved",
+    "section_removed",
+    "section_added",
+    "paragraph_deleted",
+    "paragraph_inserted",
+    "paragraph_moved",
+)
 KINDS = (
     "figure_changed",
     "word_changed",
@@ -82,7 +94,7 @@ def invented_paragraph(rng: random.Random) -> str:
     return " ".join(sentences)
 
 
-def make_variant(base: Report, seed: int, edit_count: int = 3, kinds: tuple[str, ...] = KINDS) -> Variant:
+def make_variant(base: Report, seed: int, edit_count: int = 3, kinds: tuple[str, ...] = EDITS) -> Variant:
     """A copy of ``base`` with up to ``edit_count`` edits of the given kinds, chosen by ``seed``."""
     rng = random.Random(seed)
     new = copy.deepcopy(base)
@@ -97,7 +109,9 @@ def make_variant(base: Report, seed: int, edit_count: int = 3, kinds: tuple[str,
     while len(edits) < edit_count and attempts < edit_count * 20:
         attempts += 1
         edit = getattr(editor, rng.choice(kinds))()
-        if edit is not None:
+        if isinstance(edit, list):
+            edits.extend(edit)
+        elif edit is not None:
             edits.append(edit)
     return Variant(base, new, edits)
 
@@ -193,6 +207,8 @@ class _Editor:
         old_heading = section.heading
         if old_heading.startswith("VO "):
             section.heading = "Verksamhetsområde " + old_heading[3:] + " och samordning"
+        elif self.rng.random() < 0.3:  # a new name altogether: only the text can tell
+            section.heading = self.rng.choice(_HEADINGS) + " (tidigare namn utgått)"
         else:
             section.heading = old_heading + self.rng.choice((" och uppföljning", " i länet", " – lägesbild"))
         self._touch(section)
@@ -220,6 +236,19 @@ class _Editor:
         new_parent.children.insert(self.rng.randint(0, len(new_parent.children)), section)
         self._touch(section, old_parent, new_parent)
         return Edit("section_moved", section, f"{section.heading}: {old_parent.heading} → {new_parent.heading}")
+
+    def section_renamed_and_moved(self) -> list[Edit] | None:
+        """Two edits on one section, as a reorganisation does: both must be reported."""
+        moved = self.section_moved()
+        if moved is None:
+            return None
+        section = moved.target
+        assert isinstance(section, Section)
+        old_heading = section.heading
+        section.heading = "Verksamhetsområde " + old_heading.removeprefix("VO ")
+        if section.heading == old_heading:
+            section.heading = old_heading + " och samordning"
+        return [moved, Edit("heading_renamed", section, f"{old_heading} → {section.heading}")]
 
     def section_removed(self) -> Edit | None:
         parents = self._parents()

@@ -81,15 +81,29 @@ class Outcome:
         )
 
 
+CPU_LIMIT_SECONDS = 30  # RLIMIT_CPU of the child: a runaway loop is killed by the kernel (SIGXCPU)
+
+
+def _limit_cpu() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT_SECONDS, CPU_LIMIT_SECONDS + 5))
+
+
 def run_cli(
     argv: list[str],
     folder: Path,
     *,
-    timeout: float = 60.0,
+    timeout: float = 240.0,
     stdin: Path | None = None,
     on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
 ) -> Outcome:
-    """Run ``python -m reportdiff *argv`` with a hard time-out; measure it with ``os.wait4``."""
+    """Run ``python -m reportdiff *argv``; measure it with ``os.wait4``.
+
+    Two bounds: CPU time by RLIMIT_CPU (a busy loop), wall time by ``timeout`` (a process blocked
+    on a read that never ends). The wall bound is generous because a shared machine may give the
+    child little CPU; the tests assert on CPU time, which load does not inflate.
+    """
     out_path = folder / f".out-{os.getpid()}-{time.monotonic_ns()}"
     err_path = out_path.with_suffix(".err")
     env = {**os.environ, "NO_COLOR": "1", "REPORTDIFF_CACHE_DIR": str(folder / ".cache"), "PAGER": "cat"}
@@ -99,7 +113,8 @@ def run_cli(
         try:
             start = time.perf_counter()
             process = subprocess.Popen(
-                [sys.executable, "-m", "reportdiff", *argv], stdout=out, stderr=err, stdin=stdin_handle, env=env, cwd=folder
+                [sys.executable, "-m", "reportdiff", *argv], stdout=out, stderr=err, stdin=stdin_handle, env=env, cwd=folder,
+                preexec_fn=_limit_cpu,
             )
             if on_start is not None:
                 on_start(process)

@@ -299,6 +299,11 @@ def test_ignore_directive_on_the_line_before_and_on_the_same_line() -> None:
     assert codes(run(all_codes)) == []
 
 
+def test_inline_directive_covers_its_whole_paragraph() -> None:
+    draft = "# Text\n\nVi vill att att alla\ndeltar i arbetet. <!-- reportdiff: ignore RD602 -->\n\natt att igen.\n"
+    assert [(f.code, f.line) for f in run(draft)] == [("RD602", 10)]
+
+
 def test_ignore_directive_reaches_only_the_next_block() -> None:
     draft = "# Text\n\n<!-- reportdiff: ignore RD602 -->\n\nFörsta stycket.\n\nVi vill att att alla deltar.\n"
     assert codes(run(draft)) == ["RD602"]
@@ -351,7 +356,7 @@ def test_findings_sorted_and_deterministic() -> None:
 
 
 def test_report_date_read_from_cover_when_reader_left_it() -> None:
-    from reportdiff.check.rules import report_date
+    from reportdiff.check.context import report_date
 
     draft, _ = report("# Text\n\nStycke.\n", "3 februari 2025")
     assert report_date(draft) == dt.date(2025, 2, 3)

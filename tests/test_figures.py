@@ -296,3 +296,49 @@ def test_figures_command_text_and_missing_file(tmp_path, capsys) -> None:  # typ
     assert "vårdplatser" in out and out.rstrip().endswith("1 figures")
     assert run(["figures", str(tmp_path / "missing.md")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_figures_json_follows_the_shipped_schema(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("reportdiff").joinpath("data/figures.schema.json").read_text(encoding="utf-8"))
+    path = tmp_path / "r.md"
+    path.write_text(
+        "# Ekonomi\n\nResultatet blev -1,5 mnkr, kostnaden 6–8 procent och vi har sex nya team.\n", encoding="utf-8"
+    )
+    assert run(["figures", str(path), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    jsonschema.validate(document, schema)
+    assert document["schema"] == schema["title"]
+    assert [f["high"] for f in document["figures"]] == [None, 8, None]
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [
+        ("Sjukfrånvaron", "sjukfrånvaro"),
+        ("Övertiden", "övertid"),
+        ("Finansnettot", "finansnetto"),
+        ("Antalet", "antal"),
+        ("vårdplatserna", "vårdplatser"),
+        ("tillgängligheten", "tillgänglighet"),
+        ("region", "region"),
+        ("person", "person"),
+        ("budget", "budget"),
+        ("verksamhet", "verksamhet"),
+        ("ärenden", "ärenden"),
+    ],
+)
+def test_base_form_folds_only_definite_endings(word: str, base: str) -> None:
+    from reportdiff.text.stem import base_form
+
+    assert base_form(word) == base
+
+
+def test_stems_catch_inflections() -> None:
+    from reportdiff.text.stem import stem
+
+    assert stem("påbörjades") == stem("påbörjade")
+    assert stem("vårdplatserna") == stem("vårdplatser")

@@ -13,6 +13,7 @@ in its own process with a time-out. Whatever the input, the process must
 from __future__ import annotations
 
 import os
+import re
 import resource
 import signal
 import subprocess
@@ -28,7 +29,7 @@ from tests import hostile
 from tests.hostile import Outcome, fingerprint, run_cli
 
 MAX_CPU_SECONDS = 20.0
-MAX_WALL_SECONDS = 90.0  # generous: the CI machine may be shared; CPU time is the real bound
+MAX_WALL_SECONDS = 200.0  # generous: the CI machine may be shared; CPU time is the real bound
 MAX_PEAK_MB = 1024.0
 
 ERROR = {2}
@@ -110,6 +111,10 @@ def assert_well_behaved(outcome: Outcome, allowed: set[int]) -> None:
     assert "Traceback" not in outcome.stderr, f"traceback: {context}"
     assert outcome.status in allowed, f"unexpected status: {context}"
     lines = outcome.stderr_lines
+    if lines and lines[0].startswith("Usage: "):
+        # click's own usage error (e.g. check's DRAFT argument refuses a folder): four lines, one "Error:"
+        assert outcome.status == 2 and sum(line.startswith("Error: ") for line in lines) == 1, context
+        return
     assert all(line.startswith("reportdiff: ") for line in lines), f"stray stderr: {context}"
     errors = [line for line in lines if line.startswith("reportdiff: error:")]
     if outcome.status == 2:
@@ -117,12 +122,12 @@ def assert_well_behaved(outcome: Outcome, allowed: set[int]) -> None:
         assert len(errors[0]) < 400, f"error line too long: {context}"
     else:
         assert not errors, context
-        if outcome.argv[0] != "check":
+        if outcome.argv[0] != "check" and "-o" not in outcome.argv:
             assert outcome.stdout.strip(), f"no output: {context}"
 
 
 def run_all(commands: list[list[str]], folder: Path, **kwargs) -> list[Outcome]:  # type: ignore[no-untyped-def]
-    with ThreadPoolExecutor(max_workers=3) as pool:
+    with ThreadPoolExecutor(max_workers=2) as pool:
         return list(pool.map(lambda argv: run_cli(argv, folder, **kwargs), commands))
 
 
@@ -214,8 +219,10 @@ def test_html_and_script_are_escaped(fmt: str, tmp_path: Path) -> None:
     assert_well_behaved(outcome, RESULT)
     page = outcome.stdout.decode("utf-8")
     assert "alert" in page, "the injected text must still be shown, as text"
-    for raw in ('<script>alert("rubrik")', "<img src=x", "<svg onload", 'href="javascript:', "</textarea><svg"):
-        assert raw not in page, f"{raw!r} is live markup in the {fmt} output"
+    for raw in ('<script>alert("rubrik")', "<img src=x", "<svg onload", 'href="javascript:', "<svg"):
+        # Markdown may escape with a backslash (CommonMark shows \<script> as text)
+        live = [m.start() for m in re.finditer(re.escape(raw), page) if not (fmt == "md" and page[m.start() - 1 : m.start()] == "\\")]
+        assert not live, f"{raw!r} is live markup in the {fmt} output: {page[live[0] - 80 : live[0] + 80]!r}"
     if fmt != "md":
         assert "{{ 7*7 }}" in page or "{{ 7*7 }}".replace(" ", "&#32;") in page or "49" not in page
 
@@ -366,7 +373,7 @@ def test_failed_run_keeps_the_old_output(tmp_path: Path) -> None:
 
 
 def _limit_file_size() -> None:
-    resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))  # Python ignores SIGXFSZ: writes fail with EFBIG
+    resource.setrlimit(resource.RLIMIT_FSIZE, (256, 256))  # Python ignores SIGXFSZ: writes fail with EFBIG
 
 
 def test_write_error_gives_one_line_and_no_partial_file(tmp_path: Path) -> None:
@@ -385,7 +392,7 @@ def _run_limited(argv: list[str], folder: Path) -> Outcome:
     original = resource.getrlimit(resource.RLIMIT_FSIZE)
     out = folder / "limited.stdout"
     err = folder / "limited.stderr"
-    # stdout/stderr are files too, so they fall under the limit; keep them small (no big stdout here)
+    # stdout/stderr are files too, so they fall under the limit: only a short error line fits
     with out.open("wb") as stdout, err.open("wb") as stderr:
         start = time.perf_counter()
         process = subprocess.Popen(

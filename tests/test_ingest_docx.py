@@ -141,6 +141,7 @@ def test_outline_levels_swedish_style_names_and_tracked_changes() -> None:
         + '<w:p><w:r><w:t xml:space="preserve">Text med </w:t></w:r><w:r><w:rPr><w:b/><w:i/></w:rPr>'
         '<w:t>betoning</w:t></w:r><w:del w:id="1" w:author="x"><w:r><w:delText> struken</w:delText></w:r></w:del>'
         '<w:ins w:id="2" w:author="x"><w:r><w:t xml:space="preserve"> och tillägg</w:t></w:r></w:ins>'
+        '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> dold</w:t></w:r>'
         "<w:r><w:t>.</w:t></w:r></w:p>"
     )
     report = read_docx(_document_with(body, styles), "x.docx")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reportdiff.ingest import load
-from reportdiff.ingest.metadata import estimate_date, is_name_line, is_role_line, parse_date
+from reportdiff.ingest.metadata import estimate_date, is_name_line, is_role_line, month_report_month, parse_date
 from reportdiff.ingest.text import detect_style, read_text
 from reportdiff.model import AsideKind, BlockKind, Report
 from reportdiff.text.hyphenation import SpellingEvidence, join_hyphenated
@@ -237,6 +237,8 @@ def test_dates_names_and_roles() -> None:
     assert is_role_line("Tf Regiondirektör") and is_role_line("Regiondirektör")
     assert not is_role_line("Regiondirektören har beslutat")
     assert is_name_line("Ulrika Sundquist") and not is_name_line("Division Nära har")
+    assert is_role_line("Regiondirektör, Region Norrbotten") and is_name_line("Anna af Klint")
+    assert month_report_month("Månadsrapport per februari 2025") == 2
 
 
 def test_date_estimated_from_the_monthly_report_heading() -> None:
@@ -315,3 +317,48 @@ def test_seeds_lose_no_words(name: str) -> None:
     lost_bullets = sum(1 for block in report.blocks() if block.marker == "•") - glyphs  # 002 lost its glyphs
     expected = len(source_words) - splits + lost_bullets
     assert abs(len(found) - expected) <= splits // 20 + 2  # a few compounds keep their hyphen
+
+
+def test_a_page_number_at_the_foot_of_a_page_is_furniture() -> None:
+    text = "\n".join(
+        [
+            "Inledning ",
+            "",
+            "Det här är en text som fortsätter över sidan och den är lång nog att ",
+            "",
+            "3 ",
+            "",
+            " vara en hel rad i en PDF och slutar med punkt.  ",
+            "",
+        ]
+    )
+    report = read_text(text)
+    assert [a.text for a in report.asides if a.kind is AsideKind.FURNITURE] == ["3"]
+    (block,) = report.blocks()
+    assert block.text.endswith("lång nog att vara en hel rad i en PDF och slutar med punkt.")
+    assert block.span.page == 1
+
+
+def test_figure_captions_are_kept_as_captions() -> None:
+    report = read_text(
+        "Ekonomi\n\nDiagram 2. Nettokostnadsutveckling per månad\n\nKälla: Regionens ekonomisystem\n\nTexten.\n"
+    )
+    kinds = [(b.kind, b.text[:7]) for b in report.blocks()]
+    assert kinds == [(BlockKind.CAPTION, "Diagram"), (BlockKind.CAPTION, "Källa: "), (BlockKind.PARAGRAPH, "Texten.")]
+    assert [s.heading for s in report.sections()] == ["Ekonomi"]
+
+
+def test_a_contents_entry_missing_from_the_body_is_reported() -> None:
+    text = WORD_WITH_TOC.replace("Bilagor\t9", "Bilagor\t9\nRubrik som saknas\t9")
+    report = read_text(text)
+    assert any("Rubrik som saknas" in warning for warning in report.warnings)
+    assert not any("not found" in warning for warning in read_text(WORD_WITH_TOC).warnings)
+
+
+def test_a_contents_entry_matches_a_heading_spelled_slightly_differently() -> None:
+    text = WORD_WITH_TOC.replace(
+        "Information från verksamheten\n\nDivision", "Information från verksamhetn\n\nDivision"
+    )
+    report = read_text(text)
+    assert "Information från verksamhetn" in [s.heading for s in report.sections()]
+    assert not any("not found" in warning for warning in report.warnings)

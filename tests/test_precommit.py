@@ -267,3 +267,26 @@ def test_revising_a_committed_issue_compares_with_the_issue_before(tmp_path: Pat
     assert hook_main([str(draft)]) == 1
     out = capsys.readouterr().out
     assert "RD102" in out and "compared with HEAD:" in out
+
+
+def test_shipped_manifest_is_valid_and_selects_report_files() -> None:
+    import re
+
+    import yaml
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) == (
+        "reportdiff-check",
+        "reportdiff-hook",
+        "python",
+        True,
+    )
+    pattern = re.compile(hook["files"])
+    assert all(pattern.search(name) for name in ("a.md", "b/c.markdown", "r.txt", "rapport.docx", "x.pdf"))
+    assert not any(pattern.search(name) for name in ("a.py", "rapport.docx.bak", "notes.mdx"))

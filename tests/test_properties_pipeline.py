@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from reportdiff.compare import compare
@@ -30,12 +30,19 @@ from reportdiff.ingest import load_bytes, read_markdown
 from reportdiff.ingest.text import read_text
 from reportdiff.model import Report
 from reportdiff.render.json import render_json
-from tests.rewrap import to_pdf
+from tests.rewrap import to_pdf, to_word
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# No shrinking: on a busy CI machine shrinking a failure can take many minutes; the failing
+# example is printed as found, which is small enough with these generators.
 PIPELINE = settings(
-    max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow], database=None
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=(Phase.explicit, Phase.generate),
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 WORDS = (
@@ -43,7 +50,7 @@ WORDS = (
     "öppenvården åtgärder sjukfrånvaron länssjukhuset förlossningen hälsocentralen jourlinjen "
     "Luleå Kiruna Älvsbyn Överkalix Åsele kompetensförsörjning beslut tillgänglighet"
 ).split()
-FIGURES = ["7 419", "5,7 procent", "12 mnkr", "−3,2 %", "2024", "1 177", "38 årsarbetare", "+8,2"]
+FIGURES = ["7 419", "5,7 procent", "12 mnkr", "-3,2 %", "2024", "1 177", "38 årsarbetare", "+8,2"]
 HEADINGS = [
     "Inledning", "Månadsrapport", "Aktuella händelser", "Ekonomi", "Division Nära", "Division Funktion",
     "VO Kirurgi", "VO Ögon", "Personal och kompetens", "Patientsäkerhet och vårdhygien", "Åtgärder", "Bilagor",
@@ -64,6 +71,11 @@ table = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(FIGURES)), mi
 block = st.one_of(paragraph, paragraph, paragraph, bullets, numbered, table)
 section = st.tuples(st.integers(1, 4), st.sampled_from(HEADINGS), st.lists(block, max_size=3))
 document = st.lists(section, min_size=1, max_size=7)
+# For the reflow property: every section has a body (a bodiless last heading is just a short line in
+# plain text, for any reader), and no tables (a PDF extraction flattens a table to one cell a line,
+# which is a different shape, not the same text).
+prose_section = st.tuples(st.integers(1, 4), st.sampled_from(HEADINGS), st.lists(st.one_of(paragraph, bullets, numbered), min_size=1, max_size=3))
+prose_document = st.lists(prose_section, min_size=1, max_size=7)
 
 
 def to_markdown(sections: list[tuple[int, str, list[str]]]) -> str:
@@ -145,7 +157,7 @@ def test_a_report_against_itself_is_empty(sections: list[tuple[int, str, list[st
     assert set(data["stats"].values()) == {0}
     assert data["summary"] == {"events": [], "figure_shifts": []}
     assert {change["op"] for pair in data["sections"] for change in pair["blocks"]} <= {"equal"}
-    assert {pair["status"] for pair in data["sections"]} <= {"same", "unchanged", "equal", "matched"}
+    assert {pair["status"] for pair in data["sections"]} == {"unchanged"}
 
 
 MIRRORED = [
@@ -184,16 +196,23 @@ def test_encoding_does_not_change_the_result(texts: tuple[str, str], encoding: s
 
 
 @PIPELINE
-@given(document, st.sampled_from(["double", "single"]))
+@given(prose_document, st.sampled_from(["double", "single"]))
 def test_reflowed_as_pdf_text_is_no_change(sections: list[tuple[int, str, list[str]]], spacing: str) -> None:
-    """The report as a PDF extraction leaves it (wrapped, hyphenated, paginated) is the same report."""
-    original = read_markdown(to_markdown(sections), "original.md")
-    reflowed = read_text(to_pdf(original, spacing), "reflowed.txt")
-    diff = compare(original, reflowed)
+    """The report as a PDF extraction leaves it (wrapped, hyphenated, paginated) is the same report.
+
+    Both sides are plain text read by the same reader (Word style: one paragraph a line; PDF style),
+    so only the layout differs; the Markdown original has explicit heading levels that plain text
+    can only guess, which is a reader question, not a reflow one.
+    """
+    report = read_markdown(to_markdown(sections), "original.md")
+    word = read_text(to_word(report), "word.txt")
+    reflowed = read_text(to_pdf(report, spacing), "reflowed.txt")
+    assert reflowed.words() == word.words()
+    diff = compare(word, reflowed)
     assert not diff.has_changes, [
-        (pair.status.value, pair.path, [c.op.value for c in pair.blocks if c.op.value != "equal"])
+        (pair.status.value, pair.path, pair.moved, [c.op.value for c in pair.blocks if c.op.value != "equal"])
         for pair in diff.pairs
-        if pair.status.value != "same" or any(c.op.value != "equal" for c in pair.blocks)
+        if pair.status.value != "unchanged" or pair.moved or any(c.op.value != "equal" for c in pair.blocks)
     ]
 
 

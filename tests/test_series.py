@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import random
 
 import pytest
@@ -13,16 +12,8 @@ from hypothesis import strategies as st
 import reportdiff
 from reportdiff.ingest import load, read_markdown
 from reportdiff.model import Report, SectionState, SeriesReport
-from reportdiff.series import (
-    LoadedReport,
-    build_series,
-    label_stems,
-    mentioned_date,
-    order_series,
-    section_steps,
-    topic_query,
-    track,
-)
+from reportdiff.series import LoadedReport, build_series, mentioned_date, order_series, section_steps, track
+from reportdiff.tracks import label_stems, topic_query
 
 MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
 
@@ -110,7 +101,9 @@ def test_grid_follows_a_section_through_a_rename_and_marks_new_gone_and_returnin
     third = month_report(3, 7401, "7,2", personal="Personal och bemanning")
     fourth = month_report(4, 7415, "7,0", personal="Personal och bemanning") + "\n## Nyckeltal\n\nEn ny tabell.\n"
     result = track(
-        series_of(("14 januari 2025", first), ("11 februari 2025", second), ("11 mars 2025", third), ("8 april 2025", fourth))
+        series_of(
+            ("14 januari 2025", first), ("11 februari 2025", second), ("11 mars 2025", third), ("8 april 2025", fourth)
+        )
     )
     rows = {row.heading: row for row in result.sections.rows}
     staff = rows["Personal och bemanning"]
@@ -205,7 +198,15 @@ def test_topic_is_found_stemmed_and_case_insensitive_with_phase_from_the_rule_fi
     reports = series_of(
         ("14 januari 2025", month_report(1, 7452, "5,9", "Planering och upphandling pågår; tidsplan och avtal klara.")),
         ("11 februari 2025", "# Inledning\n\nInget om systemet.\n"),
-        ("11 mars 2025", month_report(3, 7401, "7,2", "COSMIC-relaterade ärenden: överlämning till förvaltningen, förvaltningsorganisationen tar över.")),
+        (
+            "11 mars 2025",
+            month_report(
+                3,
+                7401,
+                "7,2",
+                "COSMIC-relaterade ärenden: överlämning till förvaltningen, förvaltningsorganisationen tar över.",
+            ),
+        ),
     )
     result = track(reports, topic="cosmic")
     assert result.topic_query == "cosmic"
@@ -258,10 +259,6 @@ def test_no_reports_is_a_user_error() -> None:
         build_series([])
 
 
-def _strip_sources(result: SeriesReport) -> SeriesReport:
-    return dataclasses.replace(result, reports=[dataclasses.replace(e, source="", index=e.index) for e in result.reports])
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     staff=st.lists(st.integers(min_value=1000, max_value=9999), min_size=2, max_size=5),
@@ -283,7 +280,11 @@ def test_invariants_of_the_grid_and_tracks(staff: list[int], renames: list[bool]
     result = track(shuffled)
     assert result == track(reports)
     for index, item in enumerate(reports):
-        present = [row for row in result.sections.rows if row.cells[index].state not in (SectionState.GONE, SectionState.ABSENT)]
+        present = [
+            row
+            for row in result.sections.rows
+            if row.cells[index].state not in (SectionState.GONE, SectionState.ABSENT)
+        ]
         assert len(present) == len(list(item.sections()))
         assert sorted(row.cells[index].heading for row in present) == sorted(s.heading for s in item.sections())
     assert all(len(row.cells) == len(reports) for row in result.sections.rows)
@@ -296,3 +297,20 @@ def test_order_series_keeps_every_report_once() -> None:
     ordered, entries, warnings = order_series(reports)
     assert [item.report.source for item in ordered] == ["1.md", "2.md", "3.md"]
     assert [entry.index for entry in entries] == [0, 1, 2] and warnings == []
+
+
+def test_a_long_series_gets_two_lines_a_figure_in_the_terminal() -> None:
+    from reportdiff.render.trend_common import TrendOptions, render_trend
+
+    reports = [
+        report(f"{day + 1} mars 2025", f"# Personal\n\nRegionen har {7000 + day * 10} anställda.\n", f"{day}.md")
+        for day in range(12)
+    ]
+    text = render_trend(track(reports), "text", TrendOptions(width=40))
+    assert "anställda  Personal" in text
+    assert "  ▁▂▂▃▄▄▅▅▆▇▇█  7 000 → 7 010 → 7 020 →" in text  # one bar a report, lowest to highest
+    assert "7 000 → 7 010 → 7 020 → 7 030 → 7 040 → 7 050 → 7 060 → 7 070 → 7 080 → 7 090 → 7 100 → 7 110 +110" in (
+        " ".join(text.split())
+    )
+    narrow_table = render_trend(track(reports[:3]), "text", TrendOptions(width=100))
+    assert "7 000 → 7 010 → 7 020" in narrow_table and "anställda  Personal" not in narrow_table

@@ -64,16 +64,21 @@ def test_text_command_reads_stdin_and_writes_file(tmp_path: Path, monkeypatch: p
     assert run(["text", str(tmp_path / "missing.docx")]) == 2
 
 
-def test_text_of_docx_has_headings_and_no_contents() -> None:
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_text_of_docx_and_pdf_has_headings_and_no_contents_or_furniture(kind: str) -> None:
     docbuild = pytest.importorskip("docbuild")
     from reportdiff.ingest import load_bytes
 
-    data = docbuild.build_docx(docbuild.SAMPLE_REPORT, toc=True)
-    text = report_text(load_bytes(data, "r.docx", suffix=".docx"))
+    if kind == "docx":
+        data = docbuild.build_docx(docbuild.SAMPLE_REPORT, toc=True)
+    else:
+        data = docbuild.build_pdf(docbuild.SAMPLE_REPORT, toc=True, header=True, footer=True)
+    text = report_text(load_bytes(data, f"r.{kind}", suffix=f".{kind}"))
     expected_headings = [line for line in docbuild.SAMPLE_REPORT.splitlines() if line.startswith("#")]
     got_headings = [line for line in text.splitlines() if line.startswith("#")]
     assert got_headings == expected_headings
     assert "Innehållsförteckning" not in text
+    assert not [line for line in text.splitlines() if line.startswith(("Sida ", "Page "))]
 
 
 def _git_env(home: Path) -> dict[str, str]:

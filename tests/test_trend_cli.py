@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import GOLDEN, ROOT, SNAPSHOTS, snapshot_paths
 from click.testing import CliRunner
+from conftest import GOLDEN, ROOT, SNAPSHOTS, snapshot_paths
 
 from reportdiff.cli import cli, run
 from reportdiff.render.trend_json import TREND_SCHEMA
@@ -88,7 +88,16 @@ def test_golden_text_says_what_the_snapshot_readme_says() -> None:
     assert "Månadsrapport juni" in text and "FVIS Cosmic" in text
     data = json.loads((GOLDEN / "trend-cosmic.json").read_text(encoding="utf-8"))
     tracks = {(t["label"], t["unit"]): t for t in data["figures"]}
-    assert [p["value"] for p in tracks[("anställda", "st")]["points"]] == [7452, 7438, 7401, 7415, 7436, 7449, 7468, 7602]
+    assert [p["value"] for p in tracks[("anställda", "st")]["points"]] == [
+        7452,
+        7438,
+        7401,
+        7415,
+        7436,
+        7449,
+        7468,
+        7602,
+    ]
     sick = next(t for (label, unit), t in tracks.items() if label.startswith("sjukfrånvaro") and unit == "procent")
     assert [p["value"] for p in sick["points"]] == [5.9, 6.0, 7.2, 7.0, 6.6, 6.3, 6.1, 5.8]
     lex = max((t for t in data["figures"] if t["label"].startswith("lex maria")), key=lambda t: len(t["points"]))
@@ -137,7 +146,9 @@ def test_csv_is_ready_for_swedish_excel(tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     header = rows[0]
-    assert header[:4] == ["id", "figure", "unit", "section"] and header[4] == "2025-01-14" and header[11] == "2025-08-26"
+    assert (
+        header[:4] == ["id", "figure", "unit", "section"] and header[4] == "2025-01-14" and header[11] == "2025-08-26"
+    )
     sick = max(
         (row for row in rows[1:] if row[1].startswith("sjukfrånvaro") and row[2] == "procent"), key=lambda row: row[-1]
     )
@@ -147,7 +158,7 @@ def test_csv_is_ready_for_swedish_excel(tmp_path: Path) -> None:
 
 
 def test_csv_delimiter_and_formula_escaping(tmp_path: Path) -> None:
-    report = write_report(tmp_path, "a.md", "14 januari 2025", "# =HYPERLINK(\"x\")\n\nRegionen har 7 452 anställda.\n")
+    report = write_report(tmp_path, "a.md", "14 januari 2025", '# =HYPERLINK("x")\n\nRegionen har 7 452 anställda.\n')
     out = tmp_path / "t.csv"
     assert run(["trend", str(report), "--format", "csv", "--csv-delimiter", "tab", "-o", str(out)]) == 0
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline=""), delimiter="\t"))
@@ -158,8 +169,12 @@ def test_csv_delimiter_and_formula_escaping(tmp_path: Path) -> None:
 
 def test_html_is_standalone_with_svg_charts_and_escaped_text(tmp_path: Path) -> None:
     hostile = "<script>alert(1)</script> & [bold]x[/bold]"
-    first = write_report(tmp_path, "a.md", "14 januari 2025", f"# {hostile}\n\nRegionen har 7 452 anställda och Cosmic.\n")
-    second = write_report(tmp_path, "b.md", "11 februari 2025", f"# {hostile}\n\nRegionen har 7 438 anställda och Cosmic.\n")
+    first = write_report(
+        tmp_path, "a.md", "14 januari 2025", f"# {hostile}\n\nRegionen har 7 452 anställda och Cosmic.\n"
+    )
+    second = write_report(
+        tmp_path, "b.md", "11 februari 2025", f"# {hostile}\n\nRegionen har 7 438 anställda och Cosmic.\n"
+    )
     out = tmp_path / "t.html"
     assert run(["trend", str(first), str(second), "--format", "html", "--topic", "Cosmic", "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")

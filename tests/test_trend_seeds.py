@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from conftest import DATA, seed_path
@@ -49,7 +48,10 @@ def test_order_is_found_from_the_reports_own_dates(result: SeriesReport, seed_se
     for seed, date in published.items():
         if date:  # 000 has no printed date; facts.md says it reads as September 2024
             assert by_seed[seed].date is not None and by_seed[seed].date.isoformat() == date
-    assert by_seed["000"].date is not None and by_seed["000"].date.strftime("%Y-%m") == FACTS["dates"]["000"]["report_date"]
+    assert (
+        by_seed["000"].date is not None
+        and by_seed["000"].date.strftime("%Y-%m") == FACTS["dates"]["000"]["report_date"]
+    )
 
 
 def test_order_is_found_from_the_text_alone_when_no_report_has_a_date(seed_series) -> None:  # type: ignore[no-untyped-def]

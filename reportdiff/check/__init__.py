@@ -12,9 +12,10 @@ import json
 from pathlib import Path
 
 from reportdiff.check.config import CheckConfig, load_check_config, split_codes
+from reportdiff.check.context import Context
 from reportdiff.check.directives import collect
 from reportdiff.check.registry import RULES, Rule, matches_code
-from reportdiff.check.rules import RULE_FUNCTIONS, Context
+from reportdiff.check.rules import RULE_FUNCTIONS
 from reportdiff.model import Finding, Report, Severity
 
 __all__ = [
@@ -114,23 +115,28 @@ def format_json(findings: list[Finding], draft: str, previous: str | None) -> st
 
 
 def read_source_text(path: str | Path) -> str | None:
-    """The draft's text for directives and columns, when it is a text format; None for DOCX/PDF."""
+    """The draft's text for directives and columns, when it is a text format; None for DOCX/PDF.
+
+    Only line breaks matter for line numbers, so a lenient decode is enough: the reader has
+    already refused binary files and chosen the encoding for the report itself.
+    """
     file = Path(path)
     if file.suffix.lower() not in _TEXT_SUFFIXES or not file.is_file():
         return None
-    from reportdiff.errors import InputError
-    from reportdiff.ingest.decode import decode
-
     try:
         data = file.read_bytes()
     except OSError:
         return None
     if data.startswith((b"%PDF-", b"PK\x03\x04")):
         return None
-    try:
-        return decode(data, str(path))
-    except InputError:
-        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def rule_table() -> str:

@@ -1,9 +1,10 @@
 """The rules of ``reportdiff check``: one small function per rule family, each yielding findings.
 
-Every function takes the :class:`Context` (draft, previous report, configuration, directives,
-source lines) and yields :class:`~reportdiff.model.Finding` objects; selection, severity
-overrides and inline ``ignore`` directives are applied afterwards by :func:`reportdiff.check.check`.
-The codes, names and default severities live in :mod:`reportdiff.check.registry`.
+Every function takes the :class:`~reportdiff.check.context.Context` (draft, previous report,
+configuration, directives, source lines) and yields :class:`~reportdiff.model.Finding` objects;
+selection, severity overrides and inline ``ignore`` directives are applied afterwards by
+:func:`reportdiff.check.check`. Codes, names and default severities live in
+:mod:`reportdiff.check.registry`.
 """
 
 from __future__ import annotations
@@ -13,138 +14,28 @@ import datetime as dt
 import fnmatch
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reportdiff.check.config import CheckConfig
-from reportdiff.check.directives import Directives, is_directive_text
-from reportdiff.model import Block, BlockKind, Finding, Report, Section, TocEntry
+from reportdiff.check.context import (
+    MONTH_NAMES_SV,
+    MONTHS,
+    TOC_TITLES,
+    Context,
+    body_blocks,
+    date_line,
+    report_date,
+    shorten,
+    toc_of,
+    visible,
+)
+from reportdiff.check.directives import is_directive_text
+from reportdiff.model import BlockKind, Finding, Section, TocEntry
 from reportdiff.text.normalize import heading_key
 
 if TYPE_CHECKING:
     from reportdiff.align import Alignment
 
-TOC_TITLES = {"innehållsförteckning", "innehåll", "tableofcontents", "contents"}
-MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
-    "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}  # fmt: skip
-MONTH_NAMES_SV = {number: name for name, number in MONTHS.items()}
-
-
-@dataclass(slots=True)
-class Context:
-    draft: Report
-    previous: Report | None
-    config: CheckConfig
-    directives: Directives
-    source_lines: list[str] | None = None
-    _alignment: Alignment | None = field(default=None, repr=False)
-
-    def alignment(self) -> Alignment | None:
-        """The engine's section alignment (what ``compare()`` builds its pairs on), computed once.
-
-        Only the structure rules need it, and only when a part of the previous report is not
-        found by its heading: ``compare()`` itself would also classify events and figures,
-        which costs a second on a seed-sized pair and tells a check nothing.
-        """
-        if self.previous is None:
-            return None
-        if self._alignment is None:
-            from reportdiff.align import align
-
-            self._alignment = align(self.previous, self.draft)
-        return self._alignment
-
-    def finding(self, code: str, line: int, col: int, message: str) -> Finding:
-        return Finding(self.draft.source, max(1, line), max(1, col), code, self.config.severity_of(code), message)
-
-    def locate(self, block: Block, offset: int, needle: str) -> tuple[int, int]:
-        """The source line and column of ``needle`` found at ``offset`` of ``block.text``.
-
-        Block text is normalised (lines joined, hyphenation undone), so the needle is looked up
-        again in the block's source lines; without them, the block's first line and column 1.
-        """
-        lines = self.source_lines
-        if not lines or not needle:
-            return block.span.start, 1
-        occurrence = block.text[:offset].count(needle)
-        seen = 0
-        for number in range(block.span.start, min(block.span.end, len(lines)) + 1):
-            line = lines[number - 1]
-            position = line.find(needle)
-            while position >= 0:
-                if seen == occurrence:
-                    return number, position + 1
-                seen += 1
-                position = line.find(needle, position + 1)
-        return block.span.start, 1
-
-
-# --- helpers shared by several rules --------------------------------------------------------
-
-
-def report_date(report: Report) -> dt.date | None:
-    """The report's date; when a reader left the cover lines as body text, read them here."""
-    if report.date is not None:
-        return report.date
-    from reportdiff.ingest.metadata import is_cover_date, parse_date
-
-    for block in report.root.blocks[:4]:
-        if is_cover_date(block.text):
-            return parse_date(block.text)
-    return None
-
-
-def _date_line(report: Report) -> int:
-    from reportdiff.ingest.metadata import is_cover_date
-
-    for aside in report.asides:
-        if aside.kind == "cover" and is_cover_date(aside.text):
-            return aside.span.start
-    for block in report.root.blocks[:4]:
-        if is_cover_date(block.text):
-            return block.span.start
-    return 1
-
-
-def toc_of(report: Report) -> tuple[list[TocEntry], Section | None]:
-    """The table of contents: the reader's, else a Markdown section titled Innehållsförteckning."""
-    section = next((s for s in report.sections() if heading_key(s.heading) in TOC_TITLES), None)
-    if report.toc:
-        return list(report.toc), section
-    if section is None:
-        return [], None
-    from reportdiff.text.layout import toc_entry
-
-    entries: list[TocEntry] = []
-    for block in section.blocks:
-        parsed = toc_entry(block.text)
-        heading, page = parsed if parsed else (block.text.strip(), None)
-        heading = re.sub(r"\s*\.{2,}\s*\d*$", "", heading).strip()
-        if heading:
-            entries.append(TocEntry(heading=heading, level=None, page=page, line=block.span.start))
-    return entries, section
-
-
-def body_blocks(context: Context) -> Iterator[tuple[Section, Block]]:
-    """Blocks of the body: not the Markdown contents section, not directive lines."""
-    _, toc_section = toc_of(context.draft)
-    for section in context.draft.root.walk():
-        if section is toc_section:
-            continue
-        for block in section.blocks:
-            if not is_directive_text(block.text):
-                yield section, block
-
-
-def _visible(text: str) -> str:
-    """Text with HTML comments blanked out (same length, so offsets still hold)."""
-    return re.sub(r"<!--.*?-->", lambda match: " " * len(match.group(0)), text)
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+__all__ = ["RULE_FUNCTIONS"]
 
 
 # --- RD101, RD102: stale text ------------------------------------------------------------------
@@ -184,7 +75,7 @@ def stale_text(context: Context) -> Iterator[Finding]:
             "RD102" if introduction else "RD101",
             section.span.start,
             1,
-            f"'{_shorten(section.heading)}' is word for word the same as in the previous report ({words} words); "
+            f"'{shorten(section.heading)}' is word for word the same as in the previous report ({words} words); "
             "update it, or mark it as standing text",
         )
 
@@ -252,13 +143,13 @@ def table_of_contents(context: Context) -> Iterator[Finding]:
             "RD203",
             entries[index].line,
             1,
-            f"table of contents says '{_shorten(entries[index].heading)}' but the heading reads "
-            f"'{_shorten(heading.heading)}' (line {heading.span.start})",
+            f"table of contents says '{shorten(entries[index].heading)}' but the heading reads "
+            f"'{shorten(heading.heading)}' (line {heading.span.start})",
         )
     for index, entry in enumerate(entries):
         if index not in matched and index not in renamed:
             yield context.finding(
-                "RD202", entry.line, 1, f"table of contents lists '{_shorten(entry.heading)}', which is not a heading"
+                "RD202", entry.line, 1, f"table of contents lists '{shorten(entry.heading)}', which is not a heading"
             )
     for heading_index, heading in enumerate(headings):
         if heading_index not in used and heading.level <= depth:
@@ -266,7 +157,7 @@ def table_of_contents(context: Context) -> Iterator[Finding]:
                 "RD201",
                 heading.span.start,
                 1,
-                f"heading '{_shorten(heading.heading)}' (level {heading.level}) is missing from the table of contents",
+                f"heading '{shorten(heading.heading)}' (level {heading.level}) is missing from the table of contents",
             )
     pairs = sorted({**matched, **renamed}.items())
     in_order = _longest_increasing([heading_index for _, heading_index in pairs])
@@ -274,12 +165,12 @@ def table_of_contents(context: Context) -> Iterator[Finding]:
         if position in in_order:
             continue
         before = headings[heading_index - 1].heading if heading_index > 0 else ""
-        where = f"after '{_shorten(before, 40)}'" if before else "first"
+        where = f"after '{shorten(before, 40)}'" if before else "first"
         yield context.finding(
             "RD204",
             entries[index].line,
             1,
-            f"table of contents lists '{_shorten(entries[index].heading)}' out of order; in the text it comes {where}",
+            f"table of contents lists '{shorten(entries[index].heading)}' out of order; in the text it comes {where}",
         )
 
 
@@ -440,7 +331,7 @@ def past_as_future(context: Context) -> Iterator[Finding]:
     for _, block in body_blocks(context):
         if block.kind == BlockKind.TABLE_ROW:
             continue
-        text = _visible(block.text)
+        text = visible(block.text)
         for sentence in _SENTENCE.finditer(text):
             for mention in _DATE_MENTION.finditer(sentence.group(0)):
                 before = sentence.group(0)[: mention.start()]
@@ -461,8 +352,7 @@ def past_as_future(context: Context) -> Iterator[Finding]:
                     "RD401",
                     line,
                     col,
-                    f"'{_shorten(' '.join(phrase.split()))}' reads as future, "
-                    f"but the report is dated {_sv_date(today)}",
+                    f"'{shorten(' '.join(phrase.split()))}' reads as future, but the report is dated {_sv_date(today)}",
                 )
                 break
 
@@ -497,7 +387,7 @@ def date_order(context: Context) -> Iterator[Finding]:
     how = "the same as" if draft_date == previous_date else "older than"
     yield context.finding(
         "RD402",
-        _date_line(context.draft),
+        date_line(context.draft),
         1,
         f"the report is dated {_sv_date(draft_date)}, {how} the previous report ({_sv_date(previous_date)})",
     )
@@ -548,12 +438,12 @@ def missing_parts(context: Context) -> Iterator[Finding]:
                 new_parent = alignment.new[alignment.new[alignment.old_to_new[index_of[id(child)]]].parent]
                 if new_parent.section.level > 0 and new_parent.section.heading not in parents:
                     parents.append(new_parent.section.heading)
-            places = ", ".join(f"'{_shorten(heading, 40)}'" for heading in parents) or "other headings"
+            places = ", ".join(f"'{shorten(heading, 40)}'" for heading in parents) or "other headings"
             yield context.finding(
                 "RD502",
                 line,
                 1,
-                f"'{_shorten(section.heading)}' of the previous report is gone; {len(moved)} of its "
+                f"'{shorten(section.heading)}' of the previous report is gone; {len(moved)} of its "
                 f"{len(section.children)} subsections now stand under {places}",
             )
             continue
@@ -561,7 +451,7 @@ def missing_parts(context: Context) -> Iterator[Finding]:
             "RD501",
             line,
             1,
-            f"'{_shorten(section.heading)}' (level {section.level} in the previous report) has no counterpart "
+            f"'{shorten(section.heading)}' (level {section.level} in the previous report) has no counterpart "
             "in the draft",
         )
 
@@ -594,7 +484,7 @@ _QUOTE_MARKS = re.compile('["”“„]')
 
 def leftovers(context: Context) -> Iterator[Finding]:
     for _, block in body_blocks(context):
-        text = _visible(block.text)
+        text = visible(block.text)
         for match in _SPLIT_WORD.finditer(text):
             if match["tail"].casefold() in _CONTINUATIONS:
                 continue

@@ -53,11 +53,10 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH_WORD = re.compile(r"(?<![\wåäö-])(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![\wåäö])")
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b")  # lower-cased text
 _DAY_BEFORE = re.compile(r"(?<![\d-])(\d{1,2})\s$")
 _YEAR_AFTER = re.compile(r"\s((?:19|20)\d\d)(?!\d)")
 _MONTH_PREPOSITION = re.compile(r"\b(?:i|under|till|från|inför|senast|början av|slutet av|mitten av)\s$")
-_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 _ITEM_NAME = re.compile(r"^(.{3,80}?)\s[–—-]\s")
 _MAX_NAME_WORDS = 8
 _PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
@@ -543,27 +542,38 @@ def date_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
     new_date = diff.new.date
     if new_date is None:
         return
-    carried = {
-        id(change.new) for pair in diff.pairs for change in pair.blocks if change.op is BlockOp.EQUAL and change.new
-    }
-    yield from _passed(diff.old, diff.old.date, new_date, rules, side="old", only=None)
+    carried: set[int] = set()
+    carried_old: set[int] = set()
+    for pair in diff.pairs:
+        for change in pair.blocks:
+            if change.op is BlockOp.EQUAL and change.new is not None and change.old is not None:
+                carried.add(id(change.new))
+                carried_old.add(id(change.old))
+    # OLD text that NEW carries unchanged is reported once, as stale in NEW; the rest of OLD here.
+    yield from _passed(diff.old, diff.old.date, new_date, rules, side="old", only=None, skip=carried_old)
     # Carried-over text was written for the OLD report: resolve its months against that date.
     yield from _passed(diff.new, diff.old.date, new_date, rules, side="new", only=carried)
 
 
 def _passed(
-    report: Report, written: dt.date | None, now: dt.date, rules: Rules, side: str, only: set[int] | None
+    report: Report,
+    written: dt.date | None,
+    now: dt.date,
+    rules: Rules,
+    side: str,
+    only: set[int] | None,
+    skip: set[int] | None = None,
 ) -> Iterator[Event]:
     seen: set[tuple[str, str]] = set()
     for path, section in report.root.walk_with_path():
         for block in section.blocks:
-            if only is not None and id(block) not in only:
+            if only is not None and id(block) not in only or skip is not None and id(block) in skip:
                 continue
-            lowered = block.text.lower()
-            if not any(month in lowered for month in _MONTH_PREFIXES) or not _MONTH_WORD.search(lowered):
+            months = [match.start() for match in _MONTH_WORD.finditer(block.text.lower())]
+            if not months:
                 continue
-            for _, sentence in split_sentences(block.text):
-                if not _MONTH_WORD.search(sentence.lower()):
+            for offset, sentence in split_sentences(block.text):
+                if not any(offset <= at < offset + len(sentence) for at in months):
                     continue
                 tokens = rules.tokens(sentence)
                 if not rules.date_future.find(tokens):

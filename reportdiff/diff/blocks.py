@@ -15,11 +15,10 @@ What is left is inserted or deleted. The old place of a moved block is kept as a
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from reportdiff.align import Alignment, SectionInfo
-from reportdiff.diff.sequence import matching_pairs
+from reportdiff.diff.sequence import inverted_index, matching_pairs, most_shared
 from reportdiff.diff.words import diff_words, similarity
 from reportdiff.model import Block, BlockChange, BlockOp
 
@@ -28,7 +27,7 @@ MOVE_SIMILARITY = 0.6  # an edited move must be closer than a rewording in place
 MOVE_MIN_TOKENS = 5  # shorter blocks only move when unchanged
 GAP_LIMIT = 10_000  # old × new blocks in one gap above which no rewording is looked for
 MOVE_CANDIDATES = 8
-RARE_SHINGLE = 32
+RARE_SHINGLE = 8  # a word triple found in more blocks than this says little about the source
 
 BlockId = tuple[int, int]  # (section index, block index) on one side
 
@@ -170,19 +169,12 @@ def _edited_moves(old: BlockSide, new: BlockSide, matching: BlockMatching) -> li
     new_left = [b for b in new.all_ids() if b not in matching.reverse and len(new.tokens(b)) >= MOVE_MIN_TOKENS]
     if not old_left or not new_left:
         return []
-    by_shingle: dict[tuple[str, str, str], list[int]] = {}
-    for position, block_id in enumerate(old_left):
-        for shingle in set(_shingles(old.tokens(block_id))):
-            by_shingle.setdefault(shingle, []).append(position)
+    index = inverted_index((position, set(_shingles(old.tokens(b)))) for position, b in enumerate(old_left))
     scored: list[tuple[float, int, int]] = []
     for new_position, block_id in enumerate(new_left):
-        shared: Counter[int] = Counter()
-        for shingle in set(_shingles(new.tokens(block_id))):
-            holders = by_shingle.get(shingle, ())
-            if len(holders) <= RARE_SHINGLE:
-                shared.update(holders)
-        for old_position, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MOVE_CANDIDATES]:
-            score = similarity(old.word_set(old_left[old_position]), new.word_set(block_id))
+        words = new.word_set(block_id)
+        for old_position in most_shared(index, set(_shingles(new.tokens(block_id))), RARE_SHINGLE, MOVE_CANDIDATES):
+            score = similarity(old.word_set(old_left[old_position]), words)
             if score >= MOVE_SIMILARITY:
                 scored.append((score, new_position, old_position))
     chosen = []

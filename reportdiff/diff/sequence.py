@@ -10,9 +10,10 @@ anchors, and only when a gap is small enough.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 from difflib import SequenceMatcher
+from heapq import nsmallest
 
 # Above this product of lengths, a gap is not given to SequenceMatcher directly.
 QUADRATIC_LIMIT = 250_000
@@ -104,3 +105,24 @@ def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         index = previous[index]
     run.reverse()
     return run
+
+
+def inverted_index(items: Iterable[tuple[int, Iterable[Hashable]]]) -> dict[Hashable, list[int]]:
+    """feature → the ids holding it, for finding likely partners without comparing every pair."""
+    index: defaultdict[Hashable, list[int]] = defaultdict(list)
+    for item_id, features in items:
+        for feature in features:
+            index[feature].append(item_id)
+    return dict(index)
+
+
+def most_shared(index: dict[Hashable, list[int]], features: Iterable[Hashable], rare: int, limit: int) -> list[int]:
+    """The ``limit`` ids sharing the most features with ``features``, counting only features
+    held by at most ``rare`` ids (common words say nothing); ties by id."""
+    counts: dict[int, int] = {}
+    for feature in features:
+        holders = index.get(feature)
+        if holders and len(holders) <= rare:
+            for holder in holders:
+                counts[holder] = counts.get(holder, 0) + 1
+    return [holder for holder, _ in nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0]))]

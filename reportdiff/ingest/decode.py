@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from reportdiff.errors import InputError
 
@@ -50,7 +51,27 @@ def _decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError:
         pass
     # cp1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined; latin-1 maps every byte.
-    return "".join(_decode_cp1252_byte(byte) for byte in data) if _has_cp1252_gaps(data) else data.decode("cp1252")
+    text = "".join(_decode_cp1252_byte(byte) for byte in data) if _has_cp1252_gaps(data) else data.decode("cp1252")
+    return _dos_or_mac(data, text)
+
+
+# DOS (cp850) and classic Mac OS (mac-roman) files put å ä ö in 0x80-0x9F, where cp1252 has quotes,
+# daggers and ligatures that never sit inside a word. Count Swedish letters inside words under each
+# reading; another code page wins only with strictly more of them, so cp1252 keeps every tie.
+_SWEDISH_IN_WORD = re.compile(r"(?<=[A-Za-z])[åäö](?=[A-Za-z])|(?<![^\W\d_])[ÅÄÖ](?=[a-zåäö])")
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+
+
+def _dos_or_mac(data: bytes, cp1252_text: str) -> str:
+    if not _C1_BYTES.search(data):
+        return cp1252_text
+    best, best_score = cp1252_text, len(_SWEDISH_IN_WORD.findall(cp1252_text))
+    for encoding in ("cp850", "mac_roman"):
+        candidate = data.decode(encoding)  # both map all 256 bytes
+        score = len(_SWEDISH_IN_WORD.findall(candidate))
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
 
 
 def _has_cp1252_gaps(data: bytes) -> bool:

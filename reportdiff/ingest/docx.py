@@ -13,7 +13,8 @@ changes). What becomes what:
 - the table of contents (a ``TOC`` field, a TOC content control, ``toc N`` styles) goes to
   ``Report.toc`` and ``Aside(TOC)``, never into the body;
 - footnotes: paragraphs at the end of the section that refers to them, marker ``[n]``;
-- emphasis and other run formatting are dropped; deleted text (tracked changes) is left out.
+- emphasis and other run formatting are dropped; deleted text (tracked changes) and hidden
+  text (``w:vanish``) are left out.
 
 Source positions: ``Span.start``/``Span.end`` are 1-based paragraph numbers, counting every
 ``w:p`` of the main document in order (table cells included); ``Span.page`` is None.
@@ -244,6 +245,8 @@ class _RunState:
             self.parts.append(text)
             return
         properties = run.find(f"{_W}rPr")
+        if _toggle(properties, "vanish"):
+            return  # hidden text is not on the page
         char_style = _attr(properties, "rStyle") or ""
         bold, size = reader.run_bold_and_size(properties, self.style_id, char_style)
         self.paragraph.bold = self.paragraph.bold and bold

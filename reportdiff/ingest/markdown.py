@@ -14,6 +14,7 @@ from markdown_it.token import Token
 from reportdiff.ingest.metadata import finish_report
 from reportdiff.ingest.tree import RawBlock, build_tree
 from reportdiff.model import BlockKind, Report, Span
+from reportdiff.text.normalize import strip_control
 
 _PARSER = MarkdownIt("commonmark").enable("table")
 _SPACES = re.compile(r"\s+")
@@ -83,4 +84,4 @@ def _inline_text(token: Token) -> str:
 
 
 def _collapse(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", strip_control(text)).strip()  # text is data: no terminal escapes

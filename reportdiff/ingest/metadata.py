@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from reportdiff.model import Aside, AsideKind, Block, Report, Section
+from reportdiff.model import Aside, AsideKind, Block, Report, Span
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
@@ -24,13 +24,16 @@ _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _MONTH_REPORT = re.compile(
-    rf"^(?:Månadsrapport|Resultat|Månadsuppföljning|Ekonomisk rapport)\s+(?P<month>{_MONTH_NAMES})\b", re.I
+    rf"^(?:Månadsrapport|Resultat|Månadsuppföljning|Ekonomisk rapport)\s+(?:per\s+|för\s+)?(?P<month>{_MONTH_NAMES})\b",
+    re.I,
 )
 _ROLE = re.compile(
-    r"^(?:(?:Tf\.?|T\.f\.|Tillförordnad|Biträdande|Bitr\.?)\s+)?(?:region|landstings|hälso- och sjukvårds)?direktör$",
+    r"^(?:(?:Tf\.?|T\.f\.|Tillförordnad|Biträdande|Bitr\.?)\s+)?(?:region|landstings|hälso- och sjukvårds)?direktör"
+    r"(?:,?\s+Region\s+\S+)?$",
     re.I,
 )
 _NAME_WORD = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéüA-ZÅÄÖ'’]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?$")
+_NAME_PARTICLES = frozenset({"af", "von", "van", "de", "der", "la"})
 _TITLE = re.compile(r"^(?:Regiondirektörens|Landstingsdirektörens|Hälso- och sjukvårdsdirektörens)\s+rapport$", re.I)
 
 
@@ -62,7 +65,8 @@ def is_role_line(text: str) -> bool:
 def is_name_line(text: str) -> bool:
     """Two to four capitalised words and nothing else: ``Ulrika Sundquist``, ``Ulf Bergman``."""
     words = text.split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(word) for word in words)
+    names = [word for word in words if word not in _NAME_PARTICLES]
+    return 2 <= len(words) <= 4 and len(names) >= 2 and all(_NAME_WORD.match(word) for word in names)
 
 
 def month_report_month(heading: str) -> int | None:
@@ -108,7 +112,7 @@ def _take_signature(report: Report) -> None:
             name, role = blocks[index], blocks[index + 1]
             if is_name_line(name.text) and is_role_line(role.text):
                 report.author, report.author_role = name.text, role.text
-                span = type(name.span)(name.span.start, role.span.end, name.span.page)
+                span = Span(name.span.start, role.span.end, name.span.page)
                 report.asides.append(Aside(AsideKind.SIGNATURE, f"{name.text}\n{role.text}", span))
                 del blocks[index : index + 2]
                 return
@@ -197,7 +201,6 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 __all__ = [
     "MONTHS",
-    "Section",
     "estimate_date",
     "finish_report",
     "is_cover_date",

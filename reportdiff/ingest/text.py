@@ -10,23 +10,23 @@ contents or bookmark outline as the strongest evidence. See docs/parsing.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportdiff.ingest.metadata import finish_report, is_cover_date, is_name_line, is_role_line, is_title, parse_date
 from reportdiff.ingest.tree import RawBlock, build_tree
-from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span, TocEntry
+from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span
+from reportdiff.text.contents import find_outline, find_toc, toc_depth
 from reportdiff.text.headings import assign_levels, is_heading_shape, pattern_kind
 from reportdiff.text.hyphenation import SpellingEvidence, ends_with_split, join_hyphenated
 from reportdiff.text.layout import (
-    TOC_TITLES,
     ends_sentence,
     is_document_block_label,
     is_page_furniture,
     list_marker,
     numeric_share,
-    toc_entry,
 )
-from reportdiff.text.normalize import clean_text, heading_key, strip_control, strip_emphasis
+from reportdiff.text.normalize import heading_key, strip_control, strip_emphasis
 
 # Function words that end neither a heading nor a paragraph: a line ending with one continues below.
 _OPEN_ENDINGS = frozenset(
@@ -34,6 +34,9 @@ _OPEN_ENDINGS = frozenset(
     knappt att är har var kan ska skall kommer blir men då när där efter över utan genom mellan enligt även
     också än totalt nu vi man sin sina sitt denna detta dessa både dels the of and""".split()
 )
+
+
+_CAPTION = re.compile(r"^(?:(?:Diagram|Figur|Tabell|Bild|Graf)\s+\d+[.:]?(?:\s|$)|Källa\s*:)")
 
 
 @dataclass(slots=True)
@@ -78,12 +81,13 @@ class _Context:
 
 
 def read_text(text: str, source: str = "<string>") -> Report:
+    """Read a report laid out as plain text (Word-style or PDF extraction) into the report model."""
     raw = strip_control(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     style = detect_style(raw)
     consumed: set[int] = set()
     asides: list[Aside] = []
-    outline = _find_outline(raw, consumed, asides)
-    toc = _find_toc(raw, consumed, asides)
+    outline = find_outline(raw, consumed, asides)
+    toc = find_toc(raw, consumed, asides)
     lines = _physical_lines(raw, consumed, style)
     context = _Context(
         style=style,
@@ -98,8 +102,14 @@ def read_text(text: str, source: str = "<string>") -> Report:
     report = Report(source=source, root=build_tree([]), style=style, toc=toc, outline=outline)
     units = _take_cover(units, report, context)
     units = _take_signature(units, report, context)
+    _mark_captions(units)
     _mark_headings(units, listed_keys, style)
-    warnings = assign_levels(units, toc_depth=_toc_depth(toc) if toc else 0, listed=bool(listed_keys))
+    warnings = assign_levels(units, toc_depth=toc_depth(toc) if toc else 0, listed=bool(listed_keys))
+    found = {heading_key(unit.text) for unit in units if unit.heading}
+    missing = [entry.heading for entry in toc + outline if not _is_listed(entry.heading, found)]
+    missing = [heading for heading in missing if not is_title(heading)]
+    if missing:
+        warnings.append(f"{len(missing)} contents/outline entries not found as headings: {', '.join(missing[:5])}")
     raw_blocks = [
         RawBlock(unit.text, unit.span, level=unit.level if unit.heading else 0, kind=unit.kind, marker=unit.marker)
         for unit in units
@@ -132,74 +142,6 @@ def detect_style(raw: list[str]) -> str:
     if wrapped < 0.05 and trailing_space < 0.6:
         return "word"  # no sign of wrapping, nor the space PDF extraction leaves after each line
     return "pdf-double" if followed_by_blank > 0.6 * len(nonblank) else "pdf-single"
-
-
-def _find_outline(raw: list[str], consumed: set[int], asides: list[Aside]) -> list[TocEntry]:
-    """A PDF bookmark outline appended at the end: a trailing run of tab-indented lines."""
-    entries: list[tuple[int, str, int]] = []
-    index = len(raw) - 1
-    while index >= 0:
-        line = raw[index]
-        if not line.strip():
-            index -= 1
-            continue
-        if not line.startswith("\t"):
-            break
-        entries.append((index, line.strip(), len(line) - len(line.lstrip("\t"))))
-        index -= 1
-    if len(entries) < 3:
-        return []
-    entries.reverse()
-    depths = sorted({depth for _, _, depth in entries})
-    outline = []
-    for index, heading, depth in entries:
-        level = depths.index(depth) + 1 if len(depths) > 1 else None
-        outline.append(TocEntry(heading=clean_text(heading), level=level, page=None, line=index + 1))
-        consumed.add(index)
-        asides.append(Aside(AsideKind.OUTLINE, clean_text(heading), Span(index + 1, index + 1)))
-    return outline
-
-
-def _find_toc(raw: list[str], consumed: set[int], asides: list[Aside]) -> list[TocEntry]:
-    """A table of contents near the top: a title line (optional) and entries with a page number."""
-    limit = min(len(raw), 300)
-    start = None
-    for index in range(limit):
-        if raw[index].strip().casefold().rstrip(":") in TOC_TITLES:
-            start = index
-            break
-    if start is None:
-        run = [index for index in range(limit) if raw[index].strip() and toc_entry(raw[index])]
-        if len(run) < 4:
-            return []
-        start = run[0] - 1
-    entries: list[TocEntry] = []
-    index = start + 1
-    while index < len(raw):
-        line = raw[index]
-        if line.strip():
-            parsed = toc_entry(line)
-            if parsed is None:
-                break
-            depth = len(line) - len(line.lstrip(" \t"))
-            entries.append(TocEntry(heading=clean_text(parsed[0]), level=depth, page=parsed[1], line=index + 1))
-        index += 1
-    if len(entries) < 3:
-        return []
-    depths = sorted({entry.level or 0 for entry in entries})
-    for entry in entries:
-        entry.level = depths.index(entry.level or 0) + 1 if len(depths) > 1 else None
-        consumed.add(entry.line - 1)
-        asides.append(Aside(AsideKind.TOC, clean_text(raw[entry.line - 1]), Span(entry.line, entry.line)))
-    if raw[start].strip().casefold().rstrip(":") in TOC_TITLES:
-        consumed.add(start)
-        asides.append(Aside(AsideKind.TOC, raw[start].strip(), Span(start + 1, start + 1)))
-    return entries
-
-
-def _toc_depth(toc: list[TocEntry]) -> int:
-    levels = [entry.level for entry in toc if entry.level]
-    return max(levels) if levels else 2  # a flat contents list of this series shows parts and their children
 
 
 def _physical_lines(raw: list[str], consumed: set[int], style: str) -> list[Line]:
@@ -274,9 +216,11 @@ def _set_furniture_aside(lines: list[Line], context: _Context) -> list[Line]:
             repeated[line.text] = repeated.get(line.text, 0) + 1
     kept: list[Line] = []
     value_lines_left = 0
-    for line in lines:
+    for position, line in enumerate(lines):
         furniture = False
-        if is_page_furniture(line.text, line.page_start) or (line.page_start and repeated.get(line.text, 0) >= 3):
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        page_edge = line.page_start or (following is not None and following.page > line.page)
+        if is_page_furniture(line.text, page_edge) or (line.page_start and repeated.get(line.text, 0) >= 3):
             furniture = True
         elif is_document_block_label(line.text):
             furniture, value_lines_left = True, 1
@@ -318,7 +262,7 @@ def _text_so_far(unit: Unit, limit: int) -> str | None:
 
 def _word_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> list[Unit]:
     """One unit a line; a paragraph split by a page break (no final stop, continues below) is rejoined."""
-    _mark_table_lines(lines, listed_keys)
+    _mark_table_lines(lines, listed_keys, context.width)
     units: list[Unit] = []
     for line in lines:
         previous = units[-1] if units else None
@@ -375,7 +319,7 @@ def _join_split_paragraphs(units: list[Unit], context: _Context) -> list[Unit]:
 
 def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> list[Unit]:
     """Join wrapped physical lines into paragraphs and list items; tables one row a line."""
-    _mark_table_lines(lines, listed_keys)
+    _mark_table_lines(lines, listed_keys, context.width)
     units: list[Unit] = []
     for position, line in enumerate(lines):
         following = lines[position + 1] if position + 1 < len(lines) else None
@@ -459,23 +403,42 @@ def _standalone_heading_line(line: Line, following: Line | None, context: _Conte
     return line.text[:1].isupper() and not following.text[:1].islower() and is_heading_shape(line.text)
 
 
-def _mark_table_lines(lines: list[Line], listed_keys: set[str]) -> None:
+def _mark_table_lines(lines: list[Line], listed_keys: set[str], width: int) -> None:
     """Runs of four or more short lines, two of them mostly figures, are a flattened table."""
     run: list[Line] = []
 
     def close() -> None:
-        cells = [line for line in run if heading_key(line.text) not in listed_keys or line is not run[0]]
+        cells = list(run)
+        first = cells[0] if cells else None
+        if first is not None and (
+            heading_key(first.text) in listed_keys
+            or (
+                after_sentence
+                and is_heading_shape(first.text)
+                and not any(char.isdigit() for char in first.text)
+                and len(cells) > 1
+                and numeric_share(cells[1].text) < 0.5  # the header row comes next: this is the title
+            )
+        ):
+            cells = cells[1:]  # the table's heading, not its first cell
         if len(cells) >= 4 and sum(numeric_share(line.text) >= 0.5 for line in cells) >= 2:
             for line in cells:
                 line.table = True
         run.clear()
 
+    after_sentence = True
+    limit = min(45, int(0.6 * width))
+    previous: Line | None = None
     for line in lines:
-        short = len(line.text) <= 45 and not line.marker and not line.text.rstrip().endswith(".")
+        short = len(line.text) <= limit and not line.marker and not line.text.rstrip().endswith(".")
+        if short and previous is not None and ends_with_split(previous.text) and previous not in run:
+            short = False  # the end of a word split on the line above, not a cell
+        previous = line
         if short:
             run.append(line)
         else:
             close()
+            after_sentence = ends_sentence(line.text)
     close()
 
 
@@ -534,21 +497,38 @@ def _take_signature(units: list[Unit], report: Report, context: _Context) -> lis
     return units
 
 
+def _mark_captions(units: list[Unit]) -> None:
+    """``Diagram 2 …``, ``Figur 1:``, ``Tabell 3.``, ``Källa: …``: figure captions and chart residue."""
+    for unit in units:
+        if unit.kind is BlockKind.PARAGRAPH and len(unit.text) <= 160 and _CAPTION.match(unit.text):
+            unit.kind = BlockKind.CAPTION
+
+
 def _mark_headings(units: list[Unit], listed_keys: set[str], style: str) -> None:
     """Heading candidates: listed in the contents/outline, or by their shape and what follows them."""
     for position, unit in enumerate(units):
         if unit.kind is not BlockKind.PARAGRAPH or (style != "word" and len(unit.lines) > 3):
             continue
         following = units[position + 1] if position + 1 < len(units) else None
-        unit.listed = heading_key(unit.text) in listed_keys
         if not is_heading_shape(unit.text):
             continue
+        unit.listed = _is_listed(unit.text, listed_keys)
         if following is None:
             continue  # a last short line is a closing remark, not a heading of nothing
         if following.text[:1].islower() and following.kind is BlockKind.PARAGRAPH:
             continue
         unit.heading = True
     _reject_long_chains(units)
+
+
+def _is_listed(text: str, listed_keys: set[str]) -> bool:
+    """In the contents or outline: the same key, or nearly (a typo or a changed word in a long heading)."""
+    key = heading_key(text)
+    if key in listed_keys or not listed_keys or len(key) < 12:
+        return key in listed_keys
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(key, listed_keys, scorer=fuzz.ratio, score_cutoff=92) is not None
 
 
 def _reject_long_chains(units: list[Unit]) -> None:

@@ -48,7 +48,9 @@ TREND_LABELS: dict[str, dict[str, str]] = {
         "no_date": "utan datum",
         "estimated": "uppskattat ur texten",
         "figures": "Siffror över tid",
-        "figures_note": "{shown} av {total} siffror; siffror som aldrig ändras eller bara finns en gång visas med --all-figures.",
+        "figures_note": (
+            "{shown} av {total} siffror; siffror som aldrig ändras eller bara finns en gång visas med --all-figures."
+        ),
         "figure": "Vad",
         "where": "Avsnitt",
         "trend": "Förlopp",
@@ -90,7 +92,9 @@ TREND_LABELS: dict[str, dict[str, str]] = {
         "no_date": "no date",
         "estimated": "estimated from the text",
         "figures": "Figures over time",
-        "figures_note": "{shown} of {total} figures; figures that never change or appear once are shown with --all-figures.",
+        "figures_note": (
+            "{shown} of {total} figures; figures that never change or appear once are shown with --all-figures."
+        ),
         "figure": "What",
         "where": "Section",
         "trend": "Trend",
@@ -167,10 +171,6 @@ def number(value: float | None, lang: str, signed: bool = False) -> str:
 
 def unit_text(unit: str) -> str:
     return "" if unit in ("st", "antal") else safe_text(unit)
-
-
-def value_text(track: FigureTrack, value: float, lang: str) -> str:
-    return number(value, lang)
 
 
 def values_text(track: FigureTrack, lang: str, limit: int = VALUES_SHOWN) -> str:

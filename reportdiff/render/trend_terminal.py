@@ -14,7 +14,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from reportdiff.model import SeriesReport, TopicTrack
+from reportdiff.model import FigureTrack, SeriesReport, TopicTrack
 from reportdiff.render.common import format_path, safe_text
 from reportdiff.render.options import RenderOptions
 from reportdiff.render.palette import rich_style
@@ -82,7 +82,13 @@ def _table(*columns: str, **kwargs: Any) -> Table:
 def _reports_table(result: SeriesReport, words: dict[str, str]) -> Table:
     table = _table("#", words["date"], words["source"])
     for entry in result.reports:
-        date = entry.label if entry.date else f"{entry.label} ({words['estimated']})" if entry.estimated else words["no_date"]
+        date = (
+            entry.label
+            if entry.date
+            else f"{entry.label} ({words['estimated']})"
+            if entry.estimated
+            else words["no_date"]
+        )
         table.add_row(str(entry.index + 1), Text(date), Text(safe_text(entry.source)))
     return table
 
@@ -93,7 +99,12 @@ def _figures(result: SeriesReport, options: TrendOptions, words: dict[str, str])
     if not result.figures:
         yield Text(words["no_figures"])
         return
-    yield Text(words["figures_note"].format(shown=len(tracks), total=len(result.figures)), style=_style("muted", options))
+    yield Text(
+        words["figures_note"].format(shown=len(tracks), total=len(result.figures)), style=_style("muted", options)
+    )
+    if len(result.reports) > options.width // 4:
+        yield from _figure_blocks(result, tracks, options)
+        return
     table = _table(words["figure"], words["trend"], words["values"], words["change"])
     table.columns[1].no_wrap = True
     table.columns[3].no_wrap = True
@@ -109,6 +120,20 @@ def _figures(result: SeriesReport, options: TrendOptions, words: dict[str, str])
             Text(change_text(track, options.lang), style=style),
         )
     yield table
+
+
+def _figure_blocks(result: SeriesReport, tracks: list[FigureTrack], options: TrendOptions) -> Iterator[Text]:
+    """A long series: a table cannot hold a sparkline this wide, so each figure gets two lines."""
+    for track in tracks:
+        change = track.change or 0.0
+        style = _style("figure_up", options) if change > 0 else _style("figure_down", options) if change < 0 else ""
+        line = Text(figure_name(track), style="bold" if options.color else "")
+        line.append("  " + format_path(track.section_path[-2:]), style=_style("muted", options))
+        yield line
+        detail = Text("  " + sparkline(track, len(result.reports)) + "  ")
+        detail.append(values_text(track, options.lang) + "  ")
+        detail.append(change_text(track, options.lang), style=style)
+        yield detail
 
 
 def _topics(result: SeriesReport, options: TrendOptions, words: dict[str, str]) -> Iterator[RenderableType]:
@@ -135,7 +160,14 @@ def _topics(result: SeriesReport, options: TrendOptions, words: dict[str, str]) 
 
 
 def _topic_table(result: SeriesReport, topic: TopicTrack, options: TrendOptions, words: dict[str, str]) -> Table:
-    table = _table(words["report"], words["mentions"], words["words"], words["phase"], words["status_words"], words["sections_where"])
+    table = _table(
+        words["report"],
+        words["mentions"],
+        words["words"],
+        words["phase"],
+        words["status_words"],
+        words["sections_where"],
+    )
     for column in (1, 2):
         table.columns[column].justify = "right"
     for point in topic.points:
@@ -155,24 +187,27 @@ def _topic_table(result: SeriesReport, topic: TopicTrack, options: TrendOptions,
 
 
 def _sections(result: SeriesReport, options: TrendOptions, words: dict[str, str]) -> Iterator[RenderableType]:
+    """The grid as plain lines (a table of a few thousand one-letter cells is slow to lay out)."""
     yield _heading(words["sections"], options)
     count = len(result.reports)
     spaced = count <= GRID_SPACED_UP_TO
-    room = max(20, options.width - (2 * count if spaced else count) - 4)
-    table = _table(words["section"], "".join(str((i + 1) % 10) + (" " if spaced else "") for i in range(count)).rstrip())
-    table.columns[1].no_wrap = True
-    for row in result.sections.rows:
-        heading = "  " * max(0, row.level - 1) + safe_text(row.heading)
-        if len(heading) > room:
-            heading = heading[: room - 1] + "…"
-        cells = Text()
+    cells_width = 2 * count - 1 if spaced else count
+    headings = ["  " * max(0, row.level - 1) + safe_text(row.heading) for row in result.sections.rows]
+    room = max(12, options.width - cells_width - 3)
+    width = min(room, max((len(heading) for heading in [words["section"], *headings]), default=0))
+    numbers = "".join(str((i + 1) % 10) + (" " if spaced else "") for i in range(count)).rstrip()
+    yield Text(f"{words['section'].ljust(width)}   {numbers}", no_wrap=True)
+    yield Text("─" * (width + 3 + cells_width), style=_style("muted", options), no_wrap=True)
+    for heading, row in zip(headings, result.sections.rows, strict=True):
+        if len(heading) > width:
+            heading = heading[: width - 1] + "…"
+        line = Text(heading.ljust(width) + "   ", no_wrap=True)
         for at, cell in enumerate(row.cells):
             symbol, style = STATE_MARKS[cell.state]
-            cells.append(symbol, style=_style(style, options))
+            line.append(symbol, style=_style(style, options))
             if spaced and at < count - 1:
-                cells.append(" ")
-        table.add_row(Text(heading, no_wrap=True, overflow="ellipsis"), cells)
-    yield table
+                line.append(" ")
+        yield line
     legend = Text(f"{words['legend']}: ")
     for state, (symbol, style) in STATE_MARKS.items():
         legend.append(symbol, style=_style(style, options))

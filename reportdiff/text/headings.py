@@ -34,6 +34,7 @@ _PARTS = [
         r"^patientsäkerhet och vårdhygien$",
         r"^\S.*nämnden$",
         r"^analysrapport(er)?$",
+        r"^(delårsrapport|årsredovisning|verksamhetsberättelse)\b",
         r"^bilag(a|or)$",
     )
 ]
@@ -97,6 +98,7 @@ class _Anchor:
     generic: bool
     listed: bool
     unlisted_children: int = 0
+    children: int = 0
 
 
 def assign_levels(units: Sequence[HeadingUnit], toc_depth: int = 0, listed: bool = False) -> list[str]:
@@ -112,10 +114,12 @@ def assign_levels(units: Sequence[HeadingUnit], toc_depth: int = 0, listed: bool
     previous: HeadingUnit | None = None  # the heading just before, when no text came between
     warnings: list[str] = []
     pattern_count = 0
-    for unit in units:
+    for position, unit in enumerate(units):
         if not unit.heading:
             previous = None
             continue
+        following = units[position + 1] if position + 1 < len(units) else None
+        empty = following is not None and following.heading
         kind = pattern_kind(unit.text)
         key = heading_key(unit.text)
         level = 0
@@ -137,7 +141,7 @@ def assign_levels(units: Sequence[HeadingUnit], toc_depth: int = 0, listed: bool
                 stack.pop()
             stack.append(_Anchor(level, generic=False, listed=unit.listed))
         else:
-            level = _generic_level(unit, previous, stack, toc_depth)
+            level = _generic_level(unit, previous, stack, toc_depth, empty)
         unit.level = min(level, 6)
         previous = unit
     _drop_empty_generic(units)
@@ -163,16 +167,22 @@ def _drop_empty_generic(units: Sequence[HeadingUnit]) -> None:
             unit.level = 0
 
 
-def _generic_level(unit: HeadingUnit, previous: HeadingUnit | None, stack: list[_Anchor], toc_depth: int) -> int:
+def _generic_level(
+    unit: HeadingUnit, previous: HeadingUnit | None, stack: list[_Anchor], toc_depth: int, empty: bool
+) -> int:
     if previous is not None and (not stack or stack[-1].level < previous.level):
         stack.append(_Anchor(previous.level, generic=True, listed=previous.listed))
     top = stack[-1] if stack else None
-    if previous is None and top is not None and top.generic and top.listed and unit.listed and top.unlisted_children:
-        stack.pop()  # listed after unlisted children of a listed heading: a sibling, not a grandchild
-        top = stack[-1] if stack else None
+    if previous is None and top is not None and top.generic:
+        # Listed after unlisted children of a listed heading, or itself a heading with sub-headings
+        # after the anchor's children: a sibling of the anchor, not its grandchild.
+        if (top.listed and unit.listed and top.unlisted_children) or (empty and top.children):
+            stack.pop()
+            top = stack[-1] if stack else None
     level = (top.level if top else 0) + 1
     if toc_depth and not unit.listed:
         level = max(level, toc_depth + 1)
-    if top is not None and not unit.listed:
-        top.unlisted_children += 1
+    if top is not None:
+        top.children += 1
+        top.unlisted_children += not unit.listed
     return level

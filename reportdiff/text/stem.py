@@ -56,6 +56,8 @@ def base_form(word: str) -> str:
         return lowered
     if lowered.endswith(("erna", "arna", "orna", "ena")):
         return lowered[:-2]
+    if lowered.endswith(("heten", "iteten")):  # tillgängligheten, kvaliteten
+        return lowered[:-2]
     if lowered.endswith("den") and not lowered.endswith("nden"):  # tiden, övertiden, vården
         return lowered[:-2]
     if lowered.endswith("en") and not lowered.endswith(("ssen", "men", "ten", "nen", "den")) and len(lowered) >= 6:

@@ -34,7 +34,6 @@ _UNIFY = str.maketrans(
         "\u200b": None,  # zero-width space
     }
 )
-_SPACES = re.compile(r"\s+")
 _SMALL_NUMBER = re.compile(r"^[-+−–]?\(?\d{1,3}$")  # the head of "7 419", "-12 000", "(1 234"
 _THOUSANDS = re.compile(r"^\d{3}(?:[,.]\d+)?[%)]?[.,:;!?]*$")  # "419", "000,5", "419)" , "419."
 
@@ -58,7 +57,7 @@ class Token:
 
 def normalise(text: str) -> str:
     """Text as compared: dashes, quotes and odd spaces unified, whitespace collapsed."""
-    return _SPACES.sub(" ", text.translate(_UNIFY)).strip()
+    return " ".join(text.translate(_UNIFY).split())
 
 
 def split_words(text: str) -> list[str]:
