@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import reportdiff.classify as classify
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.figures import extract_figures
     from reportdiff.ingest import load
     from reportdiff.model import ChangeSummary

@@ -69,7 +69,7 @@ def text_size(report) -> int:  # type: ignore[no-untyped-def]
 def child(old_path: str, new_path: str, factor: int, repeat: int) -> None:
     """One measurement, in this process: print JSON."""
     from reportdiff.classify import summarise
-    from reportdiff.compare import diff_reports
+    from reportdiff.comparison import diff_reports
     from reportdiff.ingest import load
 
     old, new = scaled(load(old_path), factor), scaled(load(new_path), factor)

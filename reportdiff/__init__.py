@@ -42,7 +42,7 @@ def load(path: str | Path) -> Report:
 
 def compare(old: Report, new: Report) -> DocumentDiff:
     """Align the sections of two reports, diff their blocks and summarise what changed."""
-    from reportdiff.compare import compare as _compare
+    from reportdiff.comparison import compare as _compare
 
     return _compare(old, new)
 

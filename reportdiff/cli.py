@@ -110,7 +110,7 @@ def email(
       reportdiff email old.pdf new.pdf --to a@example.org --link https://intra.example.org/diff.html
       reportdiff email old.md new.md --to a@example.org --dry-run -o message.eml
     """
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.config import config_section
     from reportdiff.ingest import load
     from reportdiff.mail import build_message, resolve_settings, send_message
@@ -203,7 +203,7 @@ def diff_command(
     """
     import shutil
 
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.errors import InputError
     from reportdiff.ingest import load
     from reportdiff.output import write_output

@@ -401,7 +401,7 @@ def write_diffs(
     loaded: Sequence[LoadedReport], result: SeriesReport, directory: str | Path, fmt: str, lang: str
 ) -> list[Path]:
     """The diff of every consecutive pair of the series, one file each, named by position and file names."""
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.output import write_output
     from reportdiff.render.dispatch import render
 

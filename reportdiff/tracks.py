@@ -435,10 +435,20 @@ def topic_point(report: Report, index: int, query: _Query, rules: Any) -> TopicP
         )
     if point.mentions and rules is not None:
         text = "\n".join(home or elsewhere)
-        point.phase, point.phase_certain = _phase(text, rules)
+        point.phase, point.phase_certain = _first_phase(home or [text], rules)
         point.phase_label = rules.status_labels.get(point.phase, point.phase) if point.phase else ""
         point.status_words = status_words(text, rules)
     return point
+
+
+def _first_phase(texts: list[str], rules: Any) -> tuple[str, bool]:
+    """The phase of the first section (in document order) that reads clearly, else the first that leans.
+
+    Sections are read one by one: a project's own section ("FVIS Cosmic") says where it stands,
+    and pooling it with a department's note about the same system blurs that.
+    """
+    phases = [_phase(text, rules) for text in texts]
+    return next((found for found in phases if found[1]), next((found for found in phases if found[0]), ("", False)))
 
 
 def _phase(text: str, rules: Any) -> tuple[str, bool]:

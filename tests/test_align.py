@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportdiff.align import _assign, align, heading_key, heading_similarity, hungarian
-from reportdiff.compare import compare
+from reportdiff.comparison import compare
 from reportdiff.ingest import read_markdown
 from reportdiff.model import SectionStatus
 

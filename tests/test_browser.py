@@ -202,7 +202,7 @@ def snapshot_html() -> str:
     old, new = SNAPSHOTS / "2025-04.md", SNAPSHOTS / "2025-05.md"
     if not (old.exists() and new.exists()):
         return render(sample_diff(), "html")
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.ingest import load
 
     return render(compare(load(old), load(new)), "html")
@@ -313,7 +313,7 @@ def test_email_fits_a_phone(browser: Browser, tmp_path: Path) -> None:
     """At 360 px nothing in the mail is wider than the screen (Gmail's and Apple Mail's engines are browsers)."""
     old, new = SNAPSHOTS / "2025-04.md", SNAPSHOTS / "2025-05.md"
     if old.exists() and new.exists():
-        from reportdiff.compare import compare
+        from reportdiff.comparison import compare
         from reportdiff.ingest import load
 
         diff = compare(load(old), load(new))

@@ -44,3 +44,15 @@ def test_python_dash_m_runs_without_traceback() -> None:
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_public_compare_stays_callable_after_the_engine_module_is_imported() -> None:
+    import importlib
+
+    import reportdiff
+    from conftest import SNAPSHOTS
+
+    importlib.import_module("reportdiff.comparison")
+    old = reportdiff.load(SNAPSHOTS / "2025-01.md")
+    assert callable(reportdiff.compare)
+    assert not reportdiff.compare(old, old).has_changes

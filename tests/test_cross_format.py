@@ -28,9 +28,9 @@ def _three_ways(markdown: str, **pdf_options: object):  # type: ignore[no-untype
 
 def _compare():  # type: ignore[no-untyped-def]
     try:
-        from reportdiff.compare import compare
+        from reportdiff.comparison import compare
     except ImportError:  # pragma: no cover - the diff engine lands separately
-        pytest.skip("reportdiff.compare is not there yet")
+        pytest.skip("reportdiff.comparison is not there yet")
     return compare
 
 

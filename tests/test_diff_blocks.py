@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportdiff.compare import compare
+from reportdiff.comparison import compare
 from reportdiff.diff import sequence
 from reportdiff.diff.rebuild import new_words, old_words, ops_are_consistent
 from reportdiff.diff.sequence import matching_pairs

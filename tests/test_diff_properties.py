@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportdiff.compare import compare
+from reportdiff.comparison import compare
 from reportdiff.diff.rebuild import new_words, old_words, ops_are_consistent
 from reportdiff.ingest import read_markdown
 from reportdiff.model import BlockOp
@@ -152,7 +152,7 @@ def test_output_does_not_depend_on_string_hashing(tmp_path: Path) -> None:
         snapshots = []
     script = (
         "import sys\n"
-        "from reportdiff.compare import compare\n"
+        "from reportdiff.comparison import compare\n"
         "from reportdiff.ingest import load, read_markdown\n"
         f"texts = {[p.read_text(encoding='utf-8') for p in snapshots]!r}\n"
         "if not texts: texts = ['# A\\n\\nEtt två tre fyra fem.\\n\\n# B\\n\\nSex sju.\\n', "

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from reportdiff.compare import diff_reports
+from reportdiff.comparison import diff_reports
 from reportdiff.diff.rebuild import new_words, old_words
 from reportdiff.ingest import load
 from reportdiff.model import BlockOp
-from tests.conftest import seed_path
+from conftest import seed_path
 from tests.editcorpus import KINDS, make_variant
 from tests.test_edit_corpus import _score, _table
 

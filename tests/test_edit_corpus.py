@@ -9,9 +9,9 @@ from collections import Counter
 
 import pytest
 
-from reportdiff.compare import compare
+from reportdiff.comparison import compare
 from reportdiff.ingest import load
-from tests.conftest import snapshot_paths
+from conftest import snapshot_paths
 from tests.editcorpus import EDITS, KINDS, expected_changes, found_changes, make_variant
 
 VARIANTS_PER_BASE = 15

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.corpus
 
 @lru_cache(maxsize=1)
 def _diff() -> DocumentDiff:
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.ingest import load
 
     return compare(load(seed_path("000")), load(seed_path("004")))
@@ -30,7 +30,7 @@ def diff() -> DocumentDiff:
     seed_path("000")
     seed_path("004")
     try:
-        import reportdiff.compare  # noqa: F401
+        import reportdiff.comparison  # noqa: F401
     except ImportError:
         pytest.skip("the comparison engine (reportdiff.compare) is not there yet")
     return _diff()
@@ -151,7 +151,7 @@ def test_summary_is_deterministic(diff: DocumentDiff) -> None:
 
 @pytest.mark.parametrize("name", ["002", "000", "004"])
 def test_a_report_against_itself_says_nothing(name: str) -> None:
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.ingest import load
 
     report = load(seed_path(name))
@@ -165,7 +165,7 @@ def test_a_report_against_itself_says_nothing(name: str) -> None:
 def test_a_report_rewrapped_as_pdf_text_says_nothing(name: str, spacing: str) -> None:
     from rewrap import to_pdf
 
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.ingest import load
     from reportdiff.ingest.text import read_text
 

@@ -255,7 +255,7 @@ def test_every_changed_number_is_one_shift(values: list[int], edits: st.DataObje
 def test_rewrapped_input_has_no_shifts(values: list[int], width: int) -> None:
     import textwrap
 
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
 
     paragraph = " ".join(f"Post {i} kostar {_grouped(v)} kronor och ökar 2,5 procent." for i, v in enumerate(values))
     old = read_markdown("# Kostnader\n\n" + paragraph + "\n")

@@ -14,7 +14,7 @@ from reportdiff.ingest.text import detect_style, read_text
 from reportdiff.model import AsideKind, BlockKind, Report
 from reportdiff.text.hyphenation import SpellingEvidence, join_hyphenated
 from reportdiff.text.normalize import clean_text, heading_key
-from tests.conftest import seed_path
+from conftest import seed_path
 
 # --- de-hyphenation -------------------------------------------------------------------------
 

@@ -156,14 +156,14 @@ def snapshot_pair() -> tuple[str, str]:
 
 
 def expected_email_html(old: str, new: str, **options) -> str:
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.ingest import load
 
     return render(compare(load(old), load(new)), "email-html", **options)
 
 
 def expected_subject(old: str, new: str) -> str:
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.ingest import load
 
     return default_subject(compare(load(old), load(new)), "sv")

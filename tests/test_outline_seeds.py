@@ -13,7 +13,7 @@ import pytest
 
 from reportdiff.ingest import load
 from reportdiff.text.normalize import heading_key
-from tests.conftest import DATA, seed_path
+from conftest import DATA, seed_path
 
 pytestmark = pytest.mark.corpus
 

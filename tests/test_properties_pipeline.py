@@ -24,7 +24,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from reportdiff.compare import compare
+from reportdiff.comparison import compare
 from reportdiff.diff.rebuild import new_words, old_words
 from reportdiff.ingest import load_bytes, read_markdown
 from reportdiff.ingest.text import read_text

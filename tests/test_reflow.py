@@ -14,7 +14,7 @@ import pytest
 from reportdiff.ingest import load
 from reportdiff.ingest.text import read_text
 from reportdiff.model import AsideKind, Report
-from tests.conftest import SEED_FILES, seed_path, snapshot_paths
+from conftest import SEED_FILES, seed_path, snapshot_paths
 from tests.rewrap import syllable_split, to_pdf, to_word, wrap
 
 

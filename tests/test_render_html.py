@@ -432,7 +432,7 @@ def snapshot_diff() -> DocumentDiff:
     old, new = SNAPSHOTS / "2025-04.md", SNAPSHOTS / "2025-05.md"
     if not (old.exists() and new.exists()):
         pytest.skip("snapshots/2025-04.md and 2025-05.md are not written yet")
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.ingest import load
 
     return compare(load(old), load(new))
@@ -454,7 +454,7 @@ def test_byte_identical_across_processes() -> None:
 
     snapshot_diff()  # skips when the snapshots are absent
     code = (
-        "import sys; from reportdiff.ingest import load; from reportdiff.compare import compare;"
+        "import sys; from reportdiff.ingest import load; from reportdiff.comparison import compare;"
         "from reportdiff.render.dispatch import render;"
         "d = compare(load('snapshots/2025-04.md'), load('snapshots/2025-05.md'));"
         "sys.stdout.buffer.write(render(d, 'html').encode() + render(d, 'email-html').encode())"

@@ -248,7 +248,7 @@ def test_property_rebuild_and_schema(old_md: str, new_md: str) -> None:
 
 
 def _compared(old_path: Path, new_path: Path) -> tuple[dict[str, Any], list[str], list[str]]:
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.ingest import load
 
     old, new = load(old_path), load(new_path)

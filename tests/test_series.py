@@ -135,7 +135,7 @@ def test_grid_rows_are_in_the_latest_reports_order_with_gone_rows_after_their_pr
 @pytest.mark.parametrize("index", range(7))
 def test_section_steps_agree_with_compare_on_the_snapshots(index: int) -> None:
     """The grid uses the alignment compare() uses: renames, moves and changed text must agree."""
-    from reportdiff.compare import compare
+    from reportdiff.comparison import compare
     from reportdiff.model import SectionStatus
 
     paths = snapshot_paths()
