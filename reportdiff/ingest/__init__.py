@@ -48,7 +48,7 @@ def _check_size(size: int, source: str) -> None:
 
 def load_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report:
     """Read a report from bytes; the format is sniffed from the content, the suffix only breaks ties."""
-    if data.startswith(b"%PDF-"):
+    if b"%PDF-" in data[:1024]:  # readers accept junk before the header; so do we
         from reportdiff.ingest.pdf import read_pdf
 
         return read_pdf(data, source)

@@ -30,6 +30,7 @@ def _section_data(section: Section) -> dict[str, Any]:
         "heading": section.heading,
         "level": section.level,
         "line": section.span.start,
+        "page": section.span.page,
         "end_line": section.span.end,
         "blocks": len(section.blocks),
         "children": [_section_data(child) for child in section.children],
@@ -47,5 +48,6 @@ def render_outline(report: Report, fmt: str = "text") -> str:
     ]
     for section in report.sections():
         indent = "  " * (section.level - 1)
-        lines.append(f"{section.span.start:>6}  {indent}{section.heading}")
+        where = f"p{section.span.page}:{section.span.start}" if section.span.page else str(section.span.start)
+        lines.append(f"{where:>8}  {indent}{section.heading}")
     return "\n".join(lines) + "\n"
