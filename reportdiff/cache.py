@@ -32,7 +32,7 @@ from reportdiff.model import Aside, AsideKind, Block, BlockKind, Figure, Report,
 
 CACHE_FORMAT = 1  # the layout of an entry; bump when the JSON below changes shape
 _PACKAGE = Path(__file__).resolve().parent
-READER_SOURCES = ("ingest", "text", "model", "figures.py")  # what decides a parsed report and its figures
+READER_SOURCES = ("ingest", "text", "model", "figures")  # what decides a parsed report and its figures
 ALIGN_SOURCES = ("align.py", "text/tokens.py", "text/normalize.py", "series.py")  # what decides a pair entry
 
 

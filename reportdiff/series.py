@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import statistics
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -174,9 +173,12 @@ def worker_pool(jobs: int) -> Iterator[Any]:
     Start it before any thread (such as a progress bar) exists: forked workers inherit the
     modules already imported, so they start in milliseconds.
     """
+    if jobs <= 1:
+        yield None
+        return
     import multiprocessing
 
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
     import reportdiff.align  # noqa: F401  (imported before the fork, inherited by the workers)
@@ -214,6 +216,8 @@ def mentioned_date(report: Report) -> dt.date | None:
     Reports talk mostly about the recent past, a little about plans; the median ignores both the
     history and the far future. ``None`` when the text mentions no year.
     """
+    import statistics
+
     years: list[int] = []
     months: list[tuple[int, int]] = []
     for block in report.blocks():

@@ -342,3 +342,24 @@ def test_stems_catch_inflections() -> None:
 
     assert stem("påbörjades") == stem("påbörjade")
     assert stem("vårdplatserna") == stem("vårdplatser")
+
+
+def test_figures_command_reads_a_megabyte_line_in_bounded_time(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """One 1 MB line without a full stop: each bare number ("12,") once re-read all text before it."""
+    import subprocess
+    import sys
+
+    chunk = "väntetiden ökade 7 419 besök och 5,7 procent, " + "ord " * 20 + "12, "
+    repetitions = 2**20 // len(chunk)
+    path = tmp_path / "oneline.txt"
+    path.write_text(chunk * repetitions, encoding="utf-8")
+    assert "\n" not in path.read_text(encoding="utf-8").strip() and path.stat().st_size > 1_000_000
+    done = subprocess.run(
+        [sys.executable, "-m", "reportdiff", "figures", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=20,  # generous: about 2 s on a laptop, minutes before the fix
+    )
+    assert done.returncode == 0, done.stderr
+    # Two figures per chunk (7 419 besök, 5,7 procent); the bare "12" counts nothing.
+    assert done.stdout.rstrip().endswith(f"\n{2 * repetitions} figures")

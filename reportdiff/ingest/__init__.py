@@ -7,7 +7,6 @@ from pathlib import Path
 
 from reportdiff.errors import InputError
 from reportdiff.ingest.decode import decode
-from reportdiff.ingest.markdown import read_markdown
 from reportdiff.model import Report
 
 __all__ = ["load", "load_bytes", "read_markdown"]
@@ -39,6 +38,13 @@ def load(path: str | Path) -> Report:
     except OSError as error:
         raise InputError(f"{source}: cannot read ({error.strerror or error})") from None
     return load_bytes(data, source, suffix=file.suffix.lower())
+
+
+def read_markdown(text: str, source: str = "<string>") -> Report:
+    """Read a Markdown report; markdown-it is imported only when a Markdown file is read (start-up)."""
+    from reportdiff.ingest.markdown import read_markdown as read
+
+    return read(text, source)
 
 
 def _check_size(size: int, source: str) -> None:

@@ -25,6 +25,7 @@ from reportdiff.model import (
     SectionStatus,
     TextOpKind,
 )
+from reportdiff.text.normalize import ANSI_ESCAPE
 
 PATH_SEPARATOR = " › "
 SUMMARY_LIMIT = 10  # events per group and figure shifts shown by text and md; JSON carries them all
@@ -38,15 +39,6 @@ EVENT_GROUPS = [
     (EventKind.PEOPLE, "people"),
 ]
 
-# ESC-started sequences: CSI (colours, cursor moves), OSC (titles, hyperlinks; ended by BEL or ST),
-# DCS/SOS/PM/APC strings, and two-byte escapes.
-_ANSI = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b[@-Z\\-_]"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
 # C0 and C1 controls, DEL, and the bidirectional overrides that can make text read differently
 # from how it is stored ("Trojan Source"). Tabs and line ends become spaces, the rest goes.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -57,7 +49,7 @@ def safe_text(text: str) -> str:
     """Report text with escape sequences and control characters removed, safe to show anywhere."""
     if not text:
         return ""
-    text = _ANSI.sub("", text)
+    text = ANSI_ESCAPE.sub("", text)
     text = _WHITESPACE_CONTROL.sub(" ", text)
     return _CONTROL.sub("", text)
 

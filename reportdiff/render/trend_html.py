@@ -10,7 +10,6 @@ from the shared palette; states of the grid also carry a letter, so colour is ne
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -252,4 +251,4 @@ def _topic_view(
     return view
 
 
-__all__: list[Any] = ["build_trend_page", "render_trend_html"]
+__all__ = ["build_trend_page", "render_trend_html"]

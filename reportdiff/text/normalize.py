@@ -12,6 +12,16 @@ from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+# ESC-started sequences: CSI (colours, cursor moves), OSC (titles, hyperlinks; ended by BEL or ST),
+# DCS/SOS/PM/APC strings, two-byte escapes, and the one-byte CSI. Removed whole, so that no
+# "[31m" residue is left when the ESC alone is dropped.
+ANSI_ESCAPE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b[@-Z\\-_]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
 # *word*, **word** and _word_ as Word-to-text exports write emphasis; not inside words (a*b).
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _NON_WORD = re.compile(r"[^0-9a-zåäöéü]+")
@@ -24,6 +34,8 @@ def collapse_whitespace(text: str) -> str:
 
 def strip_control(text: str) -> str:
     """Drop control and zero-width characters; a report's text is data, never terminal commands."""
+    if "\x1b" in text or "\x9b" in text:
+        text = ANSI_ESCAPE.sub("", text)
     return _CONTROL.sub("", text)
 
 

@@ -1,0 +1,231 @@
+"""Pairing: which figures of OLD became which figures of NEW, and by how much they moved.
+
+:func:`figure_shifts` only looks at changed content of a :class:`DocumentDiff`: numbers inside an
+unchanged or merely moved sentence are never shifts. Figures are paired by label and unit
+(compared by word stems), then by position among those of the same unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reportdiff.figures.extract import Found, block_figures
+from reportdiff.figures.words import may_hold_figure
+from reportdiff.model import (
+    BlockChange,
+    BlockOp,
+    DocumentDiff,
+    Figure,
+    FigureShift,
+    SectionStatus,
+    TextOpKind,
+)
+from reportdiff.text.stem import stem_phrase
+
+
+def pairing_key(figure: Figure) -> tuple[str, str]:
+    """Labels compared by stems, so that "sjukfrånvaron" and "sjukfrånvaro" are one figure."""
+    return stem_phrase(figure.label), figure.unit
+
+
+def _op_ranges(ops: Iterable[tuple[TextOpKind, str]]) -> list[tuple[int, int, TextOpKind]]:
+    """Character ranges of each op's words in the block text rebuilt from the ops (one side)."""
+    ranges: list[tuple[int, int, TextOpKind]] = []
+    position = 0
+    for kind, words in ops:
+        if not words:
+            ranges.append((position, position, kind))
+            continue
+        start = position
+        position += len(words)
+        ranges.append((start, position, kind))
+        position += 1
+    return ranges
+
+
+def _changed_op(found: Found, ranges: list[tuple[int, int, TextOpKind]]) -> int:
+    """The index of the first changed op a figure overlaps, or -1 when it lies in equal text."""
+    for index, (start, end, kind) in enumerate(ranges):
+        if kind is TextOpKind.EQUAL:
+            continue
+        if start < found.end and found.start < end or (start == end and found.start < start < found.end):
+            return index
+    return -1
+
+
+def _shift(old: Figure | None, new: Figure | None) -> FigureShift:
+    ref = new or old
+    assert ref is not None
+    shift = FigureShift(label=ref.label, unit=ref.unit, section_path=ref.section_path, old=old, new=new)
+    if old is not None and new is not None:
+        shift.change = new.value - old.value
+        shift.relative = shift.change / abs(old.value) if old.value else None
+        shift.direction = "up" if shift.change > 0 else "down" if shift.change < 0 else "same"
+    else:
+        shift.direction = "appeared" if new is not None else "disappeared"
+    return shift
+
+
+def _same(old: Figure, new: Figure) -> bool:
+    return old.value == new.value and old.high == new.high and old.unit == new.unit
+
+
+def _related(a: Figure, b: Figure) -> bool:
+    """Two labels that share a word stem ("lex maria-anmälningar", "lex maria-ärenden")."""
+    return not set(stem_phrase(a.label.replace("-", " ")).split()).isdisjoint(
+        stem_phrase(b.label.replace("-", " ")).split()
+    )
+
+
+def _pair_lists(
+    old: list[Found], new: list[Found], related_only: bool = False
+) -> tuple[list[tuple[Found, Found]], list[Found], list[Found]]:
+    """Pair by label and unit first (in order), then by position among those of the same unit.
+
+    With ``related_only`` the second step also needs the labels to share a word: used where the
+    figures are not known to come from the same reworded words.
+    """
+    pairs: list[tuple[Found, Found]] = []
+    left_old = list(old)
+    left_new: list[Found] = []
+    for item in new:
+        key = pairing_key(item.figure)
+        match = next((candidate for candidate in left_old if pairing_key(candidate.figure) == key), None)
+        if match is not None:
+            left_old.remove(match)
+            pairs.append((match, item))
+        else:
+            left_new.append(item)
+    still_new: list[Found] = []
+    for item in left_new:
+        match = next(
+            (
+                candidate
+                for candidate in left_old
+                if candidate.figure.unit == item.figure.unit
+                and (not related_only or _related(candidate.figure, item.figure))
+            ),
+            None,
+        )
+        if match is not None:
+            left_old.remove(match)
+            pairs.append((match, item))
+        else:
+            still_new.append(item)
+    return pairs, left_old, still_new
+
+
+def _block_shifts(
+    change: BlockChange, old_path: tuple[str, ...], new_path: tuple[str, ...]
+) -> tuple[list[FigureShift], list[Found], list[Found]]:
+    """Shifts inside one REPLACE or edited MOVE block, plus figures that only one side has."""
+    assert change.old is not None and change.new is not None
+    if change.ops and not any(
+        may_hold_figure(op.old) or may_hold_figure(op.new) for op in change.ops if op.op is not TextOpKind.EQUAL
+    ):
+        return [], [], []  # only words changed: every number sits in equal text
+    old_found = block_figures(change.old, old_path)
+    new_found = block_figures(change.new, new_path)
+    shifts: list[FigureShift] = []
+    if change.ops:
+        old_ranges = _op_ranges((op.op, op.old) for op in change.ops)
+        new_ranges = _op_ranges((op.op, op.new) for op in change.ops)
+        old_groups: dict[int, list[Found]] = {}
+        new_groups: dict[int, list[Found]] = {}
+        for item in old_found:
+            index = _changed_op(item, old_ranges)
+            if index >= 0:
+                old_groups.setdefault(index, []).append(item)
+        for item in new_found:
+            index = _changed_op(item, new_ranges)
+            if index >= 0:
+                new_groups.setdefault(index, []).append(item)
+        leftovers_old: list[Found] = []
+        leftovers_new: list[Found] = []
+        for index in sorted(set(old_groups) | set(new_groups)):
+            pairs, only_old, only_new = _pair_lists(old_groups.get(index, []), new_groups.get(index, []))
+            shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
+            leftovers_old.extend(only_old)
+            leftovers_new.extend(only_new)
+        pairs, only_old, only_new = _pair_lists(leftovers_old, leftovers_new, related_only=True)
+        shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
+        return shifts, only_old, only_new
+    if change.old.text == change.new.text:
+        return [], [], []
+    pairs, only_old, only_new = _pair_lists(old_found, new_found, related_only=True)
+    shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
+    return shifts, only_old, only_new
+
+
+def figure_shifts(diff: DocumentDiff) -> list[FigureShift]:
+    """Figures that changed value, appeared or disappeared in the changed content of ``diff``.
+
+    Only sections that both versions have are looked at; a section that is wholly new or
+    removed is reported as an event, not figure by figure.
+    """
+    shifts: list[FigureShift] = []
+    gone: list[Found] = []
+    came: list[Found] = []
+    for pair in diff.pairs:
+        if pair.status in (SectionStatus.ADDED, SectionStatus.REMOVED):
+            # A whole new or removed section is one event; its figures are not listed one by one
+            # (that would bury the figures that really moved, and costs most of the time).
+            continue
+        if pair.status is SectionStatus.UNCHANGED and not pair.blocks:
+            continue
+        old_path, new_path = pair.old_path, pair.new_path
+        run_old: list[Found] = []  # a run of deleted and inserted blocks: one passage rewritten
+        run_new: list[Found] = []
+        for change in [*pair.blocks, None]:
+            if change is None or change.op not in (BlockOp.INSERT, BlockOp.DELETE):
+                pairs, only_old, only_new = _pair_lists(run_old, run_new, related_only=True)
+                shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
+                gone.extend(only_old)
+                came.extend(only_new)
+                run_old, run_new = [], []
+            if change is None or change.op is BlockOp.EQUAL:
+                continue
+            if change.op is BlockOp.INSERT and change.new is not None:
+                run_new.extend(block_figures(change.new, new_path))
+            elif change.op is BlockOp.DELETE and change.old is not None:
+                if change.moved_to is None:
+                    run_old.extend(block_figures(change.old, old_path))
+            elif change.old is not None and change.new is not None:
+                source_path = change.moved_from or old_path
+                if change.op is BlockOp.MOVE and not change.ops and change.old.text == change.new.text:
+                    continue
+                block_shifts, only_old, only_new = _block_shifts(change, source_path, new_path)
+                shifts.extend(block_shifts)
+                gone.extend(only_old)
+                came.extend(only_new)
+    # A paragraph deleted here and inserted there (re-split, moved without the engine
+    # noticing) still holds the same figures: pair them by section, label and unit.
+    pairs, only_old, only_new = _pair_by_key(gone, came)
+    shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
+    shifts.extend(_shift(item.figure, None) for item in only_old)
+    shifts.extend(_shift(None, item.figure) for item in only_new)
+    return shifts
+
+
+def _pair_by_key(old: list[Found], new: list[Found]) -> tuple[list[tuple[Found, Found]], list[Found], list[Found]]:
+    """Pair leftovers by section heading, label and unit; the same value first, then in order."""
+
+    def key(item: Found) -> tuple[str, str, str]:
+        heading = item.figure.section_path[-1] if item.figure.section_path else ""
+        return (stem_phrase(heading), *pairing_key(item.figure))
+
+    waiting: dict[tuple[str, str, str], list[Found]] = {}
+    for item in old:
+        waiting.setdefault(key(item), []).append(item)
+    pairs: list[tuple[Found, Found]] = []
+    only_new: list[Found] = []
+    for item in new:
+        candidates = waiting.get(key(item))
+        if not candidates:
+            only_new.append(item)
+            continue
+        match = next((c for c in candidates if _same(c.figure, item.figure)), candidates[0])
+        candidates.remove(match)
+        pairs.append((match, item))
+    paired = {id(a) for a, _ in pairs}
+    return pairs, [item for item in old if id(item) not in paired], only_new
