@@ -37,6 +37,7 @@ def write_output(content: str | bytes, path: str | None) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        os.chmod(temporary, _new_file_mode(target))
         os.replace(temporary, target)
     except OSError as error:  # a full disk, a file-size limit, a target that is a folder
         Path(temporary).unlink(missing_ok=True)
@@ -44,3 +45,17 @@ def write_output(content: str | bytes, path: str | None) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _new_file_mode(target: Path) -> int:
+    """The mode an ordinary ``open(target, "w")`` would give: the old file's, else 0o666 less the umask.
+
+    mkstemp creates its file as 0o600, which would make every report we write private.
+    """
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+

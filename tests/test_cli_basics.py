@@ -56,3 +56,19 @@ def test_public_compare_stays_callable_after_the_engine_module_is_imported() -> 
     old = reportdiff.load(SNAPSHOTS / "2025-01.md")
     assert callable(reportdiff.compare)
     assert not reportdiff.compare(old, old).has_changes
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path, capsys) -> None:
+    """Written via a temporary file and a rename, but readable like any file the user writes."""
+    import os
+
+    from conftest import SNAPSHOTS
+
+    target = tmp_path / "outline.txt"
+    old_umask = os.umask(0o022)
+    try:
+        assert run(["outline", str(SNAPSHOTS / "2025-01.md"), "-o", str(target)]) == 0
+    finally:
+        os.umask(old_umask)
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert "Inledning" in target.read_text(encoding="utf-8")

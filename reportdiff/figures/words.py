@@ -156,7 +156,12 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
         sentences.append((start, text[start : match.start() + 1]))
         start = match.end()
     sentences.append((start, text[start:]))
-    return [(offset, piece) for offset, sentence in sentences if sentence.strip() for offset, piece in _bounded(offset, sentence)]
+    return [
+        (offset, piece)
+        for offset, sentence in sentences
+        if sentence.strip()
+        for offset, piece in _bounded(offset, sentence)
+    ]
 
 
 MAX_SENTENCE_CHARS = 1000  # longer is a flattened table or text without full stops, not a sentence
