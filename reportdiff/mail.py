@@ -99,7 +99,7 @@ def default_subject(diff: DocumentDiff, lang: str) -> str:
     words = labels(lang)
 
     def date(report: Any) -> str:
-        return report.date_text or (report.date.isoformat() if report.date else report.source)
+        return report.display_date() or report.source
 
     title = diff.new.title or diff.old.title or words["default_title"]
     return _one_line(words["subject"].format(title=title, old=date(diff.old), new=date(diff.new)))

@@ -274,7 +274,7 @@ def order_series(loaded: Sequence[LoadedReport]) -> tuple[list[LoadedReport], li
                 source=report.source,
                 title=report.title,
                 date=report.date,
-                date_text=report.date_text,
+                date_text=report.display_date(),
                 date_origin="report" if report.date else "text" if estimate else "none",
                 estimated=estimate,
                 label=_label(report, estimate),

@@ -363,3 +363,13 @@ def test_figures_command_reads_a_megabyte_line_in_bounded_time(tmp_path) -> None
     assert done.returncode == 0, done.stderr
     # Two figures per chunk (7 419 besök, 5,7 procent); the bare "12" counts nothing.
     assert done.stdout.rstrip().endswith(f"\n{2 * repetitions} figures")
+
+
+def test_an_overlong_sentence_is_never_cut_inside_a_grouped_number() -> None:
+    """Text without full stops is cut into pieces for context, but never between 7 and 419."""
+    from reportdiff.figures import figures_in_text
+
+    for filler in range(240, 260):
+        text = "ord " * filler + "a 7 419 besök"
+        values = [found.figure.value for found in figures_in_text(text)]
+        assert values == [7419], (filler, values)

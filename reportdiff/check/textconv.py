@@ -18,7 +18,7 @@ def report_text(report: Report) -> str:
     parts: list[str] = []
     if report.title:
         parts.append(_clean(report.title))
-    if report.date_text and not report.date_text.startswith("estimated"):
+    if report.date_text:
         parts.append(_clean(report.date_text))
     for section in report.root.walk():
         if section.level > 0:

@@ -172,12 +172,19 @@ def _bounded(offset: int, sentence: str) -> list[tuple[int, str]]:
     1 MB line without a full stop must not be copied into every one of its figures."""
     pieces: list[tuple[int, str]] = []
     while len(sentence) > MAX_SENTENCE_CHARS:
-        cut = sentence.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS)
-        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        cut = _safe_cut(sentence)
         pieces.append((offset, sentence[:cut]))
         offset, sentence = offset + cut, sentence[cut:]
     pieces.append((offset, sentence))
     return pieces
+
+
+def _safe_cut(sentence: str) -> int:
+    """A space to cut at far enough from any digit that no figure loses its digits or its noun."""
+    cut = sentence.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS)
+    while cut > 0 and _DIGIT.search(sentence, max(0, cut - 24), cut + 24):
+        cut = sentence.rfind(" ", MAX_SENTENCE_CHARS // 2, cut)
+    return cut if cut > 0 else MAX_SENTENCE_CHARS
 
 
 def may_hold_figure(text: str) -> bool:

@@ -84,7 +84,7 @@ def finish_report(report: Report) -> None:
     _take_cover(report)
     _take_signature(report)
     if report.date is None:
-        report.date, report.date_text = estimate_date(report)
+        report.date, report.date_source = estimate_date(report)
 
 
 def _take_cover(report: Report) -> None:
@@ -96,6 +96,7 @@ def _take_cover(report: Report) -> None:
         elif report.date is None and is_cover_date(block.text):
             report.date = parse_date(block.text)
             report.date_text = block.text
+            report.date_source = "cover"
             report.asides.append(Aside(AsideKind.COVER, block.text, block.span))
         else:
             kept.append(block)

@@ -477,7 +477,7 @@ def _take_cover(units: list[Unit], report: Report, context: _Context) -> list[Un
         if not report.title and is_title(unit.text):
             report.title = unit.text
         elif report.date is None and is_cover_date(unit.text):
-            report.date, report.date_text = parse_date(unit.text), unit.text
+            report.date, report.date_text, report.date_source = parse_date(unit.text), unit.text, "cover"
         else:
             break
         context.asides.append(Aside(AsideKind.COVER, unit.text, unit.span))

@@ -111,7 +111,8 @@ class Report:
     root: Section
     title: str = ""
     date: dt.date | None = None
-    date_text: str = ""  # the words the date was read from, e.g. "18 mars 2025"
+    date_text: str = ""  # the date as the report writes it, e.g. "18 mars 2025"; empty when estimated
+    date_source: str = ""  # where the date came from: "cover", "publication block", "estimated: …"
     author: str = ""  # the signing director, e.g. "Ulrika Sundquist"
     author_role: str = ""  # e.g. "Regiondirektör", "Tf Regiondirektör"
     style: str = ""  # how the input was laid out: "markdown", "word", "pdf-double", "pdf-single", "docx", "pdf"
@@ -119,6 +120,14 @@ class Report:
     outline: list[TocEntry] = field(default_factory=list)
     asides: list[Aside] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    def display_date(self) -> str:
+        """The date for a reader: the report's own words, else the ISO date, marked ≈ when estimated."""
+        if self.date_text:
+            return self.date_text
+        if self.date is None:
+            return ""
+        return f"≈ {self.date.isoformat()}" if self.date_source.startswith("estimated") else self.date.isoformat()
 
     def sections(self) -> Iterator[Section]:
         """Every section below the root, in document order."""

@@ -288,8 +288,7 @@ def detect_lang(*reports: Report, sample: int = 2000) -> str:
 def report_heading(report: Report) -> str:
     """One line naming a report: title and date, or its source."""
     parts = [safe_text(report.title) or safe_text(report.source)]
-    if report.date_text or report.date:
-        parts.append(safe_text(report.date_text) or (report.date.isoformat() if report.date else ""))
+    parts.append(safe_text(report.display_date()))
     return ", ".join(part for part in parts if part)
 
 

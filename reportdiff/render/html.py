@@ -196,7 +196,7 @@ def checked_link(link: str | None) -> str:
 
 
 def _report_view(report: Report) -> ReportView:
-    date = safe_text(report.date_text) or (report.date.isoformat() if report.date else "")
+    date = safe_text(report.display_date())
     # only the file name: the page must not change with the folder it was made in
     return ReportView(title=safe_text(report.title), date=date, source=safe_text(PurePath(report.source).name))
 

@@ -117,6 +117,7 @@ def _report_data(report: Report) -> dict[str, Any]:
         "title": report.title,
         "date": report.date.isoformat() if report.date else None,
         "date_text": report.date_text,
+        "date_source": report.date_source,
         "author": report.author,
         "author_role": report.author_role,
         "style": report.style,

@@ -17,6 +17,7 @@ def outline_data(report: Report) -> dict[str, Any]:
         "title": report.title,
         "date": report.date.isoformat() if report.date else None,
         "date_text": report.date_text,
+        "date_source": report.date_source,
         "author": report.author,
         "author_role": report.author_role,
         "style": report.style,
@@ -42,7 +43,7 @@ def render_outline(report: Report, fmt: str = "text") -> str:
         return json.dumps(outline_data(report), ensure_ascii=False, indent=2) + "\n"
     lines = [
         f"title:  {report.title or '-'}",
-        f"date:   {report.date.isoformat() if report.date else '-'}" + (f" ({report.date_text})" if report.date_text else ""),
+        f"date:   {report.date.isoformat() if report.date else '-'}" + (f" ({report.date_source})" if report.date_source else ""),
         f"author: {report.author or '-'}" + (f", {report.author_role}" if report.author_role else ""),
         "",
     ]
