@@ -238,15 +238,8 @@ def section_from_json(data: Any, depth: int = 0) -> Section:
 
 def report_to_json(report: Report) -> dict[str, Any]:
     return {
-        "source": report.source,
+        **report.metadata(),
         "root": section_to_json(report.root),
-        "title": report.title,
-        "date": report.date.isoformat() if report.date else None,
-        "date_text": report.date_text,
-        "date_source": report.date_source,
-        "author": report.author,
-        "author_role": report.author_role,
-        "style": report.style,
         "toc": [[entry.heading, entry.level, entry.page, entry.line] for entry in report.toc],
         "outline": [[entry.heading, entry.level, entry.page, entry.line] for entry in report.outline],
         "asides": [[aside.kind.value, aside.text, span_to_json(aside.span)] for aside in report.asides],

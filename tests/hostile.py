@@ -81,7 +81,7 @@ class Outcome:
         )
 
 
-CPU_LIMIT_SECONDS = 30  # RLIMIT_CPU of the child: a runaway loop is killed by the kernel (SIGXCPU)
+CPU_LIMIT_SECONDS = 120  # RLIMIT_CPU of the child: a runaway loop is killed by the kernel (SIGXCPU)
 
 
 def _limit_cpu() -> None:

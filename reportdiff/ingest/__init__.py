@@ -49,7 +49,8 @@ def read_markdown(text: str, source: str = "<string>") -> Report:
 
 def _check_size(size: int, source: str) -> None:
     if size > MAX_INPUT_BYTES:
-        raise InputError(f"{source}: too large for a report ({size / 2**20:.0f} MB; the limit is {MAX_INPUT_BYTES // 2**20} MB)")
+        limit = MAX_INPUT_BYTES // 2**20
+        raise InputError(f"{source}: too large for a report ({size / 2**20:.0f} MB; the limit is {limit} MB)")
 
 
 def load_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report:

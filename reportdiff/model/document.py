@@ -121,6 +121,19 @@ class Report:
     asides: list[Aside] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def metadata(self) -> dict[str, str | None]:
+        """Who wrote the report and when, as JSON-ready values: shared by every format that shows it."""
+        return {
+            "source": self.source,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text,
+            "date_source": self.date_source,
+            "author": self.author,
+            "author_role": self.author_role,
+            "style": self.style,
+        }
+
     def display_date(self) -> str:
         """The date for a reader: the report's own words, else the ISO date, marked ≈ when estimated."""
         if self.date_text:

@@ -195,6 +195,26 @@ def move_label(
     return ""
 
 
+def section_counts(stats: DiffStats) -> list[tuple[int, str]]:
+    """The section tallies of the summary as (count, label key), in the order every renderer shows."""
+    return [
+        (stats.sections_changed, "sections_changed"),
+        (stats.sections_added, "sections_added"),
+        (stats.sections_removed, "sections_removed"),
+        (stats.sections_renamed, "sections_renamed"),
+        (stats.sections_moved, "sections_moved"),
+    ]
+
+
+def text_counts(stats: DiffStats) -> list[tuple[int, str]]:
+    """The paragraph and word tallies of the summary as (count, label key)."""
+    return [
+        (paragraphs_changed(stats), "paragraphs_changed"),
+        (stats.words_inserted, "words_inserted"),
+        (stats.words_deleted, "words_deleted"),
+    ]
+
+
 def paragraphs_changed(stats: DiffStats) -> int:
     return stats.blocks_inserted + stats.blocks_deleted + stats.blocks_changed + stats.blocks_moved
 

@@ -29,12 +29,13 @@ from reportdiff.render.common import (
     format_path,
     is_shown,
     pair_blocks,
-    paragraphs_changed,
     safe_text,
+    section_counts,
     segments,
     selected_pairs,
     selected_summary,
     stats_for,
+    text_counts,
     with_context,
 )
 from reportdiff.render.labels import labels
@@ -202,16 +203,7 @@ def _report_view(report: Report) -> ReportView:
 
 
 def _stats_lines(stats: DiffStats, words: dict[str, str]) -> list[str]:
-    counts = [
-        (stats.sections_added, "sections_added"),
-        (stats.sections_removed, "sections_removed"),
-        (stats.sections_renamed, "sections_renamed"),
-        (stats.sections_moved, "sections_moved"),
-        (stats.sections_changed, "sections_changed"),
-        (paragraphs_changed(stats), "paragraphs_changed"),
-        (stats.words_inserted, "words_inserted"),
-        (stats.words_deleted, "words_deleted"),
-    ]
+    counts = section_counts(stats) + text_counts(stats)
     return [f"{count} {words[key]}" for count, key in counts if count]
 
 

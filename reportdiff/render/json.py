@@ -112,17 +112,7 @@ class _Places:
 
 
 def _report_data(report: Report) -> dict[str, Any]:
-    return {
-        "source": report.source,
-        "title": report.title,
-        "date": report.date.isoformat() if report.date else None,
-        "date_text": report.date_text,
-        "date_source": report.date_source,
-        "author": report.author,
-        "author_role": report.author_role,
-        "style": report.style,
-        "warnings": list(report.warnings),
-    }
+    return {**report.metadata(), "warnings": list(report.warnings)}
 
 
 def _section_side(section: Section | None, path: tuple[str, ...], places: _Places) -> dict[str, Any] | None:

@@ -30,13 +30,14 @@ from reportdiff.render.common import (
     is_shown,
     move_label,
     pair_blocks,
-    paragraphs_changed,
     report_heading,
     safe_text,
+    section_counts,
     segments,
     selected_pairs,
     selected_summary,
     stats_for,
+    text_counts,
     with_context,
 )
 from reportdiff.render.labels import labels
@@ -114,16 +115,7 @@ def _summary(
     out = [f"## {words['summary']}", ""]
     if not any(is_shown(pair) for pair in pairs):
         return out + [words["no_changes"], ""]
-    counts = [
-        (stats.sections_changed, "sections_changed"),
-        (stats.sections_added, "sections_added"),
-        (stats.sections_removed, "sections_removed"),
-        (stats.sections_renamed, "sections_renamed"),
-        (stats.sections_moved, "sections_moved"),
-        (paragraphs_changed(stats), "paragraphs_changed"),
-        (stats.words_inserted, "words_inserted"),
-        (stats.words_deleted, "words_deleted"),
-    ]
+    counts = section_counts(stats) + text_counts(stats)
     out += [f"- {counted(count, key, words)}" for count, key in counts if count]
     out.append("")
     for kind, key in EVENT_GROUPS:

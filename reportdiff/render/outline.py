@@ -13,14 +13,7 @@ OUTLINE_SCHEMA = "reportdiff.outline/1"
 def outline_data(report: Report) -> dict[str, Any]:
     return {
         "schema": OUTLINE_SCHEMA,
-        "source": report.source,
-        "title": report.title,
-        "date": report.date.isoformat() if report.date else None,
-        "date_text": report.date_text,
-        "date_source": report.date_source,
-        "author": report.author,
-        "author_role": report.author_role,
-        "style": report.style,
+        **report.metadata(),
         "sections": [_section_data(child) for child in report.root.children],
         "warnings": list(report.warnings),
     }
@@ -41,9 +34,10 @@ def _section_data(section: Section) -> dict[str, Any]:
 def render_outline(report: Report, fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps(outline_data(report), ensure_ascii=False, indent=2) + "\n"
+    date = report.date.isoformat() if report.date else "-"
     lines = [
         f"title:  {report.title or '-'}",
-        f"date:   {report.date.isoformat() if report.date else '-'}" + (f" ({report.date_source})" if report.date_source else ""),
+        f"date:   {date}" + (f" ({report.date_source})" if report.date_source else ""),
         f"author: {report.author or '-'}" + (f", {report.author_role}" if report.author_role else ""),
         "",
     ]

@@ -41,14 +41,15 @@ from reportdiff.render.common import (
     marked,
     move_label,
     pair_blocks,
-    paragraphs_changed,
     report_heading,
     safe_text,
+    section_counts,
     segments,
     selected_pairs,
     selected_summary,
     side_segments,
     stats_for,
+    text_counts,
     with_context,
 )
 from reportdiff.render.labels import labels
@@ -134,19 +135,7 @@ def _summary(
     if not any(is_shown(pair) for pair in pairs):
         yield _indented(Text(words["no_changes"]))
         return
-    section_counts = [
-        (stats.sections_changed, "sections_changed"),
-        (stats.sections_added, "sections_added"),
-        (stats.sections_removed, "sections_removed"),
-        (stats.sections_renamed, "sections_renamed"),
-        (stats.sections_moved, "sections_moved"),
-    ]
-    text_counts = [
-        (paragraphs_changed(stats), "paragraphs_changed"),
-        (stats.words_inserted, "words_inserted"),
-        (stats.words_deleted, "words_deleted"),
-    ]
-    for counts in (section_counts, text_counts):
+    for counts in (section_counts(stats), text_counts(stats)):
         shown = [counted(count, key, words) for count, key in counts if count]
         if shown:
             yield _indented(Text(" · ".join(shown)))
