@@ -5,7 +5,9 @@ nothing large is ever committed. The 200 MB file is sparse (``truncate``), so it
 
 :func:`run_cli` runs ``python -m reportdiff ...`` as its own process, with stdout and stderr in
 files (a pipe could fill up and stall the child), and reads the child's own resource usage with
-``os.wait4``: wall time, CPU time and peak memory (max RSS) of exactly that process.
+``os.wait4``: wall time, CPU time and peak memory (max RSS) of exactly that process. Linux keeps
+the parent's high-water mark across fork + exec, so the peak includes the test runner's own RSS at
+the fork: an over-estimate, which is the safe side for a memory bound.
 """
 
 from __future__ import annotations
@@ -113,7 +115,12 @@ def run_cli(
         try:
             start = time.perf_counter()
             process = subprocess.Popen(
-                [sys.executable, "-m", "reportdiff", *argv], stdout=out, stderr=err, stdin=stdin_handle, env=env, cwd=folder,
+                [sys.executable, "-m", "reportdiff", *argv],
+                stdout=out,
+                stderr=err,
+                stdin=stdin_handle,
+                env=env,
+                cwd=folder,
                 preexec_fn=_limit_cpu,
             )
             if on_start is not None:
@@ -281,14 +288,15 @@ def stray_boms(folder: Path) -> Path:
 
 
 def ansi_escapes(folder: Path) -> Path:
-    text = (
-        "# Inledning\x1b[2J\x1b[H\n\nText \x1b[31mröd\x1b[0m och \x1b]0;title\x07 och \x1b]8;;http://x\x1b\\länk\x1b]8;;\x1b\\.\n"
-    )
+    text = "# Inledning\x1b[2J\x1b[H\n\nText \x1b[31mröd\x1b[0m och \x1b]0;title\x07 och \x1b]8;;http://x\x1b\\länk\x1b]8;;\x1b\\.\n"
     return _write(folder / "ansi.md", text.encode("utf-8"))
 
 
 def rich_markup(folder: Path) -> Path:
-    text = "# [bold red]Rubrik[/] [link=file:///etc/passwd]x[/link]\n\nText [blink]blink[/blink] och [/] och \\[escaped].\n"
+    text = (
+        "# [bold red]Rubrik[/] [link=file:///etc/passwd]x[/link]\n\n"
+        "Text [blink]blink[/blink] och [/] och \\[escaped].\n"
+    )
     return _write(folder / "markup.md", text.encode("utf-8"))
 
 
@@ -367,7 +375,9 @@ def docx_broken_xml(folder: Path) -> Path:
     """A real DOCX whose document.xml is cut off in the middle of a tag."""
     from tests.docbuild import build_docx
 
-    return _write(folder / "broken-xml.docx", _replace_part(build_docx(GOOD_REPORT), "word/document.xml", b"<w:document><w:bo"))
+    return _write(
+        folder / "broken-xml.docx", _replace_part(build_docx(GOOD_REPORT), "word/document.xml", b"<w:document><w:bo")
+    )
 
 
 def docx_corrupt_member(folder: Path) -> Path:

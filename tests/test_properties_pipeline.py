@@ -74,7 +74,11 @@ document = st.lists(section, min_size=1, max_size=7)
 # For the reflow property: every section has a body (a bodiless last heading is just a short line in
 # plain text, for any reader), and no tables (a PDF extraction flattens a table to one cell a line,
 # which is a different shape, not the same text).
-prose_section = st.tuples(st.integers(1, 4), st.sampled_from(HEADINGS), st.lists(st.one_of(paragraph, bullets, numbered), min_size=1, max_size=3))
+prose_section = st.tuples(
+    st.integers(1, 4),
+    st.sampled_from(HEADINGS),
+    st.lists(st.one_of(paragraph, bullets, numbered), min_size=1, max_size=3),
+)
 prose_document = st.lists(prose_section, min_size=1, max_size=7)
 
 
@@ -220,8 +224,24 @@ def test_cli_output_does_not_depend_on_hash_seed(tmp_path: Path) -> None:
     """Two processes with different string hashing write the same JSON and HTML, byte for byte."""
     old = tmp_path / "old.md"
     new = tmp_path / "new.md"
-    old.write_text(to_markdown([(1, "Inledning", ["Väntetiden ökade till 7 419 dagar."]), (2, "VO Kirurgi", ["Sjukfrånvaron var 5,7 procent."])]), encoding="utf-8")
-    new.write_text(to_markdown([(1, "Inledning", ["Väntetiden minskade till 7 100 dagar."]), (2, "VO Ögon", ["Sjukfrånvaron var 5,7 procent."])]), encoding="utf-8")
+    old.write_text(
+        to_markdown(
+            [
+                (1, "Inledning", ["Väntetiden ökade till 7 419 dagar."]),
+                (2, "VO Kirurgi", ["Sjukfrånvaron var 5,7 procent."]),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    new.write_text(
+        to_markdown(
+            [
+                (1, "Inledning", ["Väntetiden minskade till 7 100 dagar."]),
+                (2, "VO Ögon", ["Sjukfrånvaron var 5,7 procent."]),
+            ]
+        ),
+        encoding="utf-8",
+    )
     for fmt in ("json", "html", "md"):
         outputs = set()
         for seed in ("0", "1", "4242"):

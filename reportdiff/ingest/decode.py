@@ -17,6 +17,7 @@ _BOMS = (
 
 # Control characters that never appear in a text file; a few of them mean "binary".
 _BINARY_BYTES = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
+_BINARY_DELETE = bytes(sorted(_BINARY_BYTES))
 
 
 def decode(data: bytes, source: str = "<bytes>") -> str:
@@ -44,7 +45,8 @@ def _decode(data: bytes, source: str) -> str:
         except UnicodeDecodeError:
             pass
     sample = data[:65536]
-    if sample and sum(byte in _BINARY_BYTES for byte in sample) > max(2, len(sample) // 1000):
+    binary_count = len(sample) - len(sample.translate(None, _BINARY_DELETE))  # C speed, not a Python loop
+    if sample and binary_count > max(2, len(sample) // 1000):
         raise InputError(f"{source}: this is a binary file, not a text report")
     try:
         return data.decode("utf-8")
