@@ -246,7 +246,11 @@ def diff_command(
 @cli.command()
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
     help="json follows the schema reportdiff.figures/1.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")

@@ -49,8 +49,9 @@ def test_python_dash_m_runs_without_traceback() -> None:
 def test_public_compare_stays_callable_after_the_engine_module_is_imported() -> None:
     import importlib
 
-    import reportdiff
     from conftest import SNAPSHOTS
+
+    import reportdiff
 
     importlib.import_module("reportdiff.comparison")
     old = reportdiff.load(SNAPSHOTS / "2025-01.md")

@@ -7,12 +7,12 @@ Run with ``pytest -s`` to see precision and recall per kind of edit on the real 
 from __future__ import annotations
 
 import pytest
+from conftest import seed_path
 
 from reportdiff.comparison import diff_reports
 from reportdiff.diff.rebuild import new_words, old_words
 from reportdiff.ingest import load
 from reportdiff.model import BlockOp
-from conftest import seed_path
 from tests.editcorpus import KINDS, make_variant
 from tests.test_edit_corpus import _score, _table
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from conftest import snapshot_paths
 
 from reportdiff.comparison import compare
 from reportdiff.ingest import load
-from conftest import snapshot_paths
 from tests.editcorpus import EDITS, KINDS, expected_changes, found_changes, make_variant
 
 VARIANTS_PER_BASE = 15

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import seed_path
 
 from reportdiff.ingest import load
 from reportdiff.ingest.metadata import estimate_date, is_name_line, is_role_line, month_report_month, parse_date
@@ -14,7 +15,6 @@ from reportdiff.ingest.text import detect_style, read_text
 from reportdiff.model import AsideKind, BlockKind, Report
 from reportdiff.text.hyphenation import SpellingEvidence, join_hyphenated
 from reportdiff.text.normalize import clean_text, heading_key
-from conftest import seed_path
 
 # --- de-hyphenation -------------------------------------------------------------------------
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import DATA, seed_path
 
 from reportdiff.ingest import load
 from reportdiff.text.normalize import heading_key
-from conftest import DATA, seed_path
 
 pytestmark = pytest.mark.corpus
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SEED_FILES, seed_path, snapshot_paths
 
 from reportdiff.ingest import load
 from reportdiff.ingest.text import read_text
 from reportdiff.model import AsideKind, Report
-from conftest import SEED_FILES, seed_path, snapshot_paths
 from tests.rewrap import syllable_split, to_pdf, to_word, wrap
 
 
