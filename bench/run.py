@@ -92,6 +92,15 @@ def measure(command: list[str], timeout: float) -> Measure | None:
             time.sleep(0.002)
 
 
+def compile_package() -> None:
+    """Write reportdiff's .pyc files, as ``pip install`` does for an installed package. Without them
+    (``PYTHONDONTWRITEBYTECODE=1``, or a checkout whose files just changed) every measured run would
+    compile the modules it imports from source, which is not what a user's run does."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "reportdiff", quiet=1)
+
+
 def tools(old: Path, new: Path) -> dict[str, list[str] | None]:
     """The commands to compare, each on the pair (old, new); None when the tool is missing."""
     reportdiff = [PY, "-m", "reportdiff", "diff", str(old), str(new)]
@@ -272,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         f"load {os.getloadavg()[0]:.1f}; {runs} run(s) per cell{'' if args.quick else ' after a warm-up run'}; "
         f"time-out {timeout:g} s"
     )
+    compile_package()
     rows = run_benchmark(base_pairs(args.quick), scales, runs, timeout, warm_up=not args.quick)
     print("ratio = the tool's median wall time / reportdiff (json)'s on the same pair and scale; cpu ratio likewise")
     print("for CPU time (user + system), which a busy machine disturbs less. Whole process, incl. start-up.")

@@ -8,7 +8,6 @@ CLI and the hook print exactly the same thing.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from reportdiff.check.config import CheckConfig, load_check_config, split_codes
@@ -16,6 +15,7 @@ from reportdiff.check.context import Context
 from reportdiff.check.directives import collect
 from reportdiff.check.registry import RULES, Rule, matches_code
 from reportdiff.check.rules import RULE_FUNCTIONS
+from reportdiff.jsontext import dumps
 from reportdiff.model import Finding, Report, Severity
 
 __all__ = [
@@ -111,7 +111,7 @@ def format_json(findings: list[Finding], draft: str, previous: str | None) -> st
             for f in findings
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document, depth=2)  # one finding a line
 
 
 def read_source_text(path: str | Path) -> str | None:

@@ -34,7 +34,7 @@ def figure_record(figure: Figure) -> dict[str, object]:
 def format_figures(report: Report, figures: list[Figure], fmt: str) -> str:
     """The ``reportdiff figures`` listing as ``text``, ``json`` or ``csv``."""
     if fmt == "json":
-        import json
+        from reportdiff.jsontext import dumps
 
         document = {
             "schema": FIGURES_SCHEMA,
@@ -43,7 +43,7 @@ def format_figures(report: Report, figures: list[Figure], fmt: str) -> str:
             "count": len(figures),
             "figures": [figure_record(figure) for figure in figures],
         }
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return dumps(document, depth=2)  # one figure a line
     if fmt == "csv":
         import csv
         import io

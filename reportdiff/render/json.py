@@ -10,10 +10,10 @@ formats; ``stats`` then counts only what is written, and ``filter`` says which p
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
+from reportdiff.jsontext import dumps
 from reportdiff.model import (
     Block,
     BlockChange,
@@ -32,7 +32,8 @@ DIFF_SCHEMA = "reportdiff.diff/1"
 
 
 def render_json(diff: DocumentDiff, options: RenderOptions | None = None) -> str:
-    return json.dumps(diff_data(diff, options), ensure_ascii=False, indent=2) + "\n"
+    """Indented down to each block, which stands on one line (see :mod:`reportdiff.jsontext`)."""
+    return dumps(diff_data(diff, options), depth=4)
 
 
 def diff_data(diff: DocumentDiff, options: RenderOptions | None = None) -> dict[str, Any]:

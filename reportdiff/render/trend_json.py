@@ -8,9 +8,9 @@ Reports are referred to by their index in ``reports`` (time order).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from reportdiff.jsontext import dumps
 from reportdiff.model import FigureTrack, SectionRow, SeriesEntry, SeriesReport, TopicTrack
 from reportdiff.render.trend_common import TrendOptions
 
@@ -18,26 +18,8 @@ TREND_SCHEMA = "reportdiff.trend/1"
 
 
 def render_trend_json(result: SeriesReport, options: TrendOptions | None = None) -> str:
-    return layout(trend_data(result))
-
-
-def layout(data: dict[str, Any]) -> str:
-    """One top-level key a line, and one item a line inside lists: readable diffs of the output, and
-    fast (``json.dumps`` without ``indent`` runs in C; with it, in Python — ten times slower)."""
-    lines = ["{"]
-    for number, (key, value) in enumerate(data.items()):
-        comma = "," if number < len(data) - 1 else ""
-        name = json.dumps(key)
-        if isinstance(value, list) and value:
-            items = [json.dumps(item, ensure_ascii=False) for item in value]
-            lines.append(f"  {name}: [")
-            lines.extend(f"    {item}," for item in items[:-1])
-            lines.append(f"    {items[-1]}")
-            lines.append(f"  ]{comma}")
-        else:
-            lines.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    """One top-level key a line, and one item a line inside lists."""
+    return dumps(trend_data(result), depth=2)
 
 
 def trend_data(result: SeriesReport) -> dict[str, Any]:
