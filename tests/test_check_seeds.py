@@ -5,9 +5,6 @@ Run with `pytest -s` to see the counts per rule and a sample of the findings.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -140,23 +137,3 @@ def test_a_plan_left_in_the_future_tense_is_found() -> None:
         (line, "'kommer att starta i mars' reads as future, but the report is dated 15 april 2025")
     ]
     assert not [f for f in check(load(path), None, None, text) if f.code == "RD401"]
-
-
-@pytest.mark.skipif(not hasattr(os, "wait4"), reason="os.wait4 (CPU time of a child) is Unix-only")
-@pytest.mark.parametrize("with_previous, bound", [(False, 0.5), (True, 0.75)])
-def test_whole_process_cpu_time(with_previous: bool, bound: float) -> None:
-    """The speed bar, 0.5 s for a seed-sized report, on CPU time (user + system) of the whole
-    process, best of five: wall time on a shared machine mostly measures the queue for a core.
-    With a previous report a second report is read and the sections aligned (about 0.1 s more);
-    its bound has room for that. bench/bench_check.py reports wall and CPU medians."""
-    command = [sys.executable, "-m", "reportdiff", "check", str(seed_path("004"))]
-    if with_previous:
-        command += ["--previous", str(seed_path("000"))]
-    cpu = []
-    for _ in range(5):
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        assert os.waitstatus_to_exitcode(status) in (0, 1)
-        cpu.append(usage.ru_utime + usage.ru_stime)
-    print(f"\ncheck 004{' --previous 000' if with_previous else ''}: CPU {sorted(round(c, 3) for c in cpu)} s")
-    assert min(cpu) <= bound
