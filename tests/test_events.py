@@ -71,6 +71,27 @@ def test_list_items_inserted_and_removed() -> None:
     assert ("resolved", "list.removed", "Mobila enheter") in got
 
 
+def test_item_reworded_in_its_own_list_is_neither_new_nor_resolved() -> None:
+    """The same project with its status sentence rewritten, so that the engine does not pair the two
+    items as a rewording (few words shared): still not an initiative plus a resolved item."""
+    from reportdiff.comparison import diff_reports
+    from reportdiff.ingest.markdown import read_markdown
+
+    def engine_events(old: str, new: str) -> list[Event]:
+        return summarise(diff_reports(read_markdown(old, "old.md"), read_markdown(new, "new.md")), RULES).events
+
+    reworded = BASE.replace(
+        "- Kritiska larm – projektet pågår.\n",
+        "- Kritiska larm – leverantören har levererat en första version som nu testas av två enheter.\n",
+    )
+    assert [e for e in engine_events(BASE, reworded) if e.rule in ("list.added", "list.removed")] == []
+    # a different item in its place is still news
+    other = BASE.replace("- Kritiska larm – projektet pågår.\n", "- Digital triage – projektet pågår.\n")
+    got = sorted((e.kind.value, e.rule, e.title) for e in engine_events(BASE, other))
+    assert ("new_initiative", "list.added", "Digital triage") in got
+    assert ("resolved", "list.removed", "Kritiska larm") in got
+
+
 def test_item_that_moves_from_feasibility_to_project_moved_on() -> None:
     new = BASE.replace("- Säker e-post – förstudien pågår.\n", "").replace(
         "- Kritiska larm – projektet pågår.\n",

@@ -233,6 +233,7 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                     deleted.append((pair, change.old))
                 else:
                     moved.append((pair, change))
+    inserted, deleted = _drop_reworded(inserted, deleted, new_places, old_places, rules)
     # Items of OLD by name, with their stage, so that an inserted item can be recognised as promoted.
     old_items: dict[str, tuple[str, Block, tuple[str, ...]]] = {}
     for path, section in diff.old.root.walk_with_path():
@@ -286,6 +287,29 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             old_status=list_stage(place.section, place.index, rules) if place else "",
             side="old",
         )
+
+
+def _drop_reworded(
+    inserted: list[tuple[SectionPair, Block]],
+    deleted: list[tuple[SectionPair, Block]],
+    new_places: dict[int, _Place],
+    old_places: dict[int, _Place],
+    rules: Rules,
+) -> tuple[list[tuple[SectionPair, Block]], list[tuple[SectionPair, Block]]]:
+    """Leave out the items that were deleted and inserted under the same name in the same kind of
+    list: that is one item reworded ("X – projektet startar i maj" → "X – projektet pågår"), not a
+    new initiative and a resolved one. Its changed sentences are still read by the sentence rules."""
+
+    def key(block: Block, places: dict[int, _Place]) -> tuple[str, str]:
+        place = places.get(id(block))
+        return _name_key(block.text), list_stage(place.section, place.index, rules) if place else ""
+
+    both = {key(block, new_places) for _, block in inserted} & {key(block, old_places) for _, block in deleted}
+    both = {item for item in both if item[0]}
+    return (
+        [(pair, block) for pair, block in inserted if key(block, new_places) not in both],
+        [(pair, block) for pair, block in deleted if key(block, old_places) not in both],
+    )
 
 
 def _ignored(path: tuple[str, ...], rules: Rules) -> bool:
