@@ -216,6 +216,18 @@ def test_dates_announced_and_passed() -> None:
     assert [e for e in events(diff) if e.kind is EventKind.DATE_PASSED] == []
 
 
+def test_a_date_announced_twice_in_one_section_is_one_event() -> None:
+    old = BASE.replace(
+        "som tidigare.",
+        "som tidigare. Avtalet ska vara klart i mars.\n\nEftersom avtalet ska vara klart i mars planeras utbildningar.",
+    )
+    new = BASE.replace("som tidigare.", "som tidigare. Avtalet är klart.")
+    diff = make_diff(old, new)
+    diff.old.date, diff.new.date = dt.date(2025, 1, 10), dt.date(2025, 4, 20)
+    passed = [e for e in events(diff) if e.kind is EventKind.DATE_PASSED]
+    assert [(e.title, e.text.startswith("Avtalet")) for e in passed] == [("Vårdplatser: mars", True)]
+
+
 def test_carried_over_announcement_is_stale_in_the_new_report() -> None:
     text = BASE.replace("som tidigare.", "som tidigare. Enheten kommer att öppna i mars.")
     diff = make_diff(text, text)

@@ -588,7 +588,7 @@ def _passed(
     only: set[int] | None,
     skip: set[int] | None = None,
 ) -> Iterator[Event]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[tuple[str, ...], str]] = set()
     for path, section in report.root.walk_with_path():
         for block in section.blocks:
             if only is not None and id(block) not in only or skip is not None and id(block) in skip:
@@ -607,9 +607,9 @@ def _passed(
                         continue  # already past when it was written: not an announcement
                     if when >= now:
                         continue
-                    if (sentence, words) in seen:
-                        continue
-                    seen.add((sentence, words))
+                    if (path, words) in seen:
+                        continue  # the same date announced twice in one section is one thing to know
+                    seen.add((path, words))
                     heading = section.heading
                     yield Event(
                         kind=EventKind.DATE_PASSED,
