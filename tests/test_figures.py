@@ -329,6 +329,15 @@ def test_figures_json_follows_the_shipped_schema(tmp_path, capsys) -> None:  # t
         ("budget", "budget"),
         ("verksamhet", "verksamhet"),
         ("ärenden", "ärenden"),
+        ("invånarna", "invånare"),
+        ("Medarbetarna", "medarbetare"),
+        ("läkarna", "läkare"),
+        ("deltagarna", "deltagare"),
+        ("bilarna", "bilar"),
+        ("dagarna", "dagar"),
+        ("vägarna", "vägar"),
+        ("användarna", "användare"),
+        ("undersökningarna", "undersökningar"),
     ],
 )
 def test_base_form_folds_only_definite_endings(word: str, base: str) -> None:

@@ -43,6 +43,33 @@ def stem_phrase(text: str) -> str:
     return " ".join(stems(text))
 
 
+# Definite plurals of nouns in -are ("läkare" → "läkarna"): without this they would lose "na" like
+# "bilarna" → "bilar" and read "läkar". The endings are the roots of the common agent nouns of the
+# reports (people who treat, live, coordinate, work, take part, lead, use, teach, look for …). Kept
+# narrow on purpose: "vägarna" (roads) and "ändarna" (ends) are plurals in -ar.
+_AGENT_PLURALS = (
+    "läkarna",
+    "vånarna",
+    "ordnarna",
+    "ryterarna",
+    "arbetarna",
+    "medborgarna",
+    "hörarna",
+    "tagarna",
+    "ledarna",
+    "vändarna",
+    "läggarna",
+    "brukarna",
+    "givarna",
+    "köparna",
+    "säljarna",
+    "sökarna",
+    "forskarna",
+    "lärarna",
+    "skötarna",
+)
+
+
 @lru_cache(maxsize=65536)
 def base_form(word: str) -> str:
     """A lower-cased word with a definite ending removed where that is safe to read.
@@ -54,6 +81,8 @@ def base_form(word: str) -> str:
     lowered = word.lower()
     if len(lowered) < 5 or "-" in lowered[-3:]:
         return lowered
+    if lowered.endswith(_AGENT_PLURALS):  # invånarna → invånare, not "invånar"
+        return lowered[:-2] + "e"
     if lowered.endswith(("erna", "arna", "orna", "ena")):
         return lowered[:-2]
     if lowered.endswith(("heten", "iteten")):  # tillgängligheten, kvaliteten
