@@ -172,9 +172,9 @@ def run_benchmark(
                         row.note = "skipped (timed out at a smaller scale)"
                     else:
                         results = []
-                        # a warm-up run, not counted: .pyc files and the page cache are then as in daily use
-                        warm = measure(command, timeout) if warm_up else True
-                        for _ in range(runs if warm is not None else 0):
+                        # a warm-up run, not counted: the page cache is then as in daily use
+                        warmed = not warm_up or measure(command, timeout) is not None
+                        for _ in range(runs if warmed else 0):
                             result = measure(command, timeout)
                             if result is None:
                                 break
