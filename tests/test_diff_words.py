@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reportdiff.diff.words import diff_words
 from reportdiff.model import TextOpKind
-from reportdiff.text.tokens import normalise, sentences, tokenize
+from reportdiff.text.tokens import _UNIFY, _unify, normalise, sentences, tokenize
 
 
 def changed(ops):
@@ -94,3 +97,11 @@ def test_sentences_do_not_end_at_abbreviations_or_initials() -> None:
 
 def test_normalise_collapses_whitespace_and_soft_hyphens() -> None:
     assert normalise("  vård\u00adcentral \n  och\tmer ") == "vårdcentral och mer"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab åä.\n" + "".join(chr(code) for code in _UNIFY))))
+def test_unify_gives_exactly_what_the_translation_table_gives(text: str) -> None:
+    """The fast path (no translate when nothing needs it) changes nothing in what is compared."""
+    assert _unify(text) == text.translate(_UNIFY)
+    assert normalise(text) == " ".join(text.translate(_UNIFY).split())
