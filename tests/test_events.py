@@ -228,6 +228,16 @@ def test_a_date_announced_twice_in_one_section_is_one_event() -> None:
     assert [(e.title, e.text.startswith("Avtalet")) for e in passed] == [("Vårdplatser: mars", True)]
 
 
+def test_a_date_told_in_the_past_tense_is_not_an_announcement() -> None:
+    """A past verb right after the date says what happened, even with a future cue further on."""
+    told = "som tidigare. I början av februari deltog enheten i en konferens och ska nu ta fram en plan."
+    planned = "som tidigare. I början av februari ska enheten delta i en konferens."
+    for text, expected in ((told, []), (planned, ["Vårdplatser: februari"])):
+        diff = make_diff(BASE.replace("som tidigare.", text), BASE)
+        diff.old.date, diff.new.date = dt.date(2025, 1, 10), dt.date(2025, 4, 20)
+        assert [e.title for e in events(diff) if e.kind is EventKind.DATE_PASSED] == expected, text
+
+
 def test_carried_over_announcement_is_stale_in_the_new_report() -> None:
     text = BASE.replace("som tidigare.", "som tidigare. Enheten kommer att öppna i mars.")
     diff = make_diff(text, text)

@@ -607,6 +607,8 @@ def _passed(
                         continue  # already past when it was written: not an announcement
                     if when >= now:
                         continue
+                    if _told_in_past_tense(sentence, words, rules):
+                        continue
                     if (path, words) in seen:
                         continue  # the same date announced twice in one section is one thing to know
                     seen.add((path, words))
@@ -623,6 +625,16 @@ def _passed(
                         new_status=now.isoformat(),
                         side=side,
                     )
+
+
+def _told_in_past_tense(sentence: str, words: str, rules: Rules) -> bool:
+    """Whether the word right after the date is a verb in the past tense ("i februari deltog")."""
+    at = sentence.find(words)
+    following = sentence[at + len(words) :].split()[:1] if at >= 0 else []
+    if not following:
+        return False
+    word = following[0].strip(",.;:!?()\"'”").lower()
+    return word in rules.date_past or (len(word) > 5 and word.endswith(rules.date_past_endings))
 
 
 def find_events(diff: DocumentDiff, rules: Rules) -> list[Event]:

@@ -67,6 +67,8 @@ class Rules:
     people_cues: Cues
     acting: frozenset[str]
     date_future: Cues
+    date_past: frozenset[str]
+    date_past_endings: tuple[str, ...]
     weights: dict[str, float]
     figure_importance: dict[str, float]
     ambiguous: frozenset[str] = frozenset()
@@ -173,6 +175,8 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         people_cues=Cues.of(_words(people, "cues")),
         acting=frozenset(word.lower() for word in _words(people, "acting")),
         date_future=Cues.of(_words(dates, "future")),
+        date_past=frozenset(word.lower() for word in _words(dates, "past")),
+        date_past_endings=tuple(ending.lower() for ending in _words(dates, "past_endings")),
         weights=weights,
         figure_importance=importance,
         ambiguous=frozenset(word.lower() for word in _words(events, "ambiguous")),
