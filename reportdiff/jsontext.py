@@ -1,4 +1,5 @@
-"""JSON text for every ``--format json``: indented at the top, one line per item further down.
+"""JSON text for the diff, trend, figures and check JSON: indented at the top, one line per item
+further down. (The outline keeps ``json.dumps(indent=2)``: a small tree that people read whole.)
 
 ``json.dumps(..., indent=2)`` runs CPython's pure-Python encoder (the C encoder is used only
 without ``indent``), which made writing JSON a fifth of a large diff's time. Here the outer levels,

@@ -304,11 +304,12 @@ def _drop_reworded(
         place = places.get(id(block))
         return _name_key(block.text), list_stage(place.section, place.index, rules) if place else ""
 
-    both = {key(block, new_places) for _, block in inserted} & {key(block, old_places) for _, block in deleted}
-    both = {item for item in both if item[0]}
+    inserted_keys = [key(block, new_places) for _, block in inserted]
+    deleted_keys = [key(block, old_places) for _, block in deleted]
+    both = {item for item in set(inserted_keys) & set(deleted_keys) if item[0]}
     return (
-        [(pair, block) for pair, block in inserted if key(block, new_places) not in both],
-        [(pair, block) for pair, block in deleted if key(block, old_places) not in both],
+        [entry for entry, item in zip(inserted, inserted_keys, strict=True) if item not in both],
+        [entry for entry, item in zip(deleted, deleted_keys, strict=True) if item not in both],
     )
 
 
