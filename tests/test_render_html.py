@@ -307,6 +307,14 @@ def test_summary_comes_before_the_sections_and_lists_every_kind() -> None:
     assert "+1\u00a0500 (+0,5\u00a0%)" in html
 
 
+def test_summary_counts_use_the_singular_for_one() -> None:
+    """The same tallies as the terminal: "1 flyttat avsnitt", not "1 flyttade avsnitt"."""
+    for fmt in ("html", "email-html"):
+        page = render(sample_diff(), fmt)
+        assert "1 flyttat avsnitt" in page and "1 flyttade avsnitt" not in page, fmt
+        assert "2 omdöpta avsnitt" in page, fmt
+
+
 def test_toc_links_point_at_unique_ids() -> None:
     page = parse(render(sample_diff(), "html"))
     ids = page.ids()

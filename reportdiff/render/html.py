@@ -25,6 +25,7 @@ from reportdiff.model import BlockChange, BlockKind, BlockOp, DiffStats, Documen
 from reportdiff.model.findings import ChangeSummary, Event, EventKind, FigureShift
 from reportdiff.render.common import (
     Gap,
+    counted,
     detect_lang,
     format_path,
     is_shown,
@@ -204,7 +205,7 @@ def _report_view(report: Report) -> ReportView:
 
 def _stats_lines(stats: DiffStats, words: dict[str, str]) -> list[str]:
     counts = section_counts(stats) + text_counts(stats)
-    return [f"{count} {words[key]}" for count, key in counts if count]
+    return [counted(count, key, words) for count, key in counts if count]
 
 
 # -- sections ---------------------------------------------------------------------------------------
