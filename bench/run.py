@@ -71,12 +71,19 @@ class Row:
     note: str = ""
 
 
-def measure(command: list[str], timeout: float) -> Measure | None:
-    """Run ``command`` once, output to /dev/null; None when it ran out of time."""
+def measure(command: list[str], timeout: float, cwd: Path | None = None) -> Measure | None:
+    """Run ``command`` once in ``cwd``, output to /dev/null; None when it ran out of time.
+
+    The benchmark runs every tool in its own empty folder, as a user runs reportdiff among their
+    reports: from this repository, reportdiff would also read the project's pyproject.toml (it
+    looks for a [tool.reportdiff] table), which no user's folder of reports holds.
+    """
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     with open(os.devnull, "wb") as devnull:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=devnull, stderr=devnull, stdin=subprocess.DEVNULL, env=env)
+        process = subprocess.Popen(
+            command, stdout=devnull, stderr=devnull, stdin=subprocess.DEVNULL, env=env, cwd=cwd
+        )
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -173,9 +180,9 @@ def run_benchmark(
                     else:
                         results = []
                         # a warm-up run, not counted: the page cache is then as in daily use
-                        warmed = not warm_up or measure(command, timeout) is not None
+                        warmed = not warm_up or measure(command, timeout, folder) is not None
                         for _ in range(runs if warmed else 0):
-                            result = measure(command, timeout)
+                            result = measure(command, timeout, folder)
                             if result is None:
                                 break
                             results.append(result)

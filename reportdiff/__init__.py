@@ -15,10 +15,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from reportdiff.errors import InputError, ReportdiffError
-from reportdiff.model import DocumentDiff, Report, SeriesReport
+from reportdiff.model import DocumentDiff, Report
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from reportdiff.model.series import SeriesReport
 
 __all__ = [
     "DocumentDiff",
@@ -59,3 +61,12 @@ def track(reports: Iterable[Report], topic: str | None = None) -> SeriesReport:
     from reportdiff.series import track as _track
 
     return _track(reports, topic)
+
+
+def __getattr__(name: str) -> Any:
+    """``reportdiff.SeriesReport``, imported on first use: a diff never needs the series model."""
+    if name == "SeriesReport":
+        from reportdiff.model.series import SeriesReport
+
+        return SeriesReport
+    raise AttributeError(f"module 'reportdiff' has no attribute {name!r}")

@@ -36,6 +36,15 @@ def use_color(choice: str, stream: Any = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def text_width(to_stdout: bool) -> int:
+    """The terminal's width when writing to one, else 100 columns."""
+    if not (to_stdout and sys.stdout.isatty()):
+        return 100
+    import shutil  # only here: it pulls in bz2 and lzma, which output to a file or a pipe never needs
+
+    return shutil.get_terminal_size(fallback=(100, 24)).columns
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="reportdiff")
 def cli() -> None:
@@ -201,8 +210,6 @@ def diff_command(
       reportdiff diff old.md new.md --format json | jq '.stats'
       cat new.md | reportdiff diff old.md -
     """
-    import shutil
-
     from reportdiff.comparison import compare
     from reportdiff.errors import InputError
     from reportdiff.ingest import load
@@ -219,7 +226,7 @@ def diff_command(
             click.echo(f"reportdiff: warning: {report.source}: {warning}", err=True)
     to_stdout = output is None or output == "-"
     if width is None:
-        width = shutil.get_terminal_size(fallback=(100, 24)).columns if to_stdout and sys.stdout.isatty() else 100
+        width = text_width(to_stdout)
     options = RenderOptions(
         lang=lang or detect_lang(old_report, new_report),
         color=fmt == "text" and (use_color(color_choice) if to_stdout else color_choice == "always"),
@@ -438,7 +445,6 @@ def trend(
       reportdiff trend snapshots/ --format json | jq '.figures[] | {label, unit}'
       reportdiff trend snapshots/ --diffs diffs/ --diff-format md
     """
-    import shutil
     from contextlib import nullcontext
 
     from reportdiff.cache import ReportCache
@@ -471,7 +477,7 @@ def trend(
         click.echo(f"reportdiff: warning: {warning}", err=True)
     to_stdout = output is None or output == "-"
     if width is None:
-        width = shutil.get_terminal_size(fallback=(100, 24)).columns if to_stdout and sys.stdout.isatty() else 100
+        width = text_width(to_stdout)
     if csv_delimiter is None:
         csv_delimiter = ";" if decimal_comma else ","
     elif csv_delimiter == "tab":

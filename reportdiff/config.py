@@ -6,7 +6,6 @@ Flags on the command line always win over the file.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,10 @@ def find_config(start: str | Path = ".") -> tuple[Path | None, dict[str, Any]]:
             path = directory / name
             if not path.is_file():
                 continue
-            data = _read_toml(path)
+            text = _read_text(path)
+            if name == "pyproject.toml" and "reportdiff" not in text:
+                continue  # most projects' pyproject has no table of ours: not worth parsing (5 ms)
+            data = _parse_toml(path, text)
             table = data if name == "reportdiff.toml" else data.get("tool", {}).get("reportdiff")
             if table is not None:
                 return path, table
@@ -42,8 +44,17 @@ def config_section(name: str, start: str | Path = ".") -> dict[str, Any]:
     return section
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_text(path: Path) -> str:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration ({error})") from None
+
+
+def _parse_toml(path: Path, text: str) -> dict[str, Any]:
+    import tomllib  # only for a file that may hold our table: importing it costs as much as a small diff
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: cannot read configuration ({error})") from None

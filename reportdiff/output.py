@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from reportdiff.errors import ReportdiffError
@@ -29,6 +28,8 @@ def write_output(content: str | bytes, path: str | None) -> None:
         except OSError as error:
             raise ReportdiffError(f"{path}: cannot write ({error.strerror or error})") from None
         return
+    import tempfile  # only here: a diff written to stdout does not pay for importing it
+
     directory = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportdiff.errors import InputError
-from reportdiff.model import Figure, Report, Section, SeriesEntry, SeriesReport, Span, TopicTrack
+from reportdiff.model import Figure, Report, Section, Span
+from reportdiff.model.series import SeriesEntry, SeriesReport, TopicTrack
 from reportdiff.tracks import (
     Step,
     figure_tracks,

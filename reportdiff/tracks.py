@@ -21,12 +21,10 @@ from functools import lru_cache
 from typing import Any
 
 from reportdiff.errors import InputError
-from reportdiff.model import (
-    Figure,
+from reportdiff.model import Figure, Report, Section
+from reportdiff.model.series import (
     FigurePoint,
     FigureTrack,
-    Report,
-    Section,
     SectionGrid,
     SectionPresence,
     SectionRow,

@@ -42,9 +42,7 @@ GOLDEN = DATA / "golden"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-goldens", action="store_true", help="rewrite tests/data/golden/ from the current output"
-    )
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/data/golden/ from the current output")
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 import reportdiff
 from reportdiff.ingest import load, read_markdown
-from reportdiff.model import Report, SectionState, SeriesReport
+from reportdiff.model import Report
+from reportdiff.model.series import SectionState, SeriesReport
 from reportdiff.series import LoadedReport, build_series, mentioned_date, order_series, section_steps, track
 from reportdiff.tracks import label_stems, topic_query
 

@@ -11,7 +11,7 @@ import shutil
 import pytest
 from conftest import DATA, seed_path
 
-from reportdiff.model import SeriesReport
+from reportdiff.model.series import SeriesReport
 from reportdiff.series import LoadedReport, build_series, expand_paths, read_series
 
 pytestmark = pytest.mark.corpus

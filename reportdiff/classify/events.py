@@ -3,12 +3,11 @@
 Every event comes from changed content of a :class:`DocumentDiff` (new or removed sections
 and list items, inserted or reworded sentences) or from comparing OLD with NEW as a whole
 (the phase of a running topic, the signing director, dates that have passed). The cue words
-live in ``reportdiff/data/rules.toml``; this module only knows the rule kinds.
+live in ``reportdiff/classify/builtin_rules.py``; this module only knows the rule kinds.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -528,7 +527,8 @@ def status_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    """The last day of the month: the day before the first of the next one."""
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def announced_dates(sentence: str, written: dt.date | None) -> list[tuple[dt.date, str]]:

@@ -1,16 +1,14 @@
 """The rule file: cue words kept as data, stemmed once when loaded.
 
-The packaged ``reportdiff/data/rules.toml`` is always read; a user's own file, named in the
-configuration (``[tool.reportdiff.rules] file = "..."``), extends it: lists are added to,
-scalars replaced. A rule file that cannot be read is a :class:`ConfigError`.
+The built-in rules (``reportdiff/classify/builtin_rules.py``) always apply; a user's own TOML
+file, named in the configuration (``[tool.reportdiff.rules] file = "..."``), extends them: lists
+are added to, scalars replaced. A rule file that cannot be read is a :class:`ConfigError`.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +91,8 @@ def _tokens(text: str, ambiguous: frozenset[str]) -> list[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only for a user's rule file: the built-in rules are Python data
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -111,14 +111,11 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def builtin_data() -> dict[str, Any]:
-    text = resources.files("reportdiff").joinpath("data/rules.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
 def load_rules(extra_file: str | Path | None = None) -> Rules:
-    """The packaged rules, extended by ``extra_file`` when given."""
-    data = builtin_data()
+    """The built-in rules, extended by ``extra_file`` when given (merging copies; RULES stays as it is)."""
+    from reportdiff.classify.builtin_rules import RULES
+
+    data = RULES
     source = "builtin"
     if extra_file:
         data = _merge(data, _read(Path(extra_file)))

@@ -1,4 +1,8 @@
-"""Plain dataclasses shared by every stage of the pipeline; no I/O, no other imports of ours."""
+"""Plain dataclasses shared by every stage of the pipeline; no I/O, no other imports of ours.
+
+The model of a series (``reportdiff trend``) is in :mod:`reportdiff.model.series`, imported only by
+the code that follows a series: a diff does not pay for creating its ten dataclasses (3 ms).
+"""
 
 from reportdiff.model.changes import (
     BlockChange,
@@ -12,18 +16,6 @@ from reportdiff.model.changes import (
 )
 from reportdiff.model.document import Aside, AsideKind, Block, BlockKind, Report, Section, Span, TocEntry
 from reportdiff.model.findings import ChangeSummary, Event, EventKind, Figure, FigureShift, Finding, Severity
-from reportdiff.model.series import (
-    FigurePoint,
-    FigureTrack,
-    SectionGrid,
-    SectionPresence,
-    SectionRow,
-    SectionState,
-    SeriesEntry,
-    SeriesReport,
-    TopicPoint,
-    TopicTrack,
-)
 
 __all__ = [
     "Aside",
@@ -38,25 +30,15 @@ __all__ = [
     "Event",
     "EventKind",
     "Figure",
-    "FigurePoint",
     "FigureShift",
-    "FigureTrack",
     "Finding",
     "Report",
     "Section",
-    "SectionGrid",
     "SectionPair",
-    "SectionPresence",
-    "SectionRow",
-    "SectionState",
     "SectionStatus",
-    "SeriesEntry",
-    "SeriesReport",
     "Severity",
     "Span",
     "TextOp",
     "TextOpKind",
     "TocEntry",
-    "TopicPoint",
-    "TopicTrack",
 ]

@@ -10,7 +10,7 @@ import importlib
 from dataclasses import dataclass
 
 from reportdiff.errors import ReportdiffError
-from reportdiff.model import FigureTrack, SectionState, SeriesReport
+from reportdiff.model.series import FigureTrack, SectionState, SeriesReport
 from reportdiff.render.common import format_number, safe_text
 
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from reportdiff.model import SeriesReport
+from reportdiff.model.series import SeriesReport
 from reportdiff.render.common import safe_text
 from reportdiff.render.trend_common import TrendOptions
 

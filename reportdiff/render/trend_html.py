@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from reportdiff.model import FigureTrack, SeriesReport, TopicTrack
+from reportdiff.model.series import FigureTrack, SeriesReport, TopicTrack
 from reportdiff.render.common import format_path, safe_text
 from reportdiff.render.palette import PALETTE, html_colors
 from reportdiff.render.trend_common import (

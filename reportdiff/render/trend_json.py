@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportdiff.jsontext import dumps
-from reportdiff.model import FigureTrack, SectionRow, SeriesEntry, SeriesReport, TopicTrack
+from reportdiff.model.series import FigureTrack, SectionRow, SeriesEntry, SeriesReport, TopicTrack
 from reportdiff.render.trend_common import TrendOptions
 
 TREND_SCHEMA = "reportdiff.trend/1"

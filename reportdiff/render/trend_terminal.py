@@ -14,7 +14,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from reportdiff.model import FigureTrack, SeriesReport, TopicTrack
+from reportdiff.model.series import FigureTrack, SeriesReport, TopicTrack
 from reportdiff.render.common import format_path, safe_text
 from reportdiff.render.options import RenderOptions
 from reportdiff.render.palette import rich_style
