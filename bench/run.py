@@ -81,9 +81,7 @@ def measure(command: list[str], timeout: float, cwd: Path | None = None) -> Meas
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     with open(os.devnull, "wb") as devnull:
         start = time.perf_counter()
-        process = subprocess.Popen(
-            command, stdout=devnull, stderr=devnull, stdin=subprocess.DEVNULL, env=env, cwd=cwd
-        )
+        process = subprocess.Popen(command, stdout=devnull, stderr=devnull, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)

@@ -39,7 +39,7 @@ WEIGHTS_HEADING_LED = (0.80, 0.20)  # heading squared (a heading alone must be c
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivx]+\.|[a-z]\))\s+")
 _PREFIXES = ("verksamhetsområdet", "verksamhetsområde", "verksamhetsomr", "vo", "division", "div")
 _ABBREVIATIONS = {"&": "och", "avd": "avdelningen", "avdelning": "avdelningen", "enh": "enheten", "ca": "cirka"}
-_NON_WORD = re.compile(r"[^\w&]+")
+_WORD = re.compile(r"[\w&]+")  # findall(): a third less work than sub() on the gaps, then split()
 _DIGITS = re.compile(r"\d+")
 
 
@@ -47,7 +47,7 @@ def heading_key(heading: str) -> str:
     """A heading reduced to what identifies it: no numbering, prefix, case or punctuation."""
     text = normalise(heading).lower()
     text = _NUMBERING.sub("", text)
-    words = [_ABBREVIATIONS.get(word, word) for word in _NON_WORD.sub(" ", text).split()]
+    words = [_ABBREVIATIONS.get(word, word) for word in _WORD.findall(text)]
     while len(words) > 1 and words[0] in _PREFIXES:
         words = words[1:]
     return " ".join(words)
@@ -112,7 +112,7 @@ def section_infos(report: Report) -> list[SectionInfo]:
     def visit(section: Section, path: tuple[str, ...], parent: int) -> None:
         index = len(infos)
         texts = tuple(normalise(block.text) for block in section.blocks)
-        words = _NON_WORD.sub(" ", " ".join(texts).lower()).split()
+        words = _WORD.findall(" ".join(texts).lower())
         shingles: set[object] = set(zip(words, words[1:], strict=False))
         if len(words) == 1:
             shingles.add(words[0])

@@ -12,6 +12,7 @@ shows as a readable line diff of the output.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring  # the C function, as the encoder uses for ensure_ascii=False
 from typing import Any
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
@@ -27,6 +28,9 @@ def dumps(data: Any, depth: int) -> str:
 
 
 def _lay_out(value: Any, depth: int, indent: str, parts: list[str]) -> None:
+    if isinstance(value, str):  # most values: a string goes straight to C, not through encode()
+        parts.append(encode_basestring(value))
+        return
     if depth <= 0 or not isinstance(value, (dict, list)) or not value:
         parts.append(_encode(value))
         return
@@ -37,6 +41,6 @@ def _lay_out(value: Any, depth: int, indent: str, parts: list[str]) -> None:
         parts.append(inner if number == 0 else "," + inner)
         if is_object:
             key, item = item
-            parts.append(_encode(key) + ": ")
+            parts.append(encode_basestring(key) + ": ")
         _lay_out(item, depth - 1, indent + "  ", parts)
     parts.append("\n" + indent + ("}" if is_object else "]"))
