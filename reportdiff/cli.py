@@ -6,6 +6,7 @@ Click's own usage errors and Ctrl-C are remapped so that they are never mistaken
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from enum import IntEnum
@@ -220,6 +221,9 @@ def diff_command(
 
     if old == "-" and new == "-":
         raise InputError("only one of OLD and NEW can be '-' (standard input)")
+    # What start-up made (modules, classes, compiled patterns) lives to the end; frozen, the cycle
+    # collector stops rescanning it at every full collection (2 % of a diff).
+    gc.freeze()
     old_report, new_report = load(old), load(new)
     for report in (old_report, new_report):
         for warning in report.warnings:
