@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from reportdiff.diff.sequence import inverted_index, longest_increasing, most_shared
 from reportdiff.model import Report, Section
@@ -263,13 +264,14 @@ def _shared_shingles(rest_old: list[SectionInfo], rest_new: list[SectionInfo]) -
     huge report, where only the candidate pairs are intersected."""
     if len(rest_old) * len(rest_new) > DENSE_LIMIT:
         return None
-    holders = inverted_index((info.index, info.shingles) for info in rest_old)
+    # Most shingles are on one side only: set intersections (in C) drop them before any counting.
+    new_shingles: set[object] = set().union(*(info.shingles for info in rest_new))
+    holders = inverted_index((info.index, info.shingles & new_shingles) for info in rest_old)
+    old_shingles = set(holders)
     shared: dict[tuple[int, int], int] = {}
     for info in rest_new:
-        j = info.index
-        for shingle in info.shingles:
-            for i in holders.get(shingle, ()):
-                shared[(i, j)] = shared.get((i, j), 0) + 1
+        counts = Counter(chain.from_iterable(holders[shingle] for shingle in info.shingles & old_shingles))
+        shared.update(((i, info.index), count) for i, count in counts.items())
     return shared
 
 
