@@ -169,11 +169,16 @@ def _edited_moves(old: BlockSide, new: BlockSide, matching: BlockMatching) -> li
     new_left = [b for b in new.all_ids() if b not in matching.reverse and len(new.tokens(b)) >= MOVE_MIN_TOKENS]
     if not old_left or not new_left:
         return []
-    index = inverted_index((position, set(_shingles(old.tokens(b)))) for position, b in enumerate(old_left))
+    new_shingles = [set(_shingles(new.tokens(b))) for b in new_left]
+    # Only shingles on both sides can count: the others are dropped (in C) before the index is built.
+    on_new_side: set[tuple[str, str, str]] = set().union(*new_shingles)
+    index = inverted_index(
+        (position, set(_shingles(old.tokens(b))) & on_new_side) for position, b in enumerate(old_left)
+    )
     scored: list[tuple[float, int, int]] = []
     for new_position, block_id in enumerate(new_left):
         words = new.word_set(block_id)
-        for old_position in most_shared(index, set(_shingles(new.tokens(block_id))), RARE_SHINGLE, MOVE_CANDIDATES):
+        for old_position in most_shared(index, new_shingles[new_position], RARE_SHINGLE, MOVE_CANDIDATES):
             score = similarity(old.word_set(old_left[old_position]), words)
             if score >= MOVE_SIMILARITY:
                 scored.append((score, new_position, old_position))
