@@ -184,7 +184,8 @@ def _candidates(rest_old: list[SectionInfo], rest_new: list[SectionInfo]) -> lis
     """Which (old, new) pairs to score: all of them for a normal report, likely ones for a huge one."""
     if len(rest_old) * len(rest_new) <= DENSE_LIMIT:
         return [(o.index, n.index) for n in rest_new for o in rest_old]
-    by_shingle = inverted_index((info.index, info.shingles) for info in rest_old)
+    new_shingles: set[object] = set().union(*(info.shingles for info in rest_new))
+    by_shingle = inverted_index(((info.index, info.shingles) for info in rest_old), keep=new_shingles)
     by_heading = inverted_index((info.index, (info.key,)) for info in rest_old)
     pairs: list[tuple[int, int]] = []
     for info in rest_new:
@@ -264,10 +265,9 @@ def _shared_shingles(rest_old: list[SectionInfo], rest_new: list[SectionInfo]) -
     huge report, where only the candidate pairs are intersected."""
     if len(rest_old) * len(rest_new) > DENSE_LIMIT:
         return None
-    # Most shingles are on one side only: set intersections (in C) drop them before any counting.
     new_shingles: set[object] = set().union(*(info.shingles for info in rest_new))
-    holders = inverted_index((info.index, info.shingles & new_shingles) for info in rest_old)
-    old_shingles = set(holders)
+    holders = inverted_index(((info.index, info.shingles) for info in rest_old), keep=new_shingles)
+    old_shingles = set(holders)  # so that each new section counts only what it shares (in C)
     shared: dict[tuple[int, int], int] = {}
     for info in rest_new:
         counts = Counter(chain.from_iterable(holders[shingle] for shingle in info.shingles & old_shingles))

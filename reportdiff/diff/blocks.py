@@ -170,10 +170,8 @@ def _edited_moves(old: BlockSide, new: BlockSide, matching: BlockMatching) -> li
     if not old_left or not new_left:
         return []
     new_shingles = [set(_shingles(new.tokens(b))) for b in new_left]
-    # Only shingles on both sides can count: the others are dropped (in C) before the index is built.
-    on_new_side: set[tuple[str, str, str]] = set().union(*new_shingles)
     index = inverted_index(
-        (position, set(_shingles(old.tokens(b))) & on_new_side) for position, b in enumerate(old_left)
+        ((position, _shingles(old.tokens(b))) for position, b in enumerate(old_left)), keep=set().union(*new_shingles)
     )
     scored: list[tuple[float, int, int]] = []
     for new_position, block_id in enumerate(new_left):

@@ -107,11 +107,17 @@ def longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return run
 
 
-def inverted_index(items: Iterable[tuple[int, Iterable[Hashable]]]) -> dict[Hashable, list[int]]:
-    """feature → the ids holding it, for finding likely partners without comparing every pair."""
+def inverted_index(
+    items: Iterable[tuple[int, Iterable[Hashable]]], keep: set[Hashable] | None = None
+) -> dict[Hashable, list[int]]:
+    """feature → the ids holding it, for finding likely partners without comparing every pair.
+
+    ``keep``: only these features, the ones the other side can look up. Most features of two
+    months' text are on one side only; a set intersection (in C) drops them before any indexing.
+    """
     index: defaultdict[Hashable, list[int]] = defaultdict(list)
     for item_id, features in items:
-        for feature in features:
+        for feature in features if keep is None else keep.intersection(features):
             index[feature].append(item_id)
     return dict(index)
 
