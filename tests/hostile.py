@@ -156,6 +156,27 @@ def run_cli(
     return outcome
 
 
+def assert_refused(path: Path, expected: str, capsys) -> None:
+    """Reading ``path`` fails with a one-line InputError that names it and says ``expected``, in
+    bounded time; ``reportdiff outline`` on it exits with status 2 and that line, no traceback."""
+    from reportdiff.cli import run
+    from reportdiff.errors import InputError
+    from reportdiff.ingest import load
+
+    started = time.perf_counter()
+    try:
+        load(path)
+    except InputError as error:
+        message = str(error)
+    else:
+        raise AssertionError(f"{path} was read without an error")
+    assert time.perf_counter() - started < 5
+    assert expected in message and message.startswith(str(path)) and "\n" not in message
+    assert run(["outline", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert expected in err and "\n" not in err and "Traceback" not in err
+
+
 def fingerprint(path: Path) -> tuple[str, int] | None:
     """SHA-256 and mtime of a regular file, to prove that the CLI never modifies its input."""
     try:

@@ -275,14 +275,19 @@ def _word_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> 
         ):
             previous.lines.append(line)
             continue
-        if line.table:
-            kind = BlockKind.TABLE_ROW
-        else:
-            kind = BlockKind.LIST_ITEM if line.marker else BlockKind.PARAGRAPH
-        units.append(Unit([line], line.text, kind=kind, marker=line.marker))
+        units.append(_start_unit(line))
     for unit in units:
         unit.text = _join_lines(unit.lines, context)
     return _join_split_paragraphs(units, context)
+
+
+def _start_unit(line: Line) -> Unit:
+    """A new paragraph, list item or table row beginning at ``line``."""
+    if line.table:
+        kind = BlockKind.TABLE_ROW
+    else:
+        kind = BlockKind.LIST_ITEM if line.marker else BlockKind.PARAGRAPH
+    return Unit([line], line.text, kind=kind, marker=line.marker)
 
 
 def _continues_word(previous: Unit, line: Line, context: _Context) -> bool:
@@ -327,11 +332,7 @@ def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> l
         if previous is not None and _continues_pdf(previous, line, following, context, listed_keys):
             previous.lines.append(line)
             continue
-        if line.table:
-            kind = BlockKind.TABLE_ROW
-        else:
-            kind = BlockKind.LIST_ITEM if line.marker else BlockKind.PARAGRAPH
-        units.append(Unit([line], line.text, kind=kind, marker=line.marker))
+        units.append(_start_unit(line))
     for unit in units:
         unit.text = _join_lines(unit.lines, context)
     return _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys), context)
