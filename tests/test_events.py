@@ -141,6 +141,36 @@ def test_unchanged_sentences_with_cues_are_not_events() -> None:
     assert [e for e in events(make_diff(old, new)) if e.rule.startswith("sentence.")] == []
 
 
+def test_a_count_of_things_done_is_a_figure_not_a_resolved_matter() -> None:
+    done = [
+        "Per den 6 maj har 104 undersökningar genomförts.",
+        "Under veckan genomfördes 18 undersökningar.",
+        "Under samma period har 5 händelseanalyser avslutats.",
+    ]
+    for sentence in done:
+        new = BASE.replace("som tidigare.", f"som tidigare. {sentence}")
+        assert [e for e in events(make_diff(BASE, new)) if e.rule == "sentence.done"] == [], sentence
+    # A date before the cue is no count: this is one matter done.
+    new = BASE.replace("som tidigare.", "som tidigare. Natten mot den 5 april driftsattes journalsystemet.")
+    assert [e.rule for e in events(make_diff(BASE, new))] == ["sentence.done"]
+
+
+def test_a_sentence_that_only_changed_its_figures_is_no_news() -> None:
+    old = BASE.replace("som tidigare.", "som tidigare. Andelen besök som genomförts i tid är 60 procent i mars.")
+    new = old.replace("60 procent i mars", "58 procent i april")
+    assert [e for e in events(make_diff(old, new)) if e.rule.startswith("sentence.")] == []
+    reworded = old.replace("Andelen besök som genomförts i tid", "Ombyggnaden av akuten är genomförd och andelen")
+    assert [e.rule for e in events(make_diff(old, reworded)) if e.rule.startswith("sentence.")] == ["sentence.done"]
+
+
+def test_present_and_infinitive_forms_do_not_announce_completion() -> None:
+    for sentence in ("Rättningar levereras varje vecka.", "Programvaran installeras under månaden."):
+        new = BASE.replace("som tidigare.", f"som tidigare. {sentence}")
+        assert [e for e in events(make_diff(BASE, new)) if e.rule == "sentence.done"] == [], sentence
+    new = BASE.replace("som tidigare.", "som tidigare. Programvaran har installerats.")
+    assert [e.rule for e in events(make_diff(BASE, new))] == ["sentence.done"]
+
+
 OLD_TOPIC = """# Avrapportering
 
 ## Journalsystemet

@@ -50,7 +50,10 @@ RULES: dict[str, Any] = {
             "installerats", "installerad", "levererats", "levererad", "sattes i bruk", "togs i bruk",
         ],
         # Words that stem like a cue but mean something else ("inför" sommaren is not "införande").
-        "ambiguous": ["inför", "klarar", "klarat", "klara", "avsluta", "starta"],
+        "ambiguous": [
+            "inför", "klarar", "klarat", "klara", "avsluta", "starta",
+            "leverera", "levererar", "levereras", "installera", "installerar", "installeras",  # not done yet
+        ],
         # Words before a cue that cancel it ("har ännu inte påbörjats").
         "negations": ["inte", "ej", "icke", "aldrig", "utan"],
         # Words before a cue that make it an announcement of the future ("kommer att påbörjas").

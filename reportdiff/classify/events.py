@@ -27,9 +27,10 @@ from reportdiff.model import (
     Section,
     SectionPair,
     SectionStatus,
+    TextOp,
     TextOpKind,
 )
-from reportdiff.text.stem import stems
+from reportdiff.text.stem import WORD, stems
 
 _MONTHS = {
     name: number
@@ -53,10 +54,14 @@ _MONTHS = {
     for name in names
 }
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b")  # lower-cased text
+# "har 104 undersökningar | genomförts", not a date ("den 5 april | driftsattes")
+_COUNT_BEFORE = re.compile(r"\d\s+(?!" + _MONTH_WORD.pattern + r")\S+\s+(?:\S+\s+)?$")
 _DAY_BEFORE = re.compile(r"(?<![\d-])(\d{1,2})\s$")
 _YEAR_AFTER = re.compile(r"\s((?:19|20)\d\d)(?!\d)")
 _MONTH_PREPOSITION = re.compile(r"\b(?:i|under|till|från|inför|senast|början av|slutet av|mitten av)\s$")
 _ITEM_NAME = re.compile(r"^(.{3,80}?)\s[–—-]\s")
+
+_COUNT_AFTER = re.compile(r"\S*\s+\d")  # "genomfördes | 18 undersökningar"
 _MAX_NAME_WORDS = 8
 _PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
 _DOMINANCE = 1.5  # a phase must have this many times the cue words of the runner-up
@@ -119,7 +124,7 @@ def _changed_sentences(change: BlockChange) -> list[str]:
             if not op.new:
                 continue
             end = position + len(op.new)
-            if op.op is not TextOpKind.EQUAL:
+            if op.op is not TextOpKind.EQUAL and not _figures_only(op):
                 ranges.append((position, end))
             position = end + 1
         return [
@@ -129,6 +134,24 @@ def _changed_sentences(change: BlockChange) -> list[str]:
         ]
     old_sentences = {sentence.strip() for _, sentence in split_sentences(change.old.text)} if change.old else set()
     return [sentence for _, sentence in sentences if sentence.strip() not in old_sentences]
+
+
+def _figures_only(op: TextOp) -> bool:
+    """Whether a run only swaps numbers or dates ("31" → "104", "4 februari" → "6 maj"). A sentence
+    changed only so says what it said last month with new figures: the figure shift reports it,
+    and its cue word ("Hittills har 104 undersökningar genomförts") is no news."""
+    if op.op is not TextOpKind.REPLACE:
+        return False
+    return all(word[:1].isdigit() or word.lower().strip(".,") in _MONTHS for word in f"{op.old} {op.new}".split())
+
+
+def _is_count(sentence: str, index: int) -> bool:
+    """Whether the cue word at token ``index`` tells how many things were done ("har 47
+    undersökningar genomförts", "genomfördes 18 undersökningar"): a figure, not one matter resolved."""
+    for number, match in enumerate(WORD.finditer(sentence)):
+        if number == index:
+            return bool(_COUNT_BEFORE.search(sentence, 0, match.start()) or _COUNT_AFTER.match(sentence, match.end()))
+    return False
 
 
 def _line_in_block(block: Block, sentence: str) -> int:
@@ -380,7 +403,7 @@ def _sentence_events(sentence: str, block: Block, path: tuple[str, ...], heading
         return
     done = _cue(tokens, rules.done, rules)
     start = _cue(tokens, rules.start, rules)
-    if done is not None and not done[1]:
+    if done is not None and not done[1] and not _is_count(sentence, done[0]):
         yield Event(
             kind=EventKind.RESOLVED,
             title=_title_from(sentence, heading),
