@@ -171,6 +171,15 @@ def test_present_and_infinitive_forms_do_not_announce_completion() -> None:
     assert [e.rule for e in events(make_diff(BASE, new))] == ["sentence.done"]
 
 
+def test_a_state_or_a_named_decision_announces_no_start() -> None:
+    for sentence in ("Det finns 412 öppna felärenden.", "Styrgruppen fattar beslut om driftstart i maj."):
+        new = BASE.replace("som tidigare.", f"som tidigare. {sentence}")
+        assert [e for e in events(make_diff(BASE, new)) if e.rule.startswith("sentence.start")] == [], sentence
+    for sentence in ("En ny mottagning öppnades i Luleå.", "Styrgruppen har beslutat om driftstart."):
+        new = BASE.replace("som tidigare.", f"som tidigare. {sentence}")
+        assert [e.rule for e in events(make_diff(BASE, new))] == ["sentence.start"], sentence
+
+
 OLD_TOPIC = """# Avrapportering
 
 ## Journalsystemet

@@ -53,6 +53,8 @@ RULES: dict[str, Any] = {
         "ambiguous": [
             "inför", "klarar", "klarat", "klara", "avsluta", "starta",
             "leverera", "levererar", "levereras", "installera", "installerar", "installeras",  # not done yet
+            "öppna",  # "412 öppna felärenden" is a state, not an opening
+            "beslut", "beslutet", "besluten", "beslutar",  # a decision named or still to come, not taken
         ],
         # Words before a cue that cancel it ("har ännu inte påbörjats").
         "negations": ["inte", "ej", "icke", "aldrig", "utan"],
