@@ -221,8 +221,11 @@ def test_new_and_acting_director() -> None:
     diff.new.author, diff.new.author_role = "Bertil Berg", "Tf Regiondirektör"
     (event,) = [e for e in events(diff) if e.kind is EventKind.PEOPLE]
     assert event.rule == "people.director"
-    assert "Anna Andersson → Bertil Berg" in event.title
-    diff.new.author = "Anna Andersson"
+    assert event.title == "Anna Andersson, Regiondirektör → Bertil Berg, Tf Regiondirektör"
+    diff.new.author_role = "Regiondirektör"
+    (event,) = [e for e in events(diff) if e.kind is EventKind.PEOPLE]
+    assert event.title == "Regiondirektör: Anna Andersson → Bertil Berg"
+    diff.new.author, diff.new.author_role = "Anna Andersson", "Tf Regiondirektör"
     (event,) = [e for e in events(diff) if e.kind is EventKind.PEOPLE]
     assert event.rule == "people.acting"
     assert (event.old_status, event.new_status) == ("Regiondirektör", "Tf Regiondirektör")

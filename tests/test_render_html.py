@@ -381,6 +381,24 @@ def test_english_labels() -> None:
     assert 'lang="en"' not in render(sample_diff(), "html").replace('<html lang="sv">', "")
 
 
+def test_an_event_states_its_change_once() -> None:
+    diff = sample_diff()
+    promoted = Event(
+        EventKind.STATUS_CHANGE,
+        "Säker e-post: förstudie → projekt",
+        "",
+        ("Aktuella händelser",),
+        12,
+        "list.promoted",
+        old_status="förstudie",
+        new_status="projekt",
+    )
+    diff.summary.events.append(promoted)
+    html = render(diff, "html")
+    assert html.count("förstudie → projekt") == 1
+    assert "förvaltning → överlämnat" in html  # a title without the change gets it beside
+
+
 def test_section_filter_and_summary_only() -> None:
     only = render(sample_diff(), "html", section_pattern="akut")
     assert 'id="s1-division-akut"' in only and "Inledning</a>" not in only

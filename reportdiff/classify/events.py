@@ -449,16 +449,22 @@ def director_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
     old_acting = _is_acting(old.author_role, rules)
     new_acting = _is_acting(new.author_role, rules)
     if old.author and new.author and old.author != new.author:
+        old_status = f"{old.author}, {old.author_role}".strip(", ")
+        new_status = f"{new.author}, {new.author_role}".strip(", ")
+        same_role = old.author_role == new.author_role or not old.author_role or not new.author_role
         yield Event(
             kind=EventKind.PEOPLE,
-            title=f"{new.author_role or old.author_role}: {old.author} → {new.author}",
-            text=f"{new.author}, {new.author_role}".strip(", "),
+            # "Regiondirektör: A → B", or with both roles when the role changed too ("…, Tf Regiondirektör")
+            title=f"{new.author_role or old.author_role}: {old.author} → {new.author}"
+            if same_role
+            else f"{old_status} → {new_status}",
+            text=new_status,
             section_path=(),
             line=1,
             rule="people.director",
             topic=new.author_role or old.author_role,
-            old_status=f"{old.author}, {old.author_role}".strip(", "),
-            new_status=f"{new.author}, {new.author_role}".strip(", "),
+            old_status=old_status,
+            new_status=new_status,
             side="new",
         )
     elif old.author_role and new.author_role and old_acting != new_acting:

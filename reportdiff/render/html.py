@@ -322,7 +322,7 @@ def _event_groups(
 
 def _event_view(event: Event, anchors: dict[tuple[str, ...], str], words: dict[str, str]) -> EventView:
     detail = ""
-    if event.old_status or event.new_status:
+    if (event.old_status or event.new_status) and "→" not in event.title:  # a title that tells the change says it
         detail = f"{safe_text(event.old_status) or '–'} → {safe_text(event.new_status) or '–'}"
     line_key = "line_in_old" if event.side == "old" else "line_in_new"
     return EventView(
