@@ -150,9 +150,15 @@ def test_a_count_of_things_done_is_a_figure_not_a_resolved_matter() -> None:
     for sentence in done:
         new = BASE.replace("som tidigare.", f"som tidigare. {sentence}")
         assert [e for e in events(make_diff(BASE, new)) if e.rule == "sentence.done"] == [], sentence
-    # A date before the cue is no count: this is one matter done.
-    new = BASE.replace("som tidigare.", "som tidigare. Natten mot den 5 april driftsattes journalsystemet.")
-    assert [e.rule for e in events(make_diff(BASE, new))] == ["sentence.done"]
+    # A date or a year beside the cue is no count: these are matters done.
+    for sentence in (
+        "Natten mot den 5 april driftsattes journalsystemet.",
+        "Flytten genomfördes 2024 i Luleå.",
+        "Under 2024 har flytten genomförts.",
+        "Projektet avslutades 15 augusti med en slutrapport.",
+    ):
+        new = BASE.replace("som tidigare.", f"som tidigare. {sentence}")
+        assert [e.rule for e in events(make_diff(BASE, new))] == ["sentence.done"], sentence
 
 
 def test_a_sentence_that_only_changed_its_figures_is_no_news() -> None:
