@@ -54,18 +54,15 @@ _MONTHS = {
     for name in names
 }
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b")  # lower-cased text
-# "har 104 undersökningar | genomförts", not a date or a year ("den 5 april | driftsattes")
-_COUNT_BEFORE = re.compile(
-    r"(?<!\d)(?!(?:19|20)\d\d\b)\d+(?:[ \u00a0]\d{3})*\s+(?!" + _MONTH_WORD.pattern + r")\S+\s+(?:\S+\s+)?$"
-)
-# "genomfördes | 18 undersökningar", not a year or a date ("avslutades | 2024", "| 15 augusti")
-_COUNT_AFTER = re.compile(r"\s+(?!(?:19|20)\d\d\b)\d+(?:[ \u00a0]\d{3})*\s+(?!" + _MONTH_WORD.pattern + r")[^\W\d_]")
+# A count beside a cue: "har 104 undersökningar | genomförts", "genomfördes | 18 undersökningar";
+# not a year or a date ("Under 2024 har flytten | genomförts", "den 5 april | driftsattes").
+_COUNT = r"(?!(?:19|20)\d\d\b)\d+(?:[ \u00a0]\d{3})*\s+(?!" + _MONTH_WORD.pattern + ")"
+_COUNT_BEFORE = re.compile(r"(?<!\d)" + _COUNT + r"\S+\s+(?:\S+\s+)?$")
+_COUNT_AFTER = re.compile(r"\s+" + _COUNT + r"[^\W\d_]")
 _DAY_BEFORE = re.compile(r"(?<![\d-])(\d{1,2})\s$")
 _YEAR_AFTER = re.compile(r"\s((?:19|20)\d\d)(?!\d)")
 _MONTH_PREPOSITION = re.compile(r"\b(?:i|under|till|från|inför|senast|början av|slutet av|mitten av)\s$")
 _ITEM_NAME = re.compile(r"^(.{3,80}?)\s[–—-]\s")
-
-
 _MAX_NAME_WORDS = 8
 _PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
 _DOMINANCE = 1.5  # a phase must have this many times the cue words of the runner-up
