@@ -177,6 +177,19 @@ def test_present_and_infinitive_forms_do_not_announce_completion() -> None:
     assert [e.rule for e in events(make_diff(BASE, new))] == ["sentence.done"]
 
 
+def test_inför_announces_what_is_ahead_and_only_itself() -> None:
+    ahead = "som tidigare. Resurserna stöttar förvaltningen inför projektavslutet i augusti."
+    assert [e for e in events(make_diff(BASE, BASE.replace("som tidigare.", ahead))) if e.rule == "sentence.done"] == []
+    begun = "som tidigare. Förberedelserna inför överlämningen har påbörjats."
+    assert [e.rule for e in events(make_diff(BASE, BASE.replace("som tidigare.", begun)))] == ["sentence.start"]
+    # ... and a date it announces is one to check once it has passed.
+    old = BASE.replace("som tidigare.", "som tidigare. Lokalerna ställs i ordning inför mässan i början av april.")
+    diff = make_diff(old, BASE)
+    diff.old.date, diff.new.date = dt.date(2025, 2, 10), dt.date(2025, 5, 12)
+    (event,) = [e for e in events(diff) if e.kind is EventKind.DATE_PASSED]
+    assert (event.side, event.rule, event.title) == ("old", "date.passed", "Vårdplatser: april")
+
+
 def test_a_state_or_a_named_decision_announces_no_start() -> None:
     for sentence in ("Det finns 412 öppna felärenden.", "Styrgruppen fattar beslut om driftstart i maj."):
         new = BASE.replace("som tidigare.", f"som tidigare. {sentence}")

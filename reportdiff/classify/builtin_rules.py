@@ -60,6 +60,8 @@ RULES: dict[str, Any] = {
         "negations": ["inte", "ej", "icke", "aldrig", "utan"],
         # Words before a cue that make it an announcement of the future ("kommer att påbörjas").
         "future": ["kommer", "ska", "skall", "planeras", "planerar", "avses", "förväntas", "beräknas", "bör"],
+        # Words right before a cue that put it ahead ("inför projektavslutet": the closing is to come).
+        "ahead": ["inför"],
         # Nouns that make a new section or list item an initiative worth naming as such.
         "initiative_nouns": [
             "förstudie", "projekt", "program", "programarbete", "satsning", "samarbete", "samverkan",

@@ -106,7 +106,7 @@ def _cue(tokens: list[str], cues: Cues, rules: Rules) -> tuple[int, bool] | None
         if any(token in rules.negations for token in window):
             continue
         future = any(token in rules.future for token in tokens[max(0, index - 4) : index])
-        return index, future
+        return index, future or (index > 0 and tokens[index - 1] in rules.ahead)
     return None
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reportdiff.errors import ConfigError
-from reportdiff.text.stem import WORD, stem, stem_phrase
+from reportdiff.text.stem import WORD, stem
 
 
 @dataclass(slots=True)
@@ -24,12 +24,12 @@ class Cues:
     by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, words: list[str]) -> Cues:
+    def of(cls, words: list[str], ambiguous: frozenset[str] = frozenset()) -> Cues:
         seen: set[tuple[str, ...]] = set()
         phrases: list[tuple[str, ...]] = []
         by_first: dict[str, list[tuple[str, ...]]] = {}
         for word in words:
-            phrase = tuple(stem_phrase(word).split())
+            phrase = _key(word, ambiguous)
             if phrase and phrase not in seen:
                 seen.add(phrase)
                 phrases.append(phrase)
@@ -53,6 +53,7 @@ class Rules:
     done: Cues
     negations: frozenset[str]
     future: frozenset[str]
+    ahead: frozenset[str]
     initiative_nouns: Cues
     list_order: list[str]
     list_cues: dict[str, Cues]
@@ -81,13 +82,24 @@ class Rules:
                     self.status_index[phrase[0]].append(entry)
 
     def tokens(self, text: str) -> list[str]:
-        """The stems of ``text`` as cues see them: ambiguous words blanked out."""
+        """The words of ``text`` as cues see them (see :func:`cue_token`)."""
         return _tokens(text, self.ambiguous)
+
+
+def cue_token(word: str, ambiguous: frozenset[str]) -> str:
+    """A word as cues see it: its stem, or for an ambiguous word the word itself, marked, so that
+    it matches only itself: ``inför`` (ahead of) is a cue of the future, never ``införande``."""
+    lowered = word.lower()
+    return "=" + lowered if lowered in ambiguous else stem(lowered)
+
+
+def _key(phrase: str, ambiguous: frozenset[str]) -> tuple[str, ...]:
+    return tuple(cue_token(word, ambiguous) for word in WORD.findall(phrase))
 
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str, ambiguous: frozenset[str]) -> list[str]:
-    return ["" if word.lower() in ambiguous else stem(word) for word in WORD.findall(text)]
+    return list(_key(text, ambiguous))
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -155,27 +167,36 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         min_hits = int(status.get("min_hits", 2))
     except (TypeError, ValueError) as error:
         raise ConfigError(f"rules: weights must be numbers ({error})") from None
+    ambiguous = frozenset(word.lower() for word in _words(events, "ambiguous"))
+
+    def cues(table: dict[str, Any], key: str) -> Cues:
+        return Cues.of(_words(table, key), ambiguous)
+
+    def single_words(table: dict[str, Any], key: str) -> frozenset[str]:
+        return frozenset(" ".join(_key(word, ambiguous)) for word in _words(table, key))
+
     return Rules(
-        start=Cues.of(_words(events, "start")),
-        done=Cues.of(_words(events, "done")),
-        negations=frozenset(stem_phrase(word) for word in _words(events, "negations")),
-        future=frozenset(stem_phrase(word) for word in _words(events, "future")),
-        initiative_nouns=Cues.of(_words(events, "initiative_nouns")),
+        start=cues(events, "start"),
+        done=cues(events, "done"),
+        negations=single_words(events, "negations"),
+        future=single_words(events, "future"),
+        ahead=single_words(events, "ahead"),
+        initiative_nouns=cues(events, "initiative_nouns"),
         list_order=list_order,
-        list_cues={name: Cues.of(_words(lists, name)) for name in list_order},
-        list_ignore=Cues.of(_words(lists, "ignore_sections")),
+        list_cues={name: cues(lists, name) for name in list_order},
+        list_ignore=cues(lists, "ignore_sections"),
         status_order=status_order,
         status_labels={name: str(status.get("labels", {}).get(name, name)) for name in status_order},
-        status_cues={name: Cues.of(_words(status.get("cues", {}), name)) for name in status_order},
+        status_cues={name: cues(status.get("cues", {}), name) for name in status_order},
         status_min_hits=min_hits,
-        roles=Cues.of(_words(people, "roles")),
-        people_cues=Cues.of(_words(people, "cues")),
+        roles=cues(people, "roles"),
+        people_cues=cues(people, "cues"),
         acting=frozenset(word.lower() for word in _words(people, "acting")),
-        date_future=Cues.of(_words(dates, "future")),
+        date_future=cues(dates, "future"),
         date_past=frozenset(word.lower() for word in _words(dates, "past")),
         date_past_endings=tuple(ending.lower() for ending in _words(dates, "past_endings")),
         weights=weights,
         figure_importance=importance,
-        ambiguous=frozenset(word.lower() for word in _words(events, "ambiguous")),
+        ambiguous=ambiguous,
         source=source,
     )
