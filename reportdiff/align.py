@@ -184,8 +184,7 @@ def _candidates(rest_old: list[SectionInfo], rest_new: list[SectionInfo]) -> lis
     """Which (old, new) pairs to score: all of them for a normal report, likely ones for a huge one."""
     if len(rest_old) * len(rest_new) <= DENSE_LIMIT:
         return [(o.index, n.index) for n in rest_new for o in rest_old]
-    new_shingles: set[object] = set().union(*(info.shingles for info in rest_new))
-    by_shingle = inverted_index(((info.index, info.shingles) for info in rest_old), keep=new_shingles)
+    by_shingle = _old_shingle_index(rest_old, rest_new)
     by_heading = inverted_index((info.index, (info.key,)) for info in rest_old)
     pairs: list[tuple[int, int]] = []
     for info in rest_new:
@@ -265,14 +264,19 @@ def _shared_shingles(rest_old: list[SectionInfo], rest_new: list[SectionInfo]) -
     huge report, where only the candidate pairs are intersected."""
     if len(rest_old) * len(rest_new) > DENSE_LIMIT:
         return None
-    new_shingles: set[object] = set().union(*(info.shingles for info in rest_new))
-    holders = inverted_index(((info.index, info.shingles) for info in rest_old), keep=new_shingles)
+    holders = _old_shingle_index(rest_old, rest_new)
     old_shingles = set(holders)  # so that each new section counts only what it shares (in C)
     shared: dict[tuple[int, int], int] = {}
     for info in rest_new:
         counts = Counter(chain.from_iterable(holders[shingle] for shingle in info.shingles & old_shingles))
         shared.update(((i, info.index), count) for i, count in counts.items())
     return shared
+
+
+def _old_shingle_index(rest_old: list[SectionInfo], rest_new: list[SectionInfo]) -> dict[object, list[int]]:
+    """shingle → the old sections holding it, for the shingles some new section holds too."""
+    new_shingles: set[object] = set().union(*(info.shingles for info in rest_new))
+    return inverted_index(((info.index, info.shingles) for info in rest_old), keep=new_shingles)
 
 
 def _heading_table(old_keys: list[str], new_keys: list[str]) -> dict[tuple[str, str], float]:
