@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType
-from rich.padding import Padding
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Text
 
 from reportdiff.model import (
@@ -55,12 +52,18 @@ from reportdiff.render.common import (
 from reportdiff.render.labels import labels
 from reportdiff.render.options import RenderOptions
 from reportdiff.render.palette import rich_style
+from reportdiff.render.textlines import Line, line_string, wrapped_lines
+
+if TYPE_CHECKING:  # rich's console and tables are imported only when something needs them
+    from rich.console import Console, ConsoleOptions, RenderableType
 
 INDENT = 2
 
 
 def make_console(options: RenderOptions, file: io.StringIO | None = None) -> Console:
     """A console that writes to a string and ignores the environment: the caller decides on colour."""
+    from rich.console import Console
+
     return Console(
         file=file or io.StringIO(),
         width=options.width,
@@ -78,14 +81,50 @@ def make_console(options: RenderOptions, file: io.StringIO | None = None) -> Con
 def render_terminal(diff: DocumentDiff, options: RenderOptions | None = None) -> str:
     """The text format as a string, rendered on a private console that ignores the environment."""
     options = options or RenderOptions()
-    buffer = io.StringIO()
-    write_terminal(diff, options, make_console(options, buffer))
-    # rich pads table cells to the full width; trailing blanks are noise in files and golden tests
-    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+    return "".join(terminal_chunks(diff, options))
+
+
+def terminal_chunks(diff: DocumentDiff, options: RenderOptions) -> Iterator[str]:
+    """The text format as it is made, a few lines at a time, each line without trailing blanks.
+
+    Paragraphs and one-line items are wrapped and coloured here by rich's rules (``textlines``);
+    tables, and text rich must measure itself (wide or zero-width characters), are printed by rich
+    on a private console. rich pads table cells to the full width; trailing blanks are noise in
+    files and golden tests, so every line is right-stripped.
+    """
+    console = None
+    color = options.color
+    for item in diff_renderables(diff, options):
+        lines = _own_lines(item, options.width)
+        if lines is not None:
+            yield "".join(f"{line_string(line, color, prefix).rstrip()}\n" for prefix, line in lines)
+            continue
+        from rich.console import Group
+
+        if console is None:
+            buffer = io.StringIO()
+            console = make_console(options, buffer)
+        console.print(Group(item))
+        printed = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        yield "\n".join(line.rstrip() for line in printed.split("\n"))
+
+
+def _own_lines(item: RenderableType, width: int) -> list[tuple[str, Line]] | None:
+    """The lines of ``item`` cut here, as (indent, line); None when rich must print it."""
+    if isinstance(item, Text):
+        wrapped = wrapped_lines(item, width, base_as_span=True)
+        return None if wrapped is None else [("", line) for line in wrapped]
+    if isinstance(item, (_IndentedText, _Bullets)):
+        return item.lines(width)
+    return None
 
 
 def write_terminal(diff: DocumentDiff, options: RenderOptions, console: Console) -> None:
     """Print the text format on ``console``: the caller owns it (its file, width and colours)."""
+    from rich.console import Group
+
     console.print(Group(*diff_renderables(diff, options)))
 
 
@@ -174,16 +213,58 @@ def _summary(
         yield _bullets(lines, len(summary.figure_shifts) - SUMMARY_LIMIT, words)
 
 
-def _bullets(lines: list[Text], more: int, words: dict[str, str]) -> RenderableType:
+def _bullets(lines: list[Text], more: int, words: dict[str, str]) -> _Bullets:
     """A bulleted list with a hanging indent, and "… and N more" when the list was cut."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for line in lines:
-        grid.add_row("•", line)
-    if more > 0:
-        grid.add_row("", Text(words["more_items"].format(count=more), style=rich_style("muted")))
-    return _indented(grid, 2 * INDENT)
+    tail = Text(words["more_items"].format(count=more), style=rich_style("muted")) if more > 0 else None
+    return _Bullets(lines, tail, 2 * INDENT)
+
+
+class _Bullets:
+    """A bulleted list: "•" and a blank, then the item wrapped beside it, all indented.
+
+    rich prints it as a two-column grid. ``lines`` cuts the same lines by the grid's rules when
+    every item can be wrapped by ``textlines``: the text column as wide as the longest item, at
+    most what the indent and the bullet leave, each cell filled to that width in its own style.
+    """
+
+    def __init__(self, items: list[Text], tail: Text | None, left: int) -> None:
+        self.items = items
+        self.tail = tail
+        self.left = left
+
+    def lines(self, width: int) -> list[tuple[str, Line]] | None:
+        """(indent and bullet, line) for each printed line; None when rich must print the list."""
+        cells = [*self.items, *([self.tail] if self.tail is not None else [])]
+        room = width - self.left - 2
+        longest = max((len(cell.plain) for cell in cells), default=0)
+        if room < 10 or longest < 1:
+            return None
+        column = min(room, longest)
+        indent = " " * self.left
+        rows = []
+        for number, cell in enumerate(cells):
+            wrapped = wrapped_lines(cell, column, base_as_span=True, pad=True)
+            if wrapped is None:
+                return None
+            bullet = "• " if number < len(self.items) else "  "
+            rows.extend((bullet if index == 0 else "  ", line) for index, line in enumerate(wrapped))
+        return [(indent + prefix, line) for prefix, line in rows]
+
+    def grid(self) -> RenderableType:
+        """The same list as a rich grid, for consoles we do not own and text we cannot measure."""
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for line in self.items:
+            grid.add_row("•", line)
+        if self.tail is not None:
+            grid.add_row("", self.tail)
+        return _indented(grid, self.left)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        yield self.grid()
 
 
 # -- sections ---------------------------------------------------------------------------------------
@@ -239,6 +320,9 @@ def _move_label(change: BlockChange, words: dict[str, str]) -> Text | None:
 def _side_by_side(
     pair: SectionPair, options: RenderOptions, painter: _Painter, words: dict[str, str]
 ) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
     table = Table(
         box=box.SIMPLE, width=max(20, options.width - INDENT), show_edge=False, pad_edge=False, padding=(0, 1)
     )
@@ -257,7 +341,7 @@ def _side_by_side(
                 continue
             cells.append(painter.block(item, side_segments(item, side), side))
         table.add_row(*cells)
-    return Padding(table, (0, 0, 0, INDENT), expand=False)
+    return _indented(table)
 
 
 class _Painter:
@@ -291,6 +375,8 @@ class _Painter:
 def _indented(renderable: RenderableType, left: int = INDENT) -> RenderableType:
     if isinstance(renderable, Text):
         return _IndentedText(renderable, left)
+    from rich.padding import Padding
+
     return Padding(renderable, (0, 0, 0, left), expand=False)
 
 
@@ -302,9 +388,24 @@ class _IndentedText:
         self.text = text
         self.left = left
 
+    def lines(self, width: int) -> list[tuple[str, Line]] | None:
+        """(indent, line) for each printed line; None when rich must wrap the text (see ``textlines``)."""
+        if width - self.left < 1:  # rich crops the indent itself to the width
+            return None
+        wrapped = wrapped_lines(self.text, width - self.left, base_as_span=False)
+        return None if wrapped is None else [(" " * self.left, line) for line in wrapped]
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         indent = Segment(" " * self.left)
-        for line in self.text.wrap(console, max(1, options.max_width - self.left)):
+        lines = self.lines(options.max_width)
+        if lines is not None:
+            for _, line in lines:
+                yield indent
+                for text, style in line:
+                    yield Segment(text, style)
+                yield Segment.line()
+            return
+        for rich_line in self.text.wrap(console, max(1, options.max_width - self.left)):
             yield indent
-            yield from line.render(console)
+            yield from rich_line.render(console)
             yield Segment.line()
