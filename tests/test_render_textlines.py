@@ -99,7 +99,7 @@ def test_wide_joined_and_control_characters_are_left_to_rich() -> None:
 
 
 def test_wide_text_in_a_diff_goes_through_rich_and_keeps_its_width() -> None:
-    diff = make_diff("# A\n\nett två\n", "# A\n\nett två 漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字\n")
+    diff = make_diff("# A\n\nett två\n", f"# A\n\nett två {'漢字' * 18}\n")
     out = render_terminal(diff, RenderOptions(width=40, color=False))
     assert "漢字" in out
     assert all(Console().measure(line).maximum <= 40 for line in out.splitlines() if line)
