@@ -243,14 +243,14 @@ def diff_command(
         full_report_link=link,
     )
     result = compare(old_report, new_report)
-    text = render(result, fmt, options)
     status = ExitStatus.CHANGED if has_selected_changes(result, section_pattern) else ExitStatus.SAME
     if to_stdout and fmt == "text" and pager is not False and sys.stdout.isatty():
-        from reportdiff.pager import page, should_page
+        from reportdiff.pager import write_paged
+        from reportdiff.render.terminal import terminal_chunks
 
-        if should_page(text, sys.stdout, pager) and page(text):
-            return status
-    write_output(text, output)
+        write_paged(terminal_chunks(result, options), sys.stdout, pager)
+        return status
+    write_output(render(result, fmt, options), output)
     return status
 
 

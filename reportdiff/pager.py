@@ -10,6 +10,7 @@ import os
 import shlex
 import shutil
 import sys
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 
@@ -22,8 +23,37 @@ def should_page(text: str, stream: TextIO | None = None, wanted: bool | None = N
     return text.count("\n") >= height - 1
 
 
-def page(text: str) -> bool:
-    """Send ``text`` to the pager; False when there is no usable pager (the caller writes it instead)."""
+def write_paged(chunks: Iterable[str], stream: TextIO | None = None, wanted: bool | None = None) -> None:
+    """Write ``chunks`` to ``stream``, through the pager once they fill the terminal.
+
+    The same choice as :func:`should_page` on the whole text, made as soon as a screenful is
+    there: the pager shows the first page while the rest is still being made.
+    """
+    stream = stream or sys.stdout
+    height = shutil.get_terminal_size(fallback=(80, 24)).lines if wanted is not False and _isatty(stream) else 0
+    pending: list[str] = []
+    lines = 0
+    rest: Iterator[str] = iter(chunks)
+    for chunk in rest:
+        pending.append(chunk)
+        lines += chunk.count("\n")
+        if height and lines >= height - 1:
+            if page(_chained(pending, rest)):
+                return
+            break
+    stream.write("".join(pending))
+    for chunk in rest:
+        stream.write(chunk)
+
+
+def _chained(first: list[str], rest: Iterator[str]) -> Iterator[str]:
+    yield from first
+    yield from rest
+
+
+def page(text: str | Iterable[str]) -> bool:
+    """Send ``text`` (a string, or its pieces as they are made) to the pager; False when there is no
+    usable pager, before any of it is taken (the caller writes it instead)."""
     command = os.environ.get("PAGER", "").strip() or "less"
     try:
         argv = shlex.split(command)
@@ -40,8 +70,10 @@ def page(text: str) -> bool:
     except OSError:
         return False
     assert process.stdin is not None
+    encoding = sys.stdout.encoding or "utf-8"
     try:
-        process.stdin.write(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+        for piece in [text] if isinstance(text, str) else text:
+            process.stdin.write(piece.encode(encoding, errors="replace"))
         process.stdin.close()
     except BrokenPipeError:  # the reader quit the pager early: not an error
         pass

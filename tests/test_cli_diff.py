@@ -14,7 +14,7 @@ import pytest
 from conftest import GOLDEN, ROOT, SNAPSHOTS
 
 from reportdiff.cli import run
-from reportdiff.pager import should_page
+from reportdiff.pager import should_page, write_paged
 
 OLD = "# Inledning\n\nRegionen har 7 419 anställda och det är bra.\n\n# Bilagor\n\n1. Rapport februari\n"
 NEW = "# Inledning\n\nRegionen har 7 436 anställda och det är bra.\n\n# Bilagor\n\n1. Rapport mars\n"
@@ -220,12 +220,29 @@ def test_no_pager_outside_a_terminal(reports, capsys, monkeypatch) -> None:  # t
     assert "{+7 436+}" in capsys.readouterr().out
 
 
-def test_should_page_only_for_long_output_at_a_terminal() -> None:
+def test_should_page_only_for_long_output_at_a_terminal(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     long_text = "x\n" * 500
     assert should_page(long_text, FakeTerminal(), None)
     assert not should_page(long_text, FakeTerminal(), False)
     assert not should_page(long_text, io.StringIO(), True)
     assert not should_page("short\n", FakeTerminal(), True)
+    # the streamed output makes the same choice, and the pager (or the terminal) gets every piece
+    paged: list[str] = []
+    monkeypatch.setattr("reportdiff.pager.page", lambda pieces: paged.append("".join(pieces)) or True)
+    for pieces, stream, wanted, to_pager in [
+        (["x\n"] * 500, FakeTerminal(), None, True),
+        (["x\n"] * 500, FakeTerminal(), False, False),
+        (["x\n"] * 500, io.StringIO(), True, False),
+        (["short\n"], FakeTerminal(), True, False),
+    ]:
+        paged.clear()
+        write_paged(iter(pieces), stream, wanted)
+        assert paged == (["".join(pieces)] if to_pager else [])
+        assert stream.getvalue() == ("" if to_pager else "".join(pieces))
+    monkeypatch.setattr("reportdiff.pager.page", lambda pieces: False)  # no usable pager
+    stream = FakeTerminal()
+    write_paged(iter(["x\n"] * 500), stream, None)
+    assert stream.getvalue() == "x\n" * 500
 
 
 def test_help_has_examples(capsys) -> None:  # type: ignore[no-untyped-def]
