@@ -250,7 +250,12 @@ def diff_command(
 
         write_paged(terminal_chunks(result, options), sys.stdout, pager)
         return status
-    write_output(render(result, fmt, options), output)
+    if fmt == "json":  # written as it is made: a huge diff is not held as data and text at once
+        from reportdiff.render.json import json_chunks
+
+        write_output(json_chunks(result, options), output)
+    else:
+        write_output(render(result, fmt, options), output)
     return status
 
 

@@ -12,27 +12,65 @@ shows as a readable line diff of the output.
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring  # the C function, as the encoder uses for ensure_ascii=False
+from collections.abc import Iterable, Iterator
+from json.encoder import c_make_encoder, encode_basestring  # the C encoder and its string function
 from typing import Any
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+_encoder = json.JSONEncoder(ensure_ascii=False)
+_encode = _encoder.encode
+# One C encoder for every value that stands on one line: what ``_encode`` builds anew at each call
+# (circular references are not checked: our data are trees).
+_c_encode = (
+    c_make_encoder(None, _encoder.default, encode_basestring, None, ": ", ", ", False, False, True)
+    if c_make_encoder is not None
+    else None
+)
+_SCALARS = {type(None): lambda _: "null", bool: lambda v: "true" if v else "false", int: int.__repr__}
+_BATCH = 4096  # parts per piece when streaming
+
+
+class Lazy:
+    """A list made while it is written: the items are produced, laid out and dropped one by one, so
+    the JSON of 100 000 sections is never held as data and text at once."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
 
 
 def dumps(data: Any, depth: int) -> str:
     """``data`` as JSON text ending in a newline: objects and arrays less than ``depth`` levels
     deep are spread over lines with an indent of two spaces, deeper ones stand on one line."""
+    return "".join(iter_dumps(data, depth))
+
+
+def iter_dumps(data: Any, depth: int) -> Iterator[str]:
+    """The text of :func:`dumps` in pieces of a few thousand parts, as it is made."""
     parts: list[str] = []
-    _lay_out(data, depth, "", parts)
+    yield from _lay_out(data, depth, "", parts)
     parts.append("\n")
-    return "".join(parts)
+    yield "".join(parts)
 
 
-def _lay_out(value: Any, depth: int, indent: str, parts: list[str]) -> None:
-    if isinstance(value, str):  # most values: a string goes straight to C, not through encode()
-        parts.append(encode_basestring(value))
+def _one_line(value: Any) -> str:
+    if isinstance(value, str):
+        return encode_basestring(value)
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        return scalar(value)
+    if _c_encode is not None and isinstance(value, (dict, list)):
+        return "".join(_c_encode(value, 0))
+    return _encode(value)
+
+
+def _lay_out(value: Any, depth: int, indent: str, parts: list[str]) -> Iterator[str]:
+    """Append ``value``'s text to ``parts``; hand over what is there every ``_BATCH`` parts."""
+    if isinstance(value, Lazy):
+        value = _Peeked(value.items)
+    elif depth <= 0 or not isinstance(value, (dict, list)) or not value:
+        parts.append(_one_line(value))
         return
-    if depth <= 0 or not isinstance(value, (dict, list)) or not value:
-        parts.append(_encode(value))
+    if isinstance(value, _Peeked) and value.empty:
+        parts.append("[]")
         return
     is_object = isinstance(value, dict)
     inner = "\n" + indent + "  "
@@ -42,5 +80,25 @@ def _lay_out(value: Any, depth: int, indent: str, parts: list[str]) -> None:
         if is_object:
             key, item = item
             parts.append(encode_basestring(key) + ": ")
-        _lay_out(item, depth - 1, indent + "  ", parts)
+        if isinstance(item, str) or depth <= 1 or not isinstance(item, (dict, list, Lazy)) or not item:
+            parts.append(_one_line(item))
+        else:
+            yield from _lay_out(item, depth - 1, indent + "  ", parts)
+        if len(parts) >= _BATCH:
+            yield "".join(parts)
+            parts.clear()
     parts.append("\n" + indent + ("}" if is_object else "]"))
+
+
+class _Peeked:
+    """The items of a :class:`Lazy`, with its first item taken early to know whether there are any."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self._items = iter(items)
+        self._first = next(self._items, _Peeked)
+        self.empty = self._first is _Peeked
+
+    def __iter__(self) -> Iterator[Any]:
+        if not self.empty:
+            yield self._first
+            yield from self._items

@@ -4,27 +4,33 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from reportdiff.errors import ReportdiffError
 
 
-def write_output(content: str | bytes, path: str | None) -> None:
-    """Write to ``path`` via a temporary file and a rename, or to stdout when path is None or ``-``."""
+def write_output(content: str | bytes | Iterable[str], path: str | None) -> None:
+    """Write to ``path`` via a temporary file and a rename, or to stdout when path is None or ``-``.
+
+    ``content`` may come in pieces as it is made (a large JSON diff): each is written and dropped.
+    """
+    pieces = [content] if isinstance(content, (str, bytes)) else content
     if path is None or path == "-":
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-            sys.stdout.flush()
-        else:
-            sys.stdout.write(content)
+        for piece in pieces:
+            if isinstance(piece, bytes):
+                sys.stdout.buffer.write(piece)
+                sys.stdout.flush()
+            else:
+                sys.stdout.write(piece)
         return
     target = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
     if target.exists() and not target.is_file():
         # /dev/null, a FIFO, a terminal: renaming over it would replace the device with a file.
         try:
             with target.open("wb") as file:
-                file.write(data)
+                _write_all(file, pieces)
         except OSError as error:
             raise ReportdiffError(f"{path}: cannot write ({error.strerror or error})") from None
         return
@@ -37,7 +43,7 @@ def write_output(content: str | bytes, path: str | None) -> None:
         raise ReportdiffError(f"{path}: cannot write ({error.strerror or error})") from None
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            _write_all(file, pieces)
         os.chmod(temporary, _new_file_mode(target))
         os.replace(temporary, target)
     except OSError as error:  # a full disk, a file-size limit, a target that is a folder
@@ -46,6 +52,11 @@ def write_output(content: str | bytes, path: str | None) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_all(file: BinaryIO, pieces: Iterable[str | bytes]) -> None:
+    for piece in pieces:
+        file.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
 
 
 def _new_file_mode(target: Path) -> int:

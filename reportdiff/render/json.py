@@ -11,9 +11,10 @@ formats; ``stats`` then counts only what is written, and ``filter`` says which p
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Any
 
-from reportdiff.jsontext import dumps
+from reportdiff.jsontext import Lazy, iter_dumps
 from reportdiff.model import (
     Block,
     BlockChange,
@@ -33,10 +34,16 @@ DIFF_SCHEMA = "reportdiff.diff/1"
 
 def render_json(diff: DocumentDiff, options: RenderOptions | None = None) -> str:
     """Indented down to each block, which stands on one line (see :mod:`reportdiff.jsontext`)."""
-    return dumps(diff_data(diff, options), depth=4)
+    return "".join(json_chunks(diff, options))
 
 
-def diff_data(diff: DocumentDiff, options: RenderOptions | None = None) -> dict[str, Any]:
+def json_chunks(diff: DocumentDiff, options: RenderOptions | None = None) -> Iterator[str]:
+    """The text of :func:`render_json` in pieces, each section's data made and dropped as it is written."""
+    return iter_dumps(diff_data(diff, options, lazy=True), depth=4)
+
+
+def diff_data(diff: DocumentDiff, options: RenderOptions | None = None, lazy: bool = False) -> dict[str, Any]:
+    """The JSON document as data; ``lazy``: the sections as a :class:`~reportdiff.jsontext.Lazy`."""
     options = options or RenderOptions()
     pattern = options.section_pattern
     pairs = selected_pairs(diff, pattern)
@@ -67,7 +74,9 @@ def diff_data(diff: DocumentDiff, options: RenderOptions | None = None) -> dict[
             "events": [_event_data(event) for event in summary.events],
             "figure_shifts": [_shift_data(shift) for shift in summary.figure_shifts],
         },
-        "sections": [_pair_data(pair, old_places, new_places) for pair in pairs],
+        "sections": Lazy(_pair_data(pair, old_places, new_places) for pair in pairs)
+        if lazy
+        else [_pair_data(pair, old_places, new_places) for pair in pairs],
         "toc_changes": list(diff.toc_changes),
         "notes": list(diff.notes),
     }
