@@ -31,8 +31,9 @@ from tests.hostile import Outcome, fingerprint, run_cli
 MAX_CPU_SECONDS = 20.0
 MAX_WALL_SECONDS = 200.0  # generous: the CI machine may be shared; CPU time is the real bound
 MAX_PEAK_MB = 1024.0
-# 100 000 Markdown headings: linear, but markdown-it alone needs ~10 s for them (outline, text, check);
-# diff is over the bounds, see test_hundred_thousand_headings_within_the_common_bound.
+# 100 000 Markdown headings: linear, but markdown-it alone needs ~10 s of CPU for them; a diff
+# against them (~18-22 s CPU on a shared 2-core machine, ~450 MB) also aligns and writes 100 000
+# section pairs. The JSON is written as it is made: it used to take ~1.4 GB.
 SLOW_CPU_SECONDS = 60.0
 
 ERROR = {2}
@@ -147,8 +148,6 @@ def test_corpus(case: tuple[Callable[[Path], Path], set[int], str], tmp_path: Pa
     path = maker(tmp_path)
     before = fingerprint(path)
     commands = one_file_commands(str(path))
-    if maker is hostile.many_headings:  # diff on it is over the bounds: the xfail test below
-        commands = [argv for argv in commands if argv[0] != "diff"]
     outcomes = run_all(commands, tmp_path, timeout=MAX_WALL_SECONDS + 5)
     max_cpu = SLOW_CPU_SECONDS if maker is hostile.many_headings else MAX_CPU_SECONDS
     for outcome in outcomes:
@@ -158,18 +157,6 @@ def test_corpus(case: tuple[Callable[[Path], Path], set[int], str], tmp_path: Pa
         assert fingerprint(path) == before, "the input file was modified"
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert not leftovers
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="100 000 Markdown headings: diff --format json needs ~24 s CPU and ~1.4 GB (markdown-it "
-    "~9 s, alignment and diff ~4 s, the JSON of 100 000 section pairs ~10 s and most of the memory)",
-)
-def test_hundred_thousand_headings_within_the_common_bound(tmp_path: Path) -> None:
-    hostile.good_report(tmp_path)
-    path = hostile.many_headings(tmp_path)
-    outcome = run_cli(["diff", "good.md", str(path), "--format", "json"], tmp_path)
-    assert_well_behaved(outcome, RESULT)
 
 
 def _text_of(path: Path, tmp_path: Path) -> str:
