@@ -25,6 +25,10 @@ class ExitStatus(IntEnum):
 
 
 COLOR_CHOICE = click.Choice(["auto", "always", "never"])
+# Paths are checked where they are opened (ingest.read_file, output.write_output), which says what is
+# wrong in one line; click's own checks (readable, dir_okay) would print its usage text instead.
+INPUT_PATH = click.Path(allow_dash=True, readable=False)
+OUTPUT_PATH = click.Path(allow_dash=True, readable=False)
 
 
 def use_color(choice: str, stream: Any = None) -> bool:
@@ -62,9 +66,9 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(allow_dash=True))
+@click.argument("file", type=INPUT_PATH)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 def outline(file: str, fmt: str, output: str | None) -> None:
     """Show the section tree of FILE with levels and line numbers, plus date and author.
 
@@ -84,8 +88,8 @@ def outline(file: str, fmt: str, output: str | None) -> None:
 
 
 @cli.command()
-@click.argument("old", type=click.Path(allow_dash=True))
-@click.argument("new", type=click.Path(allow_dash=True))
+@click.argument("old", type=INPUT_PATH)
+@click.argument("new", type=INPUT_PATH)
 @click.option("--to", "to", multiple=True, required=True, help="Recipient; repeat for more.")
 @click.option("--cc", "cc", multiple=True, help="Copy to; repeat for more.")
 @click.option("--subject", help="Subject line. Default: 'Ändringar i <title>: <old date> → <new date>'.")
@@ -93,7 +97,7 @@ def outline(file: str, fmt: str, output: str | None) -> None:
 @click.option("--lang", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True)
 @click.option("--tls", type=click.Choice(["starttls", "ssl", "none"]), help="Default: from config, else starttls.")
 @click.option("--dry-run", is_flag=True, help="Build the message and write it (.eml) instead of sending.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="With --dry-run: write here.")
+@click.option("-o", "--output", type=OUTPUT_PATH, help="With --dry-run: write here.")
 def email(
     old: str,
     new: str,
@@ -148,8 +152,8 @@ def email(
 
 
 @cli.command("diff")
-@click.argument("old", type=click.Path(allow_dash=True))
-@click.argument("new", type=click.Path(allow_dash=True))
+@click.argument("old", type=INPUT_PATH)
+@click.argument("new", type=INPUT_PATH)
 @click.option(
     "--format",
     "fmt",
@@ -158,7 +162,7 @@ def email(
     show_default=True,
     help="text for a terminal, json (schema reportdiff.diff/1), md for a pull request or plain e-mail.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 @click.option(
     "--context",
     type=click.IntRange(min=0),
@@ -255,7 +259,7 @@ def diff_command(
 
 
 @cli.command()
-@click.argument("file", type=click.Path(allow_dash=True))
+@click.argument("file", type=INPUT_PATH)
 @click.option(
     "--format",
     "fmt",
@@ -264,14 +268,16 @@ def diff_command(
     show_default=True,
     help="json follows the schema reportdiff.figures/1.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
-def figures(file: str, fmt: str, output: str | None) -> None:
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
+@click.option("--decimal-comma", is_flag=True, help="CSV numbers with a decimal comma (5,9) and ';' between fields.")
+def figures(file: str, fmt: str, output: str | None, decimal_comma: bool) -> None:
     """List the figures found in FILE: value, unit, what each measures, and where.
 
     \b
     Examples:
       reportdiff figures snapshots/2025-03.md
       reportdiff figures report.txt --format csv -o figures.csv
+      reportdiff figures report.pdf --format csv --decimal-comma -o siffror.csv
       reportdiff figures report.txt --format json | jq '.figures[] | select(.unit == "mnkr")'
     """
     from reportdiff.figures import extract_figures, format_figures
@@ -289,19 +295,19 @@ def figures(file: str, fmt: str, output: str | None) -> None:
                 source_text = decode(handle.read(), file)
         except OSError:
             source_text = None
-    write_output(format_figures(report, extract_figures(report, source_text), fmt), output)
+    write_output(format_figures(report, extract_figures(report, source_text), fmt, decimal_comma), output)
 
 
 @cli.command("check")
-@click.argument("draft", required=False, type=click.Path(dir_okay=False))
-@click.option("--previous", type=click.Path(dir_okay=False), help="The previous report: finds copied text, parts gone.")
+@click.argument("draft", required=False, type=INPUT_PATH)
+@click.option("--previous", type=INPUT_PATH, help="The previous report: finds copied text, parts gone.")
 @click.option("--against", metavar="REV", help="Take the previous report from git: DRAFT as it was at REV (e.g. HEAD).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Not these rules (added to the configuration's).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read [check] settings from this file.")
+@click.option("--config", "config_file", type=INPUT_PATH, help="Read [check] settings from this file.")
 @click.option("--list-rules", is_flag=True, help="List the rules with their codes and severities, then stop.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 def check_command(
     draft: str | None,
     previous: str | None,
@@ -365,8 +371,8 @@ def check_command(
 
 
 @cli.command("text")
-@click.argument("file", type=click.Path(allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.argument("file", type=INPUT_PATH)
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 def text_command(file: str, output: str | None) -> None:
     """Print the normalised text of FILE: headings as #, one paragraph a block, no contents or furniture.
 
@@ -386,7 +392,7 @@ def text_command(file: str, output: str | None) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=INPUT_PATH)
 @click.option(
     "--format",
     "fmt",
@@ -395,7 +401,7 @@ def text_command(file: str, output: str | None) -> None:
     show_default=True,
     help="text for a terminal, html (charts, standalone), json (schema reportdiff.trend/1), csv (figure timelines).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 @click.option("--topic", metavar="WORDS", help="Follow this word or phrase (stemmed, any case) through the series.")
 @click.option("--all-figures", is_flag=True, help="Also show figures that never change or appear only once.")
 @click.option(

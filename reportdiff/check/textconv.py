@@ -9,7 +9,7 @@ change. One paragraph a line (no wrapping) keeps ``git diff --word-diff`` readab
 from __future__ import annotations
 
 from reportdiff.model import BlockKind, Report, Section
-from reportdiff.text.normalize import collapse_whitespace, heading_key, strip_control
+from reportdiff.text.normalize import collapse_whitespace, heading_key, safe_text
 
 _TOC_TITLES = {"innehållsförteckning", "innehåll", "tableofcontents", "contents"}
 
@@ -43,4 +43,4 @@ def _looks_like_toc(section: Section) -> bool:
 
 
 def _clean(text: str) -> str:
-    return collapse_whitespace(strip_control(text))
+    return collapse_whitespace(safe_text(text))

@@ -25,7 +25,7 @@ from reportdiff.model import (
     SectionStatus,
     TextOpKind,
 )
-from reportdiff.text.normalize import ANSI_ESCAPE
+from reportdiff.text.normalize import safe_text
 
 PATH_SEPARATOR = " › "
 SUMMARY_LIMIT = 10  # events per group and figure shifts shown by text and md; JSON carries them all
@@ -38,21 +38,6 @@ EVENT_GROUPS = [
     (EventKind.DATE_PASSED, "dates_passed"),
     (EventKind.PEOPLE, "people"),
 ]
-
-# C0 and C1 controls, DEL, and the bidirectional overrides that can make text read differently
-# from how it is stored ("Trojan Source"). Tabs and line ends become spaces, the rest goes.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_WHITESPACE_CONTROL = re.compile(r"[\t\n\r\f\v]")
-
-
-def safe_text(text: str) -> str:
-    """Report text with escape sequences and control characters removed, safe to show anywhere."""
-    if not text:
-        return ""
-    text = ANSI_ESCAPE.sub("", text)
-    text = _WHITESPACE_CONTROL.sub(" ", text)
-    return _CONTROL.sub("", text)
-
 
 def format_path(path: Iterable[str]) -> str:
     return PATH_SEPARATOR.join(safe_text(heading) for heading in path)
