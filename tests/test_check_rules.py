@@ -143,6 +143,31 @@ def test_toc_entry_renamed_is_matched_fuzzily() -> None:
     assert "'Division Nära'" in findings[0].message and "Division Nära vård och psykiatri" in findings[0].message
 
 
+@pytest.mark.parametrize(
+    ("listed", "heading"),
+    [
+        ("Aktuella händelser", "Aktuella händelser – lägesbild"),
+        ("Bilagor", "Bilagor och underlag"),
+        ("Aktuella händelser", "Aktuellt"),
+    ],
+)
+def test_toc_entry_that_is_not_the_headings_text_names_both(listed: str, heading: str) -> None:
+    """The contents keep the old name while the heading was renamed in the body: RD203 naming both."""
+    draft = TOC_BODY.replace(f"- {listed}\n", f"- {listed}\n", 1).replace(f"# {listed}\n", f"# {heading}\n")
+    findings = run(draft)
+    if heading == "Aktuellt":  # not the same words at all: an extra entry and a missing heading
+        assert sorted(codes(findings)) == ["RD201", "RD202"]
+        return
+    assert codes(findings) == ["RD203"]
+    assert f"'{listed}'" in findings[0].message and f"'{heading}'" in findings[0].message
+
+
+def test_toc_short_entry_grown_in_the_body() -> None:
+    draft = TOC_BODY.replace("- Division Nära\n", "- VO\n").replace("## Division Nära\n", "## VO – Division Nära\n")
+    findings = run(draft)
+    assert codes(findings) == ["RD203"] and "'VO'" in findings[0].message
+
+
 def test_toc_out_of_order() -> None:
     draft = TOC_BODY.replace("- Inledning\n- Aktuella händelser\n", "- Aktuella händelser\n- Inledning\n")
     findings = run(draft)
@@ -255,6 +280,9 @@ def test_part_dissolved_into_others_is_info() -> None:
         ("Vi vill att att alla deltar.", "RD602"),
         ("Kostnaden uppgick till XX miljoner kronor.", "RD603"),
         ("TODO skriv om stycket.", "RD603"),
+        ("TODO: skriv om stycket.", "RD603"),
+        ("Siffran ska kontrolleras (FIXME: källa).", "RD603"),
+        ("Resultatet TBD: väntar på bokslutet.", "RD603"),
         ("Resultatet blev ??? jämfört med budget.", "RD603"),
         ("Antalet var [xx] under perioden.", "RD603"),
         ("Mötet leddes av NN från förvaltningen.", "RD603"),

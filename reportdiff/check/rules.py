@@ -130,6 +130,8 @@ def table_of_contents(context: Context) -> Iterator[Finding]:
             shorter = min((a, b), key=len)
             if len(shorter.split()) >= 2 or len(shorter) >= 6:  # "Ekonomi" in "Ekonomi och finans", not "VO" in any
                 score = max(score, fuzz.token_set_ratio(a, b, processor=utils.default_process) - 5)
+            if _words_start(a, b) or _words_start(b, a):  # "BUP" and "BUP – lägesbild": the same heading, grown
+                score = max(score, 90)
             if score >= 80:
                 scored.append((score, index, heading_index))
     for _, index, heading_index in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
@@ -172,6 +174,16 @@ def table_of_contents(context: Context) -> Iterator[Finding]:
             1,
             f"table of contents lists '{shorten(entries[index].heading)}' out of order; in the text it comes {where}",
         )
+
+
+def _words_start(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` begins with every word of ``shorter``, in order (case and punctuation aside)."""
+    long_words, short_words = _toc_words(longer), _toc_words(shorter)
+    return 0 < len(short_words) < len(long_words) and long_words[: len(short_words)] == short_words
+
+
+def _toc_words(text: str) -> list[str]:
+    return [word for word in (heading_key(part) for part in text.split()) if word]
 
 
 def _toc_key(text: str) -> str:
@@ -474,7 +486,8 @@ _SPLIT_WORD = re.compile(r"(?<![\w-])(?P<head>[^\W\d_]{2,})- (?P<tail>[a-zåäö
 _DOUBLED = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]+)\s+(?P=word)(?![\w-])", re.I)
 _DOUBLES_ALLOWED = frozenset("det den de dem ha".split())
 _PLACEHOLDER = re.compile(
-    r"(?<![\w-])(?:X{2,}|x{2,}|TODO|FIXME|TBD|NN)(?![\w:-])"
+    r"(?<![\w-])(?:TODO|FIXME|TBD)(?![\w-])"  # also "TODO:", as drafters write it
+    r"|(?<![\w-])(?:X{2,}|x{2,}|NN)(?![\w:-])"  # not "XX:YY", a time or code pattern
     r"|\?{3,}|\?\?(?!\w)"
     r"|\[\s*(?:x+|X+|\.{2,}|…|\?+|\s*)\s*\]"
 )
