@@ -67,7 +67,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("file", type=INPUT_PATH)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json follows the schema reportdiff.outline/1 (reportdiff/data/outline.schema.json).",
+)
 @click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 def outline(file: str, fmt: str, output: str | None) -> None:
     """Show the section tree of FILE with levels and line numbers, plus date and author.

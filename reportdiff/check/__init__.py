@@ -77,10 +77,10 @@ def exit_status(findings: list[Finding]) -> int:
 
 def format_text(findings: list[Finding]) -> str:
     """One line per finding, ``path:line:col: CODE message``, as compilers and linters print them."""
-    from reportdiff.text.normalize import strip_control
+    from reportdiff.text.normalize import safe_text
 
     return "".join(
-        f"{f.path}:{f.line}:{f.col}: {f.code} {strip_control(f.message)}{_severity_note(f)}\n" for f in findings
+        f"{f.path}:{f.line}:{f.col}: {f.code} {safe_text(f.message)}{_severity_note(f)}\n" for f in findings
     )
 
 
