@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -47,10 +48,11 @@ def run(
     config: CheckConfig | None = None,
     draft_date: str = "13 maj 2025",
     previous_date: str = "15 april 2025",
+    lang: str = "en",
 ) -> list[Finding]:
     draft_report, text = report(draft, draft_date)
     previous_report = report(previous, previous_date)[0] if previous is not None else None
-    return check(draft_report, previous_report, config or CheckConfig(), text)
+    return check(draft_report, previous_report, config or CheckConfig(), text, lang=lang)
 
 
 def codes(findings: list[Finding]) -> list[str]:
@@ -368,7 +370,6 @@ def test_select_ignore_and_severity_overrides() -> None:
         ({"severity": {"RD999": "error"}}, "unknown rule"),
         ({"standing": 3}, "list of strings"),
         ({"min_words": 0}, "positive"),
-        ({"colour": "red"}, "unknown key"),
     ],
 )
 def test_bad_configuration_is_a_config_error(table: dict, words: str) -> None:
@@ -409,3 +410,65 @@ def test_check_never_fails_and_findings_point_into_the_draft(draft_tokens: list[
     assert keys == sorted(set(keys))
     for finding in findings:
         assert 1 <= finding.line <= line_count and finding.col >= 1 and finding.code in RULES
+
+
+# --- messages in Swedish ---------------------------------------------------------------------
+
+SWEDISH_CASES = [
+    # (draft, previous, draft date, previous date): together they fire every rule
+    (f"# Inledning\n\n{LONG_A}\n\n# Lex Maria\n\n{LONG_B}\n", f"# Inledning\n\n{LONG_A}\n\n# Lex Maria\n\n{LONG_B}\n"),
+    (TOC_BODY.replace("- Aktuella händelser\n", "").replace("- Bilagor\n", "- Bilagor\n- Ordlista\n"), None),
+    (TOC_BODY.replace("## Division Nära\n", "## Division Nära – lägesbild\n"), None),
+    (TOC_BODY.replace("- Inledning\n- Aktuella händelser\n", "- Aktuella händelser\n- Inledning\n"), None),
+    (
+        "# Inledning\n\nSjukfrånvaron låg till och med mars på 6,6 procent.\n\n# Månadsrapport mars\n\n"
+        "## Personal\n\nSjukfrånvaron ackumulerat till och med mars är 6,9 procent.\n",
+        None,
+    ),
+    ("# Text\n\nUtbildningen kommer att hållas den 3 maj.\n", None),
+    (
+        "# Text\n\nVerksamheten har utma- nade mål. Vi vill att att alla deltar. TODO: XX.\n\n"
+        "Arbetet (som startade i fjol fortsätter.\n\nTemat var ”Framtidens vård.\n\nSlut ) här.\n",
+        None,
+    ),
+    (f"# Inledning\n\n{LONG_B}\n", f"# Inledning\n\n{LONG_C}\n\n# Division Nära\n\n{LONG_A}\n"),
+]
+
+
+@pytest.mark.parametrize(("draft", "previous"), SWEDISH_CASES)
+def test_swedish_messages_for_the_same_findings(draft: str, previous: str | None) -> None:
+    """``--lang sv``: the same findings at the same places, every message in Swedish."""
+    english = run(draft, previous)
+    swedish = run(draft, previous, lang="sv")
+    assert english, "the case must fire"
+    assert [(f.code, f.line, f.col) for f in swedish] == [(f.code, f.line, f.col) for f in english]
+    for en, sv in zip(english, swedish, strict=True):
+        assert sv.message != en.message, sv
+        assert not re.search(r"\b(?:the|is|of|in the|which|heading|report)\b", sv.message), sv.message
+
+
+def test_every_rule_has_a_swedish_case() -> None:
+    fired = {f.code for draft, previous in SWEDISH_CASES for f in run(draft, previous)}
+    fired |= {f.code for f in run("# Inledning\n\nText.\n", "# Inledning\n\nText.\n", draft_date="1 april 2025")}
+    assert fired >= set(RULES) - {"RD502"}, set(RULES) - fired
+
+
+def test_unknown_key_is_a_warning_naming_it() -> None:
+    """An unknown key is named in a warning and does not stop the check; command settings are known."""
+    config = parse_check_config({"colour": "red", "format": "json", "lang": "sv", "ignore": ["RD602"]}, "pyproject.toml")
+    assert config.warnings == ["pyproject.toml: unknown key 'colour' in the check table (ignored)"]
+    assert config.ignore == ["RD602"]
+
+
+@pytest.mark.parametrize(
+    ("ignored", "selected", "enabled"),
+    [
+        (["RD101"], ["RD101"], True),  # the flag names the rule: it runs
+        (["RD1"], ["RD101"], True),  # more precisely than the file's ignore: it runs
+        (["RD101"], ["RD1"], False),  # less precisely: the file's exception stands
+        (["RD101"], [], False),  # no flag: the file decides
+    ],
+)
+def test_select_flag_beats_a_configured_ignore(ignored: list[str], selected: list[str], enabled: bool) -> None:
+    config = parse_check_config({"ignore": ignored}).with_flags(selected, None)
+    assert config.enabled("RD101") is enabled

@@ -42,11 +42,13 @@ def check(
     previous: Report | None,
     config: CheckConfig | None = None,
     source_text: str | None = None,
+    lang: str = "en",
 ) -> list[Finding]:
     """Findings for ``draft``; rules that need the previous report are skipped without one.
 
     ``source_text`` is the draft as written (Markdown or text), used for inline directives
-    and exact columns; without it directives are read from the blocks.
+    and exact columns; without it directives are read from the blocks. ``lang``: the language
+    of the messages, ``en`` or ``sv``.
     """
     config = config or CheckConfig()
     context = Context(
@@ -55,6 +57,7 @@ def check(
         config=config,
         directives=collect(draft, source_text),
         source_lines=source_text.splitlines() if source_text is not None else None,
+        lang=lang,
     )
     findings: list[Finding] = []
     for prefix, function in RULE_FUNCTIONS.items():
