@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -72,6 +73,17 @@ def read_markdown(text: str, source: str = "<string>") -> Report:
     return read(text, source)
 
 
+# A line that is a Markdown heading ("# Inledning", "## Ekonomi"). Plain-text reports number their
+# headings or set them apart by layout; two or more lines like this are Markdown whatever the file
+# is called, e.g. ``reportdiff text report.pdf -o report.txt``, whose export must read back the same.
+_ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+def _looks_like_markdown(text: str) -> bool:
+    found = _ATX_HEADING.finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
+
+
 def _check_size(size: int, source: str) -> None:
     if size > MAX_INPUT_BYTES:
         limit = MAX_INPUT_BYTES // 2**20
@@ -91,7 +103,7 @@ def load_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report
     if suffix in (".pdf", ".docx"):
         raise InputError(f"{source}: the name says {suffix[1:].upper()} but the content is not")
     text = decode(data, source)
-    if suffix in _MARKDOWN_SUFFIXES:
+    if suffix in _MARKDOWN_SUFFIXES or _looks_like_markdown(text):
         return read_markdown(text, source)
     from reportdiff.ingest.text import read_text
 
