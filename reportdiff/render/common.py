@@ -308,6 +308,18 @@ def format_number(value: float | None, lang: str, signed: bool = False) -> str:
     return text
 
 
+def written_date(iso: str, month_names: str) -> str:
+    """``2025-05-01`` as people write it, ``1 maj 2025``; ``month_names``: the twelve, space-separated
+    (the labels' ``month_names``). Text that is not an ISO date is shown as it is."""
+    import datetime as dt
+
+    try:
+        date = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return safe_text(iso)
+    return f"{date.day} {month_names.split()[date.month - 1]} {date.year}"
+
+
 def figure_text(raw: str | None) -> str:
     return safe_text(raw) if raw else "–"
 
