@@ -190,7 +190,9 @@ def email(
 )
 @click.option("--lang", type=click.Choice(["sv", "en"]), help="Language of the labels.  [default: the reports' own]")
 @click.option("--color", "color_choice", type=COLOR_CHOICE, default="auto", show_default=True, help="Colour the text.")
-@click.option("--show-toc-changes/--hide-toc-changes", default=False, help="Also list differences in the tables of contents.")
+@click.option(
+    "--show-toc-changes/--hide-toc-changes", default=False, help="Also list differences in the tables of contents."
+)
 @click.option("--pager/--no-pager", default=None, help="Page long text output at a terminal.  [default: pager]")
 @click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")
 @click.option("--link", metavar="URL", help="e-mail-html: where readers find the full comparison (http/https).")
@@ -278,7 +280,11 @@ def diff_command(
     help="json follows the schema reportdiff.figures/1.",
 )
 @click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
-@click.option("--decimal-comma/--no-decimal-comma", default=False, help="CSV numbers with a decimal comma (5,9) and ';' between fields.")
+@click.option(
+    "--decimal-comma/--no-decimal-comma",
+    default=False,
+    help="CSV numbers with a decimal comma (5,9) and ';' between fields.",
+)
 def figures(file: str, fmt: str, output: str | None, decimal_comma: bool) -> None:
     """List the figures found in FILE: value, unit, what each measures, and where.
 
@@ -316,7 +322,9 @@ def figures(file: str, fmt: str, output: str | None, decimal_comma: bool) -> Non
 @click.option("--ignore", multiple=True, metavar="CODES", help="Not these rules (added to the configuration's).")
 @click.option("--config", "config_file", type=INPUT_PATH, help="Read [check] settings from this file.")
 @click.option("--list-rules", is_flag=True, help="List the rules with their codes and severities, then stop.")
-@click.option("--lang", type=click.Choice(["sv", "en"]), default="en", show_default=True, help="Language of the messages.")
+@click.option(
+    "--lang", type=click.Choice(["sv", "en"]), default="en", show_default=True, help="Language of the messages."
+)
 @click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 def check_command(
     draft: str | None,
@@ -416,7 +424,9 @@ def text_command(file: str, output: str | None) -> None:
 )
 @click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 @click.option("--topic", metavar="WORDS", help="Follow this word or phrase (stemmed, any case) through the series.")
-@click.option("--all-figures/--moving-figures", default=False, help="Also show figures that never change or appear only once.")
+@click.option(
+    "--all-figures/--moving-figures", default=False, help="Also show figures that never change or appear only once."
+)
 @click.option(
     "--diffs", "diffs_dir", type=click.Path(file_okay=False), help="Also write the diff of every consecutive pair here."
 )
@@ -430,7 +440,11 @@ def text_command(file: str, output: str | None) -> None:
     type=click.Choice([",", ";", "tab"]),
     help="CSV field separator.  [default: ',', or ';' with --decimal-comma]",
 )
-@click.option("--decimal-comma/--no-decimal-comma", default=False, help="CSV numbers with a decimal comma (5,9), for Swedish Excel.")
+@click.option(
+    "--decimal-comma/--no-decimal-comma",
+    default=False,
+    help="CSV numbers with a decimal comma (5,9), for Swedish Excel.",
+)
 @click.option("--lang", type=click.Choice(["sv", "en"]), help="Language of the labels.  [default: the reports' own]")
 @click.option("--color", "color_choice", type=COLOR_CHOICE, default="auto", show_default=True, help="Colour the text.")
 @click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")

@@ -455,7 +455,8 @@ def test_every_rule_has_a_swedish_case() -> None:
 
 def test_unknown_key_is_a_warning_naming_it() -> None:
     """An unknown key is named in a warning and does not stop the check; command settings are known."""
-    config = parse_check_config({"colour": "red", "format": "json", "lang": "sv", "ignore": ["RD602"]}, "pyproject.toml")
+    table = {"colour": "red", "format": "json", "lang": "sv", "ignore": ["RD602"]}
+    config = parse_check_config(table, "pyproject.toml")
     assert config.warnings == ["pyproject.toml: unknown key 'colour' in the check table (ignored)"]
     assert config.ignore == ["RD602"]
 

@@ -63,7 +63,9 @@ def _outputs(markdown: str) -> dict[str, str]:
 def test_no_control_or_bidi_character_reaches_the_output(markdown: str) -> None:
     for name, output in _outputs(markdown).items():
         found = UNSAFE.search(output)
-        assert found is None, f"{name} passes {found.group()!r}: {output[max(0, found.start() - 40) : found.end() + 40]!r}"
+        assert found is None, (
+            f"{name} passes {found.group()!r}: {output[max(0, found.start() - 40) : found.end() + 40]!r}"
+        )
         if name.endswith("json"):
             json.loads(output)  # the escapes keep it JSON
 
@@ -98,12 +100,16 @@ def test_the_trend_csv_goes_through_the_same_writer() -> None:
         return FigurePoint(report, value, str(value), "x", (), 1, "")
 
     track = FigureTrack(
-        id="f1", label='=HYPERLINK("http://x")', unit="@mnkr", section_path=("-Ekonomi",), points=[point(0, -61.0), point(1, 14.5)]
+        id="f1",
+        label='=HYPERLINK("http://x")',
+        unit="@mnkr",
+        section_path=("-Ekonomi",),
+        points=[point(0, -61.0), point(1, 14.5)],
     )
     entries = [SeriesEntry(n, f"{n}.md", "", None, "", "report", label=f"2025-0{n + 1}") for n in range(2)]
     text = render_trend_csv(SeriesReport(reports=entries, figures=[track]))
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[1][:4] == ["f1", "'=HYPERLINK(\"http://x\")", "'@mnkr", "'-Ekonomi"]
+    assert rows[1][:4] == ["f1", '\'=HYPERLINK("http://x")', "'@mnkr", "'-Ekonomi"]
     assert rows[1][4:6] == ["-61", "14.5"]
 
 

@@ -3,12 +3,15 @@ no percentage of a negative base, colours by meaning, dates as people write them
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reportdiff.figures.polarity import polarity, tone
 from reportdiff.model import ChangeSummary, DocumentDiff, Event, EventKind, Figure, FigureShift
 from reportdiff.render.common import written_date
 from reportdiff.render.dispatch import render
+from reportdiff.render.figure_chart import bars
 from reportdiff.render.html import format_change, nobreak_numbers
 from reportdiff.render.labels import labels
 from tests.test_render_html import sample_diff
@@ -39,7 +42,10 @@ def test_percentage_on_a_positive_base() -> None:
 
 
 def test_thousands_never_wrap_apart() -> None:
-    assert nobreak_numbers("7 436 besök och 12 mnkr, 1 234 567 kronor") == "7\u00a0436 besök och 12 mnkr, 1\u00a0234\u00a0567 kronor"
+    assert (
+        nobreak_numbers("7 436 besök och 12 mnkr, 1 234 567 kronor")
+        == "7\u00a0436 besök och 12 mnkr, 1\u00a0234\u00a0567 kronor"
+    )
     assert nobreak_numbers("år 2024 12 st") == "år 2024 12 st"  # "2024 12": not a thousands group
     diff = sample_diff(old_intro="302 000", new_intro="303 500")
     for fmt in ("html", "email-html"):
@@ -91,3 +97,31 @@ def test_passed_dates_read_as_people_write_them() -> None:
     for fmt in ("html", "email-html"):
         page = render(diff, fmt)
         assert "1 maj 2025 – passerat" in page and "2025-05-01 →" not in page, fmt
+
+
+def test_the_page_draws_each_moved_figure_with_its_values() -> None:
+    diff = sample_diff(old_intro="302 000", new_intro="303 500")
+    page = render(diff, "html")
+    charts = re.findall(r'<svg class="slope[^"]*"[^>]*aria-label="([^"]*)"[^>]*>(.*?)</svg>', page)
+    assert len(charts) == 2  # invånare and sjukfrånvaro: both sides known
+    labels_, bodies = zip(*charts, strict=True)
+    assert "302\u00a0000 → 303\u00a0500" in labels_[0]
+    assert ">302000<" in bodies[0] and ">303500<" in bodies[0]
+    # new above old when the figure rose: a smaller y is higher up
+    y_old, y_new = (float(value) for value in re.findall(r'<circle cx="[^"]+" cy="([^"]+)"', bodies[0]))
+    assert y_new < y_old
+
+
+def test_the_email_draws_bars_of_table_cells_not_svg() -> None:
+    diff = sample_diff()
+    mail = render(diff, "email-html")
+    assert "<svg" not in mail  # Gmail and Outlook drop SVG
+    widths = re.findall(r'<table role="presentation" width="(\d+)%"[^>]*><tr><td height="5" bgcolor', mail)
+    assert len(widths) == 4 and all(2 <= int(width) <= 100 for width in widths)
+    assert "100" in widths[:2] and "100" in widths[2:]  # the larger value of each pair is the full width
+
+
+def test_bars_scale_to_the_larger_magnitude() -> None:
+    bars_ = bars(shift(-61, 14), "−61", "+14")
+    assert [bar.percent for bar in bars_] == [100, 23] and [bar.new for bar in bars_] == [False, True]
+    assert bars(FigureShift("x", "st", PATH, None, figure(3, "3 st"), None, None, "appeared"), "–", "3") == []

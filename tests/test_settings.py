@@ -92,7 +92,7 @@ def test_check_reads_lang_and_the_flags_win(folder: Path, capsys: pytest.Capture
 
 
 def test_text_has_no_settings_and_names_an_unknown_key(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    configure(folder, "[tool.reportdiff.text]\nwrap = 72\n\n[tool.reportdiff]\ncolour = \"never\"\n")
+    configure(folder, '[tool.reportdiff.text]\nwrap = 72\n\n[tool.reportdiff]\ncolour = "never"\n')
     result = run(["text", "good.md"])
     captured = capsys.readouterr()
     assert result == 0 and captured.out.startswith("Regiondirektörens rapport")

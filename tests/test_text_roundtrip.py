@@ -68,4 +68,6 @@ def test_cli_diff_of_a_pdf_against_its_export_is_same(tmp_path: Path) -> None:
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(build_pdf(snapshot_paths()[1].read_text(encoding="utf-8")))
     assert run(["text", str(pdf), "-o", str(tmp_path / "report.txt")]) == 0
-    assert run(["diff", str(pdf), str(tmp_path / "report.txt"), "--format", "json", "-o", str(tmp_path / "d.json")]) == 0
+    assert (
+        run(["diff", str(pdf), str(tmp_path / "report.txt"), "--format", "json", "-o", str(tmp_path / "d.json")]) == 0
+    )

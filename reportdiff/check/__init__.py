@@ -82,9 +82,7 @@ def format_text(findings: list[Finding]) -> str:
     """One line per finding, ``path:line:col: CODE message``, as compilers and linters print them."""
     from reportdiff.text.normalize import safe_text
 
-    return "".join(
-        f"{f.path}:{f.line}:{f.col}: {f.code} {safe_text(f.message)}{_severity_note(f)}\n" for f in findings
-    )
+    return "".join(f"{f.path}:{f.line}:{f.col}: {f.code} {safe_text(f.message)}{_severity_note(f)}\n" for f in findings)
 
 
 def _severity_note(finding: Finding) -> str:

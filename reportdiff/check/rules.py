@@ -183,7 +183,8 @@ def table_of_contents(context: Context) -> Iterator[Finding]:
             entries[index].line,
             1,
             f"table of contents lists '{shorten(entries[index].heading)}' out of order; in the text it comes {where}",
-            f"innehållsförteckningen tar upp '{shorten(entries[index].heading)}' i fel ordning; i texten kommer den {where_sv}",
+            f"innehållsförteckningen tar upp '{shorten(entries[index].heading)}' i fel ordning; "
+            f"i texten kommer den {where_sv}",
         )
 
 

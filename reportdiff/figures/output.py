@@ -30,7 +30,10 @@ def figure_record(figure: Figure) -> dict[str, object]:
 
 
 def format_figures(report: Report, figures: list[Figure], fmt: str, decimal_comma: bool = False) -> str:
-    """The ``reportdiff figures`` listing as ``text``, ``json`` or ``csv`` (``decimal_comma``: ``5,9;`` for Swedish Excel)."""
+    """The ``reportdiff figures`` listing as ``text``, ``json`` or ``csv``.
+
+    ``decimal_comma``: CSV numbers as ``5,9`` with ``;`` between fields, for Swedish Excel.
+    """
     if fmt == "json":
         from reportdiff.jsontext import dumps
 

@@ -39,6 +39,7 @@ EVENT_GROUPS = [
     (EventKind.PEOPLE, "people"),
 ]
 
+
 def format_path(path: Iterable[str]) -> str:
     return PATH_SEPARATOR.join(safe_text(heading) for heading in path)
 

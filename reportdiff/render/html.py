@@ -25,7 +25,6 @@ from reportdiff.figures.polarity import tone
 from reportdiff.model import BlockChange, BlockKind, BlockOp, DiffStats, DocumentDiff, Report, SectionPair
 from reportdiff.model.findings import ChangeSummary, Event, EventKind, FigureShift
 from reportdiff.render.common import (
-    written_date,
     Gap,
     counted,
     detect_lang,
@@ -40,7 +39,9 @@ from reportdiff.render.common import (
     stats_for,
     text_counts,
     with_context,
+    written_date,
 )
+from reportdiff.render.figure_chart import bars, slope_chart
 from reportdiff.render.labels import labels
 from reportdiff.render.options import RenderOptions
 from reportdiff.render.palette import html_colors
@@ -119,6 +120,8 @@ class FigureRow:
     direction_label: str
     symbol: str  # ▲ ▼ ⊕ ⊖
     tone: str = ""  # good, bad, "" (neutral): by what the measure means, not the sign (figures/polarity.py)
+    chart: Any = ""  # the page's slope chart (inline SVG), render/figure_chart.py
+    bars: list[Any] = field(default_factory=list)  # the e-mail's table-cell bars, old and new
 
 
 @dataclass(slots=True)
@@ -362,6 +365,9 @@ def _figure_rows(summary: ChangeSummary, anchors: dict[tuple[str, ...], str], la
                 tone=mood,
             )
         )
+        row = rows[-1]
+        row.chart = slope_chart(shift, row.old, row.new, mood)
+        row.bars = bars(shift, row.old, row.new)
     return rows
 
 
