@@ -593,6 +593,8 @@ def settings_default_map(group: click.Group, start: str = ".") -> tuple[dict[str
                     if where and name not in _OWN_TABLES and name != "check":  # check/config.py warns for its own
                         warnings.append(f"{path}: unknown key {key!r} in [{name}] (ignored)")
                     continue
+                if param.multiple and isinstance(value, str):
+                    value = [value]  # to = "a@example.org" means the one address
                 try:
                     values[param.name or key] = param.type_cast_value(click.Context(group.commands[name]), value)
                 except click.BadParameter as error:

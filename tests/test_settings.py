@@ -110,6 +110,9 @@ def test_email_reads_subject_and_the_flag_wins(folder: Path, capsys: pytest.Capt
 
     message = message_from_string(output(capsys, ["email", OLD, NEW, "--dry-run"], 0), policy=policy.default)
     assert message["To"] == "styrelsen@example.org" and message["Subject"] == "Ändringar i månadsrapporten"
+    configure(folder, '[tool.reportdiff.email]\nsender = "k@example.org"\nto = "styrelsen@example.org"\n')
+    single = message_from_string(output(capsys, ["email", OLD, NEW, "--dry-run"], 0), policy=policy.default)
+    assert single["To"] == "styrelsen@example.org"  # one address as a string, not a list
     argv = ["email", OLD, NEW, "--dry-run", "--to", "a@example.org", "--subject", "Annat"]
     flagged = message_from_string(output(capsys, argv, 0), policy=policy.default)
     assert flagged["To"] == "a@example.org" and flagged["Subject"] == "Annat"
