@@ -28,7 +28,18 @@ COLOR_CHOICE = click.Choice(["auto", "always", "never"])
 # Paths are checked where they are opened (ingest.read_file, output.write_output), which says what is
 # wrong in one line; click's own checks (readable, dir_okay) would print its usage text instead.
 INPUT_PATH = click.Path(allow_dash=True, readable=False)
-OUTPUT_PATH = click.Path(allow_dash=True, readable=False)
+
+
+class _OutputPath(click.Path):
+    """``-o``: a folder is refused before any work is done, in one line (write_output checks again)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value != "-" and os.path.isdir(value):
+            raise ReportdiffError(f"{value}: is a directory; give the name of a file to write")
+        return super().convert(value, param, ctx)
+
+
+OUTPUT_PATH = _OutputPath(allow_dash=True, readable=False)
 
 
 def use_color(choice: str, stream: Any = None) -> bool:
