@@ -35,6 +35,7 @@ class CheckConfig:
     min_words: int = 40
     source: str = ""  # the file it was read from, for messages
     warnings: list[str] = field(default_factory=list)  # unknown keys, named; shown, never fatal
+    lang: str = ""  # the messages' language from the table ("sv", "en"); "" when not set
 
     def enabled(self, code: str) -> bool:
         return matches_code(code, self.select) and not matches_code(code, self.ignore)
@@ -60,6 +61,7 @@ class CheckConfig:
             min_words=self.min_words,
             source=self.source,
             warnings=list(self.warnings),
+            lang=self.lang,
         )
 
 
@@ -106,6 +108,10 @@ def parse_check_config(table: dict[str, Any], where: str = "") -> CheckConfig:
             config.severity[code] = Severity(str(value).lower())
         except ValueError:
             raise ConfigError(f"{prefix}severity of {code} must be error, warning or info, not {value!r}") from None
+    if "lang" in table:
+        if table["lang"] not in ("sv", "en"):
+            raise ConfigError(f'{prefix}lang must be "sv" or "en", not {table["lang"]!r}')
+        config.lang = table["lang"]
     if "standing" in table:
         config.standing = _string_list(table["standing"], "standing", prefix)
     if "min_words" in table:
