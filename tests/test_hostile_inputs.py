@@ -380,9 +380,7 @@ OUTPUT_COMMANDS = [
 
 
 @pytest.mark.parametrize("argv", OUTPUT_COMMANDS, ids=lambda argv: argv[0])
-def test_output_into_a_directory_is_one_line(
-    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_output_into_a_directory_is_one_line(argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``-o DIR``: one error line that says so (not click's usage text), exit 2, the folder untouched."""
     hostile.good_report(tmp_path)
     folder = tmp_path / "out"
