@@ -34,10 +34,8 @@ QUALIFIERS = [
      "ytterligare": "more"},
     {"andel": "share", "andelen": "share", "antal": "count", "antalet": "count"},
 ]  # fmt: skip
-_QUALIFIER_WINDOW = (4, 2)
-_ADDED = re.compile(
-    r"\([^)]*\)"
-)  # "(nya)", "(fg år)", "(budget)" added to a label  # words before and after the number looked at
+_QUALIFIER_WINDOW = (4, 2)  # words before and after the number looked at
+_ADDED = re.compile(r"\([^)]*\)")  # "(nya)", "(fg år)", "(budget)" added to a label
 
 
 def _qualifiers(figure: Figure) -> list[str]:
