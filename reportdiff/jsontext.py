@@ -12,6 +12,7 @@ shows as a readable line diff of the output.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from json.encoder import c_make_encoder, encode_basestring  # the C encoder and its string function
 from typing import Any
@@ -46,9 +47,23 @@ def dumps(data: Any, depth: int) -> str:
 def iter_dumps(data: Any, depth: int) -> Iterator[str]:
     """The text of :func:`dumps` in pieces of a few thousand parts, as it is made."""
     parts: list[str] = []
-    yield from _lay_out(data, depth, "", parts)
+    for piece in _lay_out(data, depth, "", parts):
+        yield escape_unsafe(piece)
     parts.append("\n")
-    yield "".join(parts)
+    yield escape_unsafe("".join(parts))
+
+
+# What the JSON encoder leaves raw but a terminal acts on: DEL, the C1 controls, the bidi overrides
+# and marks, the line separators. Outside strings JSON is ASCII, so these can only sit inside one,
+# where the \uXXXX escape is the same data; ``jq`` and every reader get the character back.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_unsafe(text: str) -> str:
+    """JSON text with the characters above written as ``\\uXXXX`` escapes."""
+    if not _UNSAFE_IN_JSON.search(text):
+        return text
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _one_line(value: Any) -> str:

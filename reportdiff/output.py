@@ -26,6 +26,8 @@ def write_output(content: str | bytes | Iterable[str], path: str | None) -> None
                 sys.stdout.write(piece)
         return
     target = Path(path)
+    if target.is_dir():
+        raise ReportdiffError(f"{path}: is a directory; give the name of a file to write")
     if target.exists() and not target.is_file():
         # /dev/null, a FIFO, a terminal: renaming over it would replace the device with a file.
         try:
