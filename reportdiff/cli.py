@@ -84,67 +84,147 @@ def outline(file: str, fmt: str, output: str | None) -> None:
 
 
 @cli.command()
-@click.argument("old", type=click.Path(allow_dash=True))
-@click.argument("new", type=click.Path(allow_dash=True))
-@click.option("--to", "to", multiple=True, required=True, help="Recipient; repeat for more.")
+@click.argument("old", required=False, type=click.Path(allow_dash=True))
+@click.argument("new", required=False, type=click.Path(allow_dash=True))
+@click.option(
+    "--series", "series_dir", type=click.Path(file_okay=False), help="Send the newest pair of this folder, once."
+)
+@click.option("--since-state", "state_file", type=click.Path(dir_okay=False), help="With --series: the state file.")
+@click.option(
+    "--settle",
+    type=click.FloatRange(min=0),
+    default=300,
+    show_default=True,
+    metavar="SECONDS",
+    help="With --series: a report changed more recently is left for the next run (0: no wait).",
+)
+@click.option("--resend", "resend_file", type=click.Path(dir_okay=False), help="Send this kept .eml (from the outbox).")
+@click.option("--to", "to", multiple=True, help="Recipient; repeat for more.")
 @click.option("--cc", "cc", multiple=True, help="Copy to; repeat for more.")
 @click.option("--subject", help="Subject line. Default: 'Ändringar i <title>: <old date> → <new date>'.")
 @click.option("--link", help="Address of the full comparison (an http(s) URL), linked from the message.")
 @click.option("--lang", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True)
 @click.option("--tls", type=click.Choice(["starttls", "ssl", "none"]), help="Default: from config, else starttls.")
+@click.option("--retries", type=click.IntRange(0, 10), help="Tries again after a 4xx answer.  [default: 3]")
+@click.option(
+    "--retry-delay", type=click.FloatRange(0, 300), metavar="SECONDS", help="First wait; doubles.  [default: 5]"
+)
+@click.option("--outbox", type=click.Path(file_okay=False), help="Keep unsent messages here.  [default: state folder]")
 @click.option("--dry-run", is_flag=True, help="Build the message and write it (.eml) instead of sending.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="With --dry-run: write here.")
 def email(
-    old: str,
-    new: str,
+    old: str | None,
+    new: str | None,
+    series_dir: str | None,
+    state_file: str | None,
+    settle: float,
+    resend_file: str | None,
     to: tuple[str, ...],
     cc: tuple[str, ...],
     subject: str | None,
     link: str | None,
     lang: str,
     tls: str | None,
+    retries: int | None,
+    retry_delay: float | None,
+    outbox: str | None,
     dry_run: bool,
     output: str | None,
 ) -> None:
     """Send the change summary between OLD and NEW as an e-mail (text and HTML) over SMTP.
 
+    With --series DIR instead of OLD NEW: the newest report in DIR and the one before it (by the
+    reports' own dates), sent once; run it from cron or a timer (docs/email-schedule.md).
+    A message that could not be sent is kept in the outbox; --resend FILE sends it.
+
     \b
     SMTP settings come from [tool.reportdiff.email] in pyproject.toml (or reportdiff.toml):
-    host, port, user, sender, tls, cafile; the environment overrides them:
-    REPORTDIFF_SMTP_HOST, _PORT, _USER, _FROM, _TLS, _CAFILE. The password is read only
-    from REPORTDIFF_SMTP_PASSWORD, or asked for when run in a terminal.
+    host, port, user, sender, tls, cafile, timeout, retries, retry_delay, outbox; the environment
+    overrides them: REPORTDIFF_SMTP_HOST, _PORT, _USER, _FROM, _TLS, _CAFILE, _TIMEOUT, _RETRIES,
+    _RETRY_DELAY, _OUTBOX. The password is read only from REPORTDIFF_SMTP_PASSWORD, or asked
+    for when run in a terminal.
 
     \b
     Examples:
       reportdiff email snapshots/2025-04.md snapshots/2025-05.md --to kansliet@example.org
       reportdiff email old.pdf new.pdf --to a@example.org --link https://intra.example.org/diff.html
       reportdiff email old.md new.md --to a@example.org --dry-run -o message.eml
+      reportdiff email --series /srv/rapporter --to styrelsen@example.org
+      reportdiff email --resend ~/.local/state/reportdiff/outbox/reportdiff-0123abcd.eml
     """
-    from reportdiff.comparison import compare
+    from pathlib import Path
+
     from reportdiff.config import config_section
+    from reportdiff.errors import InputError
+    from reportdiff.mail.settings import resolve_settings
+    from reportdiff.render.html import checked_link
+
+    given = [name for name, value in (("OLD NEW", old), ("--series", series_dir), ("--resend", resend_file)) if value]
+    if len(given) != 1:
+        raise InputError("give OLD NEW, --series DIR or --resend FILE (one of them)")
+    if not resend_file and not to:
+        raise InputError("no recipient: give at least one --to address")
+    checked_link(link)  # a bad --link fails before any work
+    settings = resolve_settings(
+        config_section("email"), os.environ, tls=tls, retries=retries, retry_delay=retry_delay, outbox=outbox
+    )
+
+    def ask_password() -> None:
+        if settings.user and not settings.password and sys.stdin.isatty():
+            settings.password = click.prompt(f"SMTP password for {settings.user}", hide_input=True, err=True)
+
+    def say(text: str) -> None:
+        click.echo(f"reportdiff: {text}", err=True)
+
+    if resend_file:
+        from reportdiff.mail.outbox import resend
+
+        ask_password()
+        delivery, removed = resend(resend_file, settings)
+        gone = f"; removed {resend_file} from the outbox" if removed else ""
+        say(f"sent to {len(delivery.accepted)} recipient(s) via {settings.host}:{settings.effective_port}{gone}")
+        return
+    if series_dir:
+        from reportdiff.mail.series import SeriesJob, send_series
+
+        job = SeriesJob(
+            folder=Path(series_dir),
+            to=to,
+            cc=cc,
+            subject=subject,
+            link=link,
+            lang=lang,
+            state_path=Path(state_file) if state_file else None,
+            settle=settle,
+            dry_run=dry_run,
+            output=output,
+        )
+        send_series(job, settings, say, ask_password)
+        return
+    if new is None:
+        raise InputError("give both OLD and NEW")
+    from reportdiff.comparison import compare
     from reportdiff.ingest import load
-    from reportdiff.mail import build_message, resolve_settings, send_message
+    from reportdiff.mail.outbox import deliver
     from reportdiff.output import write_output
     from reportdiff.render.common import detect_lang
-    from reportdiff.render.html import checked_link
+    from reportdiff.render.email_message import build_message
     from reportdiff.render.options import RenderOptions
 
-    checked_link(link)  # a bad --link fails before any work
-    settings = resolve_settings(config_section("email"), os.environ, tls=tls)
     reports = [load(old), load(new)]
     for report in reports:
         for warning in report.warnings:
-            click.echo(f"reportdiff: warning: {warning}", err=True)
+            say(f"warning: {warning}")
     diff = compare(*reports)
     options = RenderOptions(lang=detect_lang(*reports) if lang == "auto" else lang, full_report_link=link)
     message = build_message(diff, options, to=to, cc=cc, sender=settings.sender, subject=subject)
     if dry_run:
         write_output(message.as_bytes(), output)
         return
-    if settings.user and not settings.password and sys.stdin.isatty():
-        settings.password = click.prompt(f"SMTP password for {settings.user}", hide_input=True, err=True)
-    sent = send_message(message, settings)
-    click.echo(f"reportdiff: sent to {len(sent)} recipient(s) via {settings.host}:{settings.effective_port}", err=True)
+    settings.require_host()  # before the password prompt, and before anything goes to the outbox
+    ask_password()
+    delivery = deliver(message, settings)
+    say(f"sent to {len(delivery.accepted)} recipient(s) via {settings.host}:{settings.effective_port}")
 
 
 @cli.command("diff")
