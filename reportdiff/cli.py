@@ -228,8 +228,11 @@ def email(
 
 
 @cli.command("diff")
-@click.argument("old", type=click.Path(allow_dash=True))
-@click.argument("new", type=click.Path(allow_dash=True))
+@click.argument("old", required=False, type=click.Path(allow_dash=True))
+@click.argument("new", required=False, type=click.Path(allow_dash=True))
+@click.option(
+    "--series", "series_dir", type=click.Path(file_okay=False), help="OLD NEW = the newest pair in this folder."
+)
 @click.option(
     "--format",
     "fmt",
@@ -262,8 +265,9 @@ def email(
 @click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")
 @click.option("--link", metavar="URL", help="e-mail-html: where readers find the full comparison (http/https).")
 def diff_command(
-    old: str,
-    new: str,
+    old: str | None,
+    new: str | None,
+    series_dir: str | None,
     fmt: str,
     output: str | None,
     context: int,
@@ -279,7 +283,9 @@ def diff_command(
 ) -> int:
     """Show what changed from OLD to NEW (paths, or - for standard input).
 
-    Exit status: 0 no change, 1 changes found, 2 trouble.
+    With --series DIR instead of OLD NEW: the newest report in DIR against the one before it,
+    by the reports' own dates (as trend orders them). Exit status: 0 no change, 1 changes found,
+    2 trouble.
 
     \b
     Examples:
@@ -290,6 +296,7 @@ def diff_command(
       reportdiff diff old.md new.md --format md -o comment.md
       reportdiff diff old.md new.md --format json | jq '.stats'
       cat new.md | reportdiff diff old.md -
+      reportdiff diff --series snapshots/
     """
     from reportdiff.comparison import compare
     from reportdiff.errors import InputError
@@ -301,10 +308,12 @@ def diff_command(
 
     if old == "-" and new == "-":
         raise InputError("only one of OLD and NEW can be '-' (standard input)")
+    if not series_dir and (old is None or new is None):
+        raise InputError("give OLD and NEW, or --series DIR")
     # What start-up made (modules, classes, compiled patterns) lives to the end; frozen, the cycle
     # collector stops rescanning it at every full collection (2 % of a diff).
     gc.freeze()
-    old_report, new_report = load(old), load(new)
+    old_report, new_report = series_pair(series_dir, old, new) if series_dir else (load(old), load(new))
     for report in (old_report, new_report):
         for warning in report.warnings:
             click.echo(f"reportdiff: warning: {report.source}: {warning}", err=True)
@@ -375,6 +384,9 @@ def figures(file: str, fmt: str, output: str | None) -> None:
 @cli.command("check")
 @click.argument("draft", required=False, type=click.Path(dir_okay=False))
 @click.option("--previous", type=click.Path(dir_okay=False), help="The previous report: finds copied text, parts gone.")
+@click.option(
+    "--series", "series_dir", type=click.Path(file_okay=False), help="DRAFT, --previous = the newest pair here."
+)
 @click.option("--against", metavar="REV", help="Take the previous report from git: DRAFT as it was at REV (e.g. HEAD).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or prefixes, comma-separated).")
@@ -385,6 +397,7 @@ def figures(file: str, fmt: str, output: str | None) -> None:
 def check_command(
     draft: str | None,
     previous: str | None,
+    series_dir: str | None,
     against: str | None,
     fmt: str,
     select: tuple[str, ...],
@@ -404,6 +417,7 @@ def check_command(
       reportdiff check rapport.docx --against HEAD
       reportdiff check draft.md --select RD6 --format json
       reportdiff check --list-rules
+      reportdiff check --series rapporter/
     """
     from reportdiff.check import check, exit_status, format_json, format_text, read_source_text, rule_table
     from reportdiff.check.config import load_check_config, split_codes
@@ -414,13 +428,19 @@ def check_command(
     if list_rules:
         write_output(rule_table(), output)
         return ExitStatus.SAME
+    if series_dir:
+        if draft or previous or against:
+            raise InputError("--series picks DRAFT and the previous report; give no DRAFT, --previous or --against")
+        previous_report, draft_report = series_pair(series_dir)
+        draft = draft_report.source
     if draft is None:
-        raise InputError("check needs a DRAFT file (or --list-rules)")
+        raise InputError("check needs a DRAFT file (or --series DIR, or --list-rules)")
     if previous and against:
         raise InputError("give --previous or --against, not both")
     config = load_check_config(draft, config_file).with_flags(split_codes(select), split_codes(ignore))
-    draft_report = load(draft)
-    previous_report = None
+    if not series_dir:
+        draft_report = load(draft)
+        previous_report = None
     if previous:
         previous_report = load(previous)
     elif against:
@@ -579,6 +599,21 @@ def trend(
         chosen = diff_format or (fmt if fmt in ("text", "json", "html") else "md")
         for path in write_diffs(loaded, result, diffs_dir, chosen, options.lang):
             click.echo(f"reportdiff: wrote {path}", err=True)
+
+
+def series_pair(folder: str, *given: str | None) -> tuple[Any, Any]:
+    """The newest report in ``folder`` and the one before it, as ``trend`` orders them (through the cache)."""
+    from reportdiff.cache import ReportCache
+    from reportdiff.errors import InputError
+    from reportdiff.series import expand_paths, newest_pair
+
+    if any(given):
+        raise InputError("give OLD NEW or --series DIR, not both")
+    old, new, warnings = newest_pair(expand_paths([folder]), ReportCache())
+    for warning in warnings:
+        click.echo(f"reportdiff: warning: {warning}", err=True)
+    click.echo(f"reportdiff: {old.report.source} → {new.report.source}", err=True)
+    return old.report, new.report
 
 
 def main(argv: list[str] | None = None) -> None:
