@@ -269,3 +269,42 @@ def test_diff_and_check_take_the_newest_pair_too(folder, tmp_path, capsys, monke
     assert (out / "c1.json").read_bytes() == (out / "c2.json").read_bytes()
     assert run(["diff", "--series", str(folder), str(march), str(april)]) == 2
     assert run(["check", "--series", str(folder), "--previous", str(march)]) == 2
+
+
+def test_a_partial_delivery_is_recorded_and_not_sent_again(smtp_env, folder, tmp_path, capsys) -> None:
+    """Those who got it must not get it again every 15 minutes; the refused one waits in the outbox."""
+
+    class Refusing(Inbox):
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+            if address.startswith("fel"):
+                return "550 5.1.1 No such user"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+    land(folder, "2025-03.md", "mars.md")
+    land(folder, "2025-04.md", "april.md")
+    inbox = Refusing()
+    controller = start(inbox)
+    try:
+        smtp_env.setenv("REPORTDIFF_SMTP_PORT", str(controller.port))
+        smtp_env.setenv("REPORTDIFF_SMTP_TLS", "none")
+        assert send_series(folder, "--to", "fel@region.example") == 2
+        err = capsys.readouterr().err
+        assert "fel@region.example (550 5.1.1 No such user)" in err and "delivered to 1 of 2" in err
+        assert send_series(folder, "--to", "fel@region.example") == 0
+        assert "nothing new" in capsys.readouterr().err
+    finally:
+        controller.stop()
+    assert [envelope.rcpt_tos for envelope in inbox.envelopes] == [[TO]]
+    [kept] = (tmp_path / "state" / "outbox").glob("*.eml")
+    from reportdiff.mail.outbox import read_kept
+
+    assert read_kept(kept)[1] == ["fel@region.example"]
+
+
+def test_word_lock_files_are_never_taken_for_reports(folder) -> None:
+    from reportdiff.series import expand_paths
+
+    land(folder, "2025-03.md", "mars.docx.md")
+    (folder / "~$rs.docx.md").write_bytes(b"\x00owner")
+    assert [path.name for path in expand_paths([str(folder)])] == ["mars.docx.md"]

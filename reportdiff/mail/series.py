@@ -181,6 +181,7 @@ def state_lock(state_path: Path) -> Iterator[str | None]:
 
 
 def _try_lock(handle: IO[str]) -> bool:
+    handle.seek(0)  # msvcrt locks bytes from the current position: every run must lock the same byte
     if os.name == "nt":
         import msvcrt
 
