@@ -210,3 +210,18 @@ def test_cli_one_way_to_say_what_to_send(argv, smtp_env, capsys) -> None:
     assert run(argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("reportdiff: error: ")
+
+
+def test_every_recipient_refused_or_greylisted_is_nothing_sent(picky, tmp_path) -> None:
+    inbox, port = picky
+    inbox.refuse = {"a@region.example": "550 5.1.1 No such user"}
+    inbox.greylist = {"b@region.example"}
+    message = message_to("a@region.example", "b@region.example")
+    with pytest.raises(SendError) as error:
+        deliver(message, settings(port, tmp_path, retries=0))
+    text = str(error.value)
+    assert "a@region.example (550 5.1.1 No such user)" in text
+    assert "b@region.example (450 4.2.0 Greylisted, try again later; temporary, 1 try, no retries)" in text
+    assert "nothing sent" in text and "every recipient" not in text
+    assert inbox.envelopes == []
+    assert read_kept(next(tmp_path.glob("*.eml")))[1] == ["a@region.example", "b@region.example"]

@@ -308,3 +308,23 @@ def test_word_lock_files_are_never_taken_for_reports(folder) -> None:
     land(folder, "2025-03.md", "mars.docx.md")
     (folder / "~$rs.docx.md").write_bytes(b"\x00owner")
     assert [path.name for path in expand_paths([str(folder)])] == ["mars.docx.md"]
+
+
+def test_every_recipient_refused_leaves_the_state_for_the_next_run(smtp_env, folder, tmp_path, capsys) -> None:
+    class RefusingAll(Inbox):
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+            return "550 5.7.1 Relaying denied"
+
+    land(folder, "2025-03.md", "mars.md")
+    land(folder, "2025-04.md", "april.md")
+    state = tmp_path / "tillstand.json"
+    controller = start(RefusingAll())
+    try:
+        smtp_env.setenv("REPORTDIFF_SMTP_PORT", str(controller.port))
+        smtp_env.setenv("REPORTDIFF_SMTP_TLS", "none")
+        assert send_series(folder, "--since-state", str(state)) == 2
+    finally:
+        controller.stop()
+    err = capsys.readouterr().err
+    assert f"{TO} (550 5.7.1 Relaying denied)" in err and "nothing sent" in err
+    assert read_state(state).sent is None and read_state(state).pending is None

@@ -88,8 +88,11 @@ def deliver(
     parts = [f"{address} ({reply})" for address, reply in sorted(delivery.refused.items())]
     tries = f"{delivery.attempts} tries" if delivery.attempts > 1 else "1 try, no retries"
     parts += [f"{address} ({reply}; temporary, {tries})" for address, reply in sorted(delivery.deferred.items())]
+    text = f"{where}: not delivered to {', '.join(parts)}"
+    if not delivery.accepted:  # nobody has it: a failure like any other, not a partial delivery
+        raise SendError(f"{text}; nothing sent; {_kept_note(path)}")
     reached = f"delivered to {len(delivery.accepted)} of {len(targets)} recipient(s)"
-    raise PartialDelivery(f"{where}: not delivered to {', '.join(parts)}; {reached}; {_kept_note(path)}", delivery)
+    raise PartialDelivery(f"{text}; {reached}; {_kept_note(path)}", delivery)
 
 
 class PartialDelivery(SendError):
