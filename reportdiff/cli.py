@@ -112,6 +112,7 @@ def outline(file: str, fmt: str, output: str | None) -> None:
 @click.option("--outbox", type=click.Path(file_okay=False), help="Keep unsent messages here.  [default: state folder]")
 @click.option("--dry-run", is_flag=True, help="Build the message and write it (.eml) instead of sending.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="With --dry-run: write here.")
+@click.option("-q", "--quiet", is_flag=True, help="With --series: say nothing when nothing is sent (for cron).")
 def email(
     old: str | None,
     new: str | None,
@@ -130,6 +131,7 @@ def email(
     outbox: str | None,
     dry_run: bool,
     output: str | None,
+    quiet: bool,
 ) -> None:
     """Send the change summary between OLD and NEW as an e-mail (text and HTML) over SMTP.
 
@@ -198,6 +200,7 @@ def email(
             settle=settle,
             dry_run=dry_run,
             output=output,
+            quiet=quiet,
         )
         send_series(job, settings, say, ask_password)
         return

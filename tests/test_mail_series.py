@@ -328,3 +328,22 @@ def test_every_recipient_refused_leaves_the_state_for_the_next_run(smtp_env, fol
     err = capsys.readouterr().err
     assert f"{TO} (550 5.7.1 Relaying denied)" in err and "nothing sent" in err
     assert read_state(state).sent is None and read_state(state).pending is None
+
+
+def test_quiet_runs_say_nothing_unless_they_send_or_fail(server, folder, smtp_env, capsys) -> None:
+    land(folder, "2025-03.md", "mars.md")
+    land(folder, "2025-04.md", "april.md")
+    land(folder, "2025-05.md", "maj.md")
+    (folder / "~$j.md").write_bytes(b"owner")  # maj.md is open: a note that is held back
+    assert send_series(folder, "--quiet") == 0
+    err = capsys.readouterr().err
+    assert "maj.md: left for the next run" in err and "sent mars.md → april.md" in err  # it sent: all of it
+    assert send_series(folder, "--quiet") == 0
+    assert capsys.readouterr().err == ""  # nothing new, nothing said
+    assert send_series(folder, "--quiet", "--dry-run", "-o", os.devnull) == 0
+    assert "nothing new" in capsys.readouterr().err  # a dry run always says
+    (folder / "~$j.md").unlink()
+    smtp_env.setenv("REPORTDIFF_SMTP_PORT", str(free_port()))
+    assert send_series(folder, "--quiet") == 2
+    err = capsys.readouterr().err
+    assert "connection refused" in err

@@ -240,6 +240,7 @@ class SeriesJob:
     settle: float = DEFAULT_SETTLE
     dry_run: bool = False
     output: str | None = None  # with dry_run: where the .eml goes (None: stdout)
+    quiet: bool = False  # say nothing when nothing is sent
 
 
 def send_series(
@@ -248,19 +249,42 @@ def send_series(
     echo: Callable[[str], None],
     before_send: Callable[[], None] = lambda: None,
 ) -> None:
-    """One scheduled run: send the newest settled pair unless it was sent already. Says what it did."""
+    """One scheduled run: send the newest settled pair unless it was sent already. Says what it did.
+
+    With ``job.quiet`` a run that sends nothing says nothing (cron mails whatever a job prints);
+    a run that sends, or fails, says everything.
+    """
     from reportdiff.series import expand_paths
 
-    paths = expand_paths([str(job.folder)])
-    state_path = job.state_path or default_state_path(job.folder, job.to, job.cc)
-    if job.dry_run:
-        _run(job, paths, state_path, settings, echo, before_send)
-        return
-    with state_lock(state_path) as holder:
-        if holder is not None:
-            echo(f"another run is sending: {holder}; nothing sent")
+    held: list[str] = []
+    holding = job.quiet and not job.dry_run
+
+    def say(line: str) -> None:
+        (held.append if holding else echo)(line)
+
+    def sending() -> None:
+        nonlocal holding
+        holding = False
+        for line in held:
+            echo(line)
+        held.clear()
+        before_send()
+
+    try:
+        paths = expand_paths([str(job.folder)])
+        state_path = job.state_path or default_state_path(job.folder, job.to, job.cc)
+        if job.dry_run:
+            _run(job, paths, state_path, settings, say, sending)
             return
-        _run(job, paths, state_path, settings, echo, before_send)
+        with state_lock(state_path) as holder:
+            if holder is not None:
+                say(f"another run is sending: {holder}; nothing sent")
+                return
+            _run(job, paths, state_path, settings, say, sending)
+    except BaseException:
+        for line in held:  # what led up to a failure belongs with it
+            echo(line)
+        raise
 
 
 def _run(
