@@ -181,6 +181,7 @@ def email(
     if resend_file:
         from reportdiff.mail.outbox import resend
 
+        settings.require_host()
         ask_password()
         delivery, removed = resend(resend_file, settings)
         gone = f"; removed {resend_file} from the outbox" if removed else ""

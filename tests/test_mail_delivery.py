@@ -225,3 +225,21 @@ def test_every_recipient_refused_or_greylisted_is_nothing_sent(picky, tmp_path) 
     assert "nothing sent" in text and "every recipient" not in text
     assert inbox.envelopes == []
     assert read_kept(next(tmp_path.glob("*.eml")))[1] == ["a@region.example", "b@region.example"]
+
+
+def test_retry_and_outbox_settings_flag_then_environment_then_file() -> None:
+    from reportdiff.errors import ConfigError
+    from reportdiff.mail import resolve_settings
+
+    config = {"retries": 1, "retry_delay": 0.5, "outbox": "/srv/utkorg"}
+    environ = {"REPORTDIFF_SMTP_RETRIES": "2"}
+    assert resolve_settings(config, {}).retries == 1
+    assert resolve_settings(config, environ).retries == 2
+    assert resolve_settings(config, environ, retries=0).retries == 0  # a flag of 0 still wins
+    chosen = resolve_settings(config, environ, retry_delay=7.0)
+    assert chosen.retry_delay == 7.0 and chosen.delays() == [7.0, 14.0]
+    assert str(resolve_settings(config, {}).outbox_folder()) == "/srv/utkorg"
+    assert str(resolve_settings(config, {}, outbox="/tmp/ut").outbox_folder()) == "/tmp/ut"
+    for bad in ({"retries": 11}, {"retries": "many"}, {"retry_delay": -1}, {"retry_delay": 301}):
+        with pytest.raises(ConfigError):
+            resolve_settings(bad, {})

@@ -327,13 +327,18 @@ def _run(
     )
     record = pair_record(old, new, message)
     if job.dry_run:
-        echo(f"would send {name_old} → {name_new} to {', '.join(job.to + tuple(job.cc))}: {record.subject}")
+        echo(f"would send {name_old} → {name_new} to {', '.join([*job.to, *job.cc])}: {record.subject}")
         write_output(message.as_bytes(), job.output)
         return
     if state.pending is not None and state.pending.new_key == new.key:
+        same = state.pending.message_id == record.message_id
         echo(
-            f"a run that began {state.pending.at} stopped after sending {name_new} and before recording it; "
-            f"sending again with the same Message-ID {record.message_id}, so mail clients can drop a duplicate"
+            f"a run that began {state.pending.at} may have sent {name_new} without recording it; sending again "
+            + (
+                f"with the same Message-ID {record.message_id}, so mail clients can drop a duplicate"
+                if same
+                else f"as a new message {record.message_id} (subject, recipients or link differ from that run's)"
+            )
         )
     settings.require_host()
     before_send()
