@@ -347,3 +347,19 @@ def test_quiet_runs_say_nothing_unless_they_send_or_fail(server, folder, smtp_en
     assert send_series(folder, "--quiet") == 2
     err = capsys.readouterr().err
     assert "connection refused" in err
+
+
+def test_series_settings_from_the_config_file(server, folder, tmp_path, capsys) -> None:
+    """[tool.reportdiff.email] can hold the recipients, the settle time and the state file; a flag wins."""
+    land(folder, "2025-03.md", "mars.md")
+    land(folder, "2025-04.md", "april.md")
+    state = tmp_path / "fran-filen.json"
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.reportdiff.email]\nto = "{TO}"\nsettle = 0\nsince_state = "{state}"\nretries = 0\n',
+        encoding="utf-8",
+    )
+    assert run(["email", "--series", str(folder)]) == 0, capsys.readouterr().err
+    assert read_state(state).sent.new == "april.md" and server.envelopes[0].rcpt_tos == [TO]
+    other = tmp_path / "fran-flaggan.json"
+    assert run(["email", "--series", str(folder), "--since-state", str(other), "--to", "b@region.example"]) == 0
+    assert read_state(other).sent.new == "april.md" and server.envelopes[1].rcpt_tos == ["b@region.example"]

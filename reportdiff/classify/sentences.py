@@ -60,7 +60,7 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
         hit = find_cue(tokens, rules.stage_cues[stage], rules, words)
         if hit is not None and not hit[1]:
             return Reading(EventKind.STATUS_CHANGE, f"sentence.stage.{stage}", f"stage cue: {stage}", stage, hit[0])
-    for cues, confident in ((rules.done, True), (rules.held, bool(rules.matters.find(tokens)))):
+    for cues, confident in ((rules.done, True), (rules.held, _names_a_matter(tokens, words, rules))):
         done = find_cue(tokens, cues, rules)
         if done is None or done[1] or is_count(sentence, done[0]):
             continue
@@ -84,7 +84,8 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
 
 
 def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
-    """Events stated by the inserted or reworded sentences of sections both reports have."""
+    """Events stated by the inserted or reworded sentences of sections both reports have. A paragraph
+    tells one matter: its first sentence of each kind speaks for it, further ones are withheld."""
     for pair in diff.pairs:
         if pair.status in (SectionStatus.ADDED, SectionStatus.REMOVED) or pair.new is None:
             continue
@@ -96,10 +97,17 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                 continue  # reported as a list item
             if change.op is BlockOp.MOVE and not change.ops:
                 continue
+            told: set[EventKind] = set()
             for sentence in changed_sentences(change):
                 event = sentence_event(sentence, change.new, pair.new_path, heading, rules)
-                if event is not None:
-                    yield event
+                if event is None:
+                    continue
+                if event.kind in told and event.confident:
+                    event.confident = False
+                    event.why += "; a further sentence of a paragraph that already has an event of this kind"
+                elif event.confident:
+                    told.add(event.kind)
+                yield event
 
 
 def new_section_events(
@@ -151,6 +159,12 @@ def sentence_event(sentence: str, block: Block, path: tuple[str, ...], heading: 
         why=reading.why,
         confident=reading.confident,
     )
+
+
+def _names_a_matter(tokens: list[str], words: list[str], rules: Rules) -> bool:
+    """Whether the sentence names a matter that can be finished ("flytten", "upphandlingen"), not as
+    the agent of the verb ("har genomförts av projektet")."""
+    return any(index == 0 or words[index - 1] != "av" for index in rules.matters.find(tokens))
 
 
 def _people_hit(tokens: list[str], sentence: str, rules: Rules) -> tuple[str, int]:
