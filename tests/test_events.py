@@ -488,3 +488,19 @@ def test_units_merged_or_renamed_are_one_reorganisation_not_new_and_gone() -> No
     got = [(e.kind.value, e.title) for e in summarise(diff, RULES).events]
     # "VO" written out is the same unit: no event; a unit with a new name is one
     assert got == [("reorganisation", "Division Nära → Division Primärvård")]
+
+
+def test_a_start_the_old_report_announced_is_a_status_change_with_both_sentences() -> None:
+    old = with_sentence("Bygget av den nya akutmottagningen ska påbörjas under hösten.")
+    new = with_sentence("Bygget av den nya akutmottagningen har påbörjats.")
+    (event,) = events(make_diff(old, new))
+    assert (event.kind.value, event.rule, event.old_status, event.new_status) == (
+        "status_change",
+        "sentence.stage.started",
+        "planerat",
+        "startat",
+    )
+    assert [said.side for said in event.evidence] == ["new", "old"]
+    # a start of something else is still a new initiative
+    other = with_sentence("Ett nytt nätverk för barnrättsombud har startats.")
+    assert [e.rule for e in events(make_diff(old, other))] == ["sentence.start"]

@@ -106,7 +106,10 @@ def test_parse_number() -> None:
 
 def test_labels_name_what_is_measured() -> None:
     assert labels("Sjukfrånvaron till och med maj är 6,3 procent.") == ["sjukfrånvaro"]
-    assert labels("Övertiden minskade med 11,5 procent.") == ["övertid"]
+    # a change is not a level: "minskade med 11,5 procent" is never paired with "övertid är 11,5 procent"
+    assert labels("Övertiden minskade med 11,5 procent.") == ["övertid (förändring)"]
+    assert labels("Sjukfrånvaron är 2 procent lägre än i fjol.") == ["sjukfrånvaro (förändring)"]
+    assert labels("Övertiden är 11,5 procent av arbetstiden.") == ["övertid"]
     assert labels("Periodens resultat blev 300 mnkr.") == ["periodens resultat"]
     assert labels("I maj fanns 7 500 anställda.") == ["anställda"]
 
@@ -414,3 +417,12 @@ def test_a_measure_under_another_heading_is_paired_when_it_is_said_the_same_way(
     # said another way (nothing but the label shared): not the same measure for sure
     other = "# Månadsrapport juli\n\nSjukfrånvaron bland chefer är 5,7 procent.\n"
     assert _shift_values(old, other) == []
+
+
+def test_a_proportion_in_words_is_a_share_not_a_count() -> None:
+    found = figures_in_text("Åtta av tio patienter är nöjda med vården.")
+    assert [(f.figure.value, f.figure.unit, f.figure.label) for f in found] == [(80.0, "procent", "andel patienter")]
+    found = figures_in_text("I 3 av 5 sjukhus finns nu DT.")
+    assert [(f.figure.value, f.figure.unit) for f in found] == [(60.0, "procent")]
+    # "tre av dessa" refers back: no proportion
+    assert [f.figure.unit for f in figures_in_text("Tre av dessa gäller akuten.")] == []

@@ -22,7 +22,7 @@ from reportdiff.model import (
     SectionStatus,
     TextOpKind,
 )
-from reportdiff.text.stem import stem_phrase
+from reportdiff.text.stem import content_stems, stem_phrase
 
 # Words beside a number that say which of several quantities of one noun it is: two figures that
 # name different words of one group measure different things ("82 pågående" is not "350 avslutade"
@@ -34,10 +34,8 @@ QUALIFIERS = [
      "ytterligare": "more"},
     {"andel": "share", "andelen": "share", "antal": "count", "antalet": "count"},
 ]  # fmt: skip
-_QUALIFIER_WINDOW = (4, 2)
-_ADDED = re.compile(
-    r"\([^)]*\)"
-)  # "(nya)", "(fg år)", "(budget)" added to a label  # words before and after the number looked at
+_QUALIFIER_WINDOW = (4, 2)  # words before and after the number looked at
+_ADDED = re.compile(r"\([^)]*\)")  # "(nya)", "(fg år)", "(budget)" added to a label
 
 
 def _qualifiers(figure: Figure) -> list[str]:
@@ -267,7 +265,6 @@ def figure_shifts(diff: DocumentDiff) -> list[FigureShift]:
 
 
 _MIN_SHARED_WORDS = 2  # content words, besides the label's, that two sentences about one measure share
-_CONTENT_WORD = 4  # letters: shorter words ("och", "för", "med") say nothing about what is measured
 
 
 def _pair_unique(old: list[Found], new: list[Found]) -> list[tuple[Found, Found]]:
@@ -284,14 +281,10 @@ def _pair_unique(old: list[Found], new: list[Found]) -> list[tuple[Found, Found]
         if match is None or new_keys[key] != 1 or not comparable(match.figure, item.figure):
             continue
         label = set(key[0].split())
-        shared = (_content_stems(match.figure.sentence) & _content_stems(item.figure.sentence)) - label
+        shared = (content_stems(match.figure.sentence) & content_stems(item.figure.sentence)) - label
         if len(shared) >= _MIN_SHARED_WORDS:
             pairs.append((match, item))
     return pairs
-
-
-def _content_stems(sentence: str) -> set[str]:
-    return {word for word in stem_phrase(sentence).split() if len(word) >= _CONTENT_WORD and word.isalpha()}
 
 
 def _pair_by_key(old: list[Found], new: list[Found]) -> tuple[list[tuple[Found, Found]], list[Found], list[Found]]:

@@ -11,6 +11,7 @@ import fnmatch
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from reportdiff.model import (
     Block,
@@ -309,8 +310,9 @@ def detect_lang(*reports: Report, sample: int = 2000) -> str:
 
 
 def report_heading(report: Report) -> str:
-    """One line naming a report: title and date, or its source."""
-    parts = [safe_text(report.title) or safe_text(report.source)]
+    """One line naming a report: title and date, or its file name; never a folder path (a heading is
+    for readers, and must not change with the folder it was made in)."""
+    parts = [safe_text(report.title) or safe_text(PurePath(report.source).name)]
     parts.append(safe_text(report.display_date()))
     return ", ".join(part for part in parts if part)
 
