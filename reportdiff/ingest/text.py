@@ -327,7 +327,7 @@ def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> l
     _mark_table_lines(lines, listed_keys, context.width)
     units: list[Unit] = []
     for position, line in enumerate(lines):
-        following = lines[position + 1] if position + 1 < len(lines) else None
+        following = lines[position + 1 : position + 3]
         previous = units[-1] if units else None
         if previous is not None and _continues_pdf(previous, line, following, context, listed_keys):
             previous.lines.append(line)
@@ -338,8 +338,8 @@ def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> l
     return _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys), context)
 
 
-def _continues_pdf(previous: Unit, line: Line, following: Line | None, context: _Context, listed: set[str]) -> bool:
-    """Whether ``line`` continues the unit above it rather than starting a new one."""
+def _continues_pdf(previous: Unit, line: Line, following: list[Line], context: _Context, listed: set[str]) -> bool:
+    """Whether ``line`` continues the unit above it rather than starting a new one (``following``: the next two lines)."""
     last = previous.lines[-1]
     if line.table != last.table:
         return False
@@ -368,10 +368,12 @@ def _continues_pdf(previous: Unit, line: Line, following: Line | None, context: 
     if len(line.text) <= 100 and (pattern_kind(line.text) or heading_key(line.text) in listed):
         return False
     ends_open = last.text.rsplit(" ", 1)[-1].casefold() in _OPEN_ENDINGS
-    if not ends_open and _heading_so_far(previous, last, context):
-        return False
     length = len(last.text) + (2 if last.marker else 0)
     fits = length + 1 + len(first_word) <= context.width
+    # A heading-shaped line ends a unit, unless it is only short because the next word would not
+    # have fitted on it (``… har fyra lex`` / ``Maria-anmälningar skickats …``): that is wrapping.
+    if not ends_open and fits and _heading_so_far(previous, last, context):
+        return False
     if ends_sentence(last.text):
         return not fits and not _standalone_heading_line(line, following, context)
     # Without a final stop, only a clearly short line ends here (a heading, or a paragraph without a
@@ -397,11 +399,25 @@ def _heading_so_far(previous: Unit, last: Line, context: _Context) -> bool:
     return text is not None and is_heading_shape(_tidy(text))
 
 
-def _standalone_heading_line(line: Line, following: Line | None, context: _Context) -> bool:
-    """A short line without a final stop, followed by a new start: a heading after a full line."""
-    if following is None or ends_sentence(line.text) or len(line.text) > 0.8 * context.width:
+def _standalone_heading_line(line: Line, following: list[Line], context: _Context) -> bool:
+    """A short line without a final stop, followed by a new start: a heading after a full line.
+
+    The heading may wrap once: a second short line that continues it (lower case, or after an
+    open ending such as ``i``), without a final stop, and then a new start.
+    """
+    short = 0.8 * context.width
+    if not following or ends_sentence(line.text) or len(line.text) > short or not line.text[:1].isupper():
         return False
-    return line.text[:1].isupper() and not following.text[:1].islower() and is_heading_shape(line.text)
+    nxt = following[0]
+    ends_open = line.text.rsplit(" ", 1)[-1].casefold() in _OPEN_ENDINGS
+    if not (nxt.text[:1].islower() or ends_open):
+        return is_heading_shape(line.text)
+    after = following[1] if len(following) > 1 else None
+    if nxt.marker or len(nxt.text) > short or ends_sentence(nxt.text) or ends_with_split(line.text):
+        return False
+    if after is not None and (after.text[:1].islower() or ends_with_split(nxt.text)):
+        return False
+    return is_heading_shape(_tidy(f"{line.text} {nxt.text}"))
 
 
 def _mark_table_lines(lines: list[Line], listed_keys: set[str], width: int) -> None:
