@@ -444,7 +444,7 @@ def _mark_table_lines(lines: list[Line], listed_keys: set[str], width: int) -> N
         run.clear()
 
     after_sentence = True
-    limit = min(45, int(0.6 * width))
+    limit = min(45, int(0.75 * width))
     previous: Line | None = None
     for line in lines:
         short = len(line.text) <= limit and not line.marker and not line.text.rstrip().endswith(".")
