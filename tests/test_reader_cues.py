@@ -59,3 +59,22 @@ def test_a_conjunction_after_the_break_joins_when_the_text_writes_the_word_whole
     evidence = SpellingEvidence.from_lines(["arbetet sker gemensamt med kommunerna"])
     assert join_hyphenated("arbetet sker gemen-", "samt med länet", evidence) == "arbetet sker gemensamt med länet"
     assert join_hyphenated("hälso-", "och sjukvård", evidence) == "hälso- och sjukvård"
+
+
+def test_a_report_without_a_cover_date_gets_the_estimate_every_command_uses() -> None:
+    """No cover, no publication block, no attachments, no monthly heading: the month the text speaks of."""
+    import json
+
+    from reportdiff.comparison import compare
+    from reportdiff.render.json import render_json
+
+    text = (
+        "Inledning\n\nUnder mars 2025 och april 2025 har arbetet fortsatt enligt planen.\n\n"
+        "Ekonomi\n\nResultatet för april 2025 är bättre än budget.\n"
+    )
+    report = read_text(text)
+    assert report.date is not None and report.date.isoformat() == "2025-04-01"
+    assert report.date_source.startswith("estimated: the dates its text mentions")
+    assert report.display_date() == "≈ 2025-04-01"
+    data = json.loads(render_json(compare(report, read_text(text))))
+    assert data["old"]["date"] == "2025-04-01" and data["old"]["date_source"] == report.date_source
