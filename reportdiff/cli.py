@@ -178,6 +178,9 @@ def email(
 @click.option("--lang", type=click.Choice(["sv", "en"]), help="Language of the labels.  [default: the reports' own]")
 @click.option("--color", "color_choice", type=COLOR_CHOICE, default="auto", show_default=True, help="Colour the text.")
 @click.option("--show-toc-changes", is_flag=True, help="Also list differences in the tables of contents.")
+@click.option(
+    "--show-layout", is_flag=True, help="Also list paragraphs split or merged with not a word changed (layout only)."
+)
 @click.option("--pager/--no-pager", default=None, help="Page long text output at a terminal.  [default: pager]")
 @click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")
 @click.option("--link", metavar="URL", help="e-mail-html: where readers find the full comparison (http/https).")
@@ -193,6 +196,7 @@ def diff_command(
     lang: str | None,
     color_choice: str,
     show_toc_changes: bool,
+    show_layout: bool,
     pager: bool | None,
     width: int | None,
     link: str | None,
@@ -240,6 +244,7 @@ def diff_command(
         side_by_side=side_by_side,
         section_pattern=section_pattern,
         show_toc_changes=show_toc_changes,
+        show_layout=show_layout,
         full_report_link=link,
     )
     result = compare(old_report, new_report)

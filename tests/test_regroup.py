@@ -49,3 +49,23 @@ def test_runs_keep_order_and_need_the_same_words() -> None:
     assert runs == [(range(0, 2), range(0, 1)), (range(2, 3), range(1, 3))]
     assert regroup_runs(1, 1, lambda i: ["a"], lambda j: ["a"]) == []  # one to one is an equal block
     assert regroup_runs(2, 1, lambda i: [["a"], ["b"]][i], lambda j: ["a", "c"]) == []
+
+
+def test_the_cli_hides_a_re_segmentation_unless_asked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from click.testing import CliRunner
+
+    from reportdiff.cli import cli
+
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text(HEAD + f"{FIRST}\n\n{SECOND}" + TAIL, encoding="utf-8")
+    new.write_text(HEAD + f"{FIRST} {SECOND}" + TAIL, encoding="utf-8")
+    plain = CliRunner().invoke(cli, ["diff", str(old), str(new), "--color", "never", "--lang", "en"])
+    assert plain.exit_code == 0, plain.output  # no change
+    assert "split or merged" not in plain.output
+    shown = CliRunner().invoke(cli, ["diff", str(old), str(new), "--color", "never", "--lang", "en", "--show-layout"])
+    assert shown.exit_code == 0 and "Paragraphs split or merged" in shown.output and "2 paragraphs → 1" in shown.output
+    data = json.loads(CliRunner().invoke(cli, ["diff", str(old), str(new), "--format", "json"]).output)
+    assert data["has_changes"] is False and len(data["layout_changes"]) == 1
+    assert [b["regrouped"] for s in data["sections"] for b in s["blocks"] if "regrouped" in b] == [[2, 1]]

@@ -186,6 +186,7 @@ def test_deterministic_and_unicode_kept() -> None:
         "summary",
         "sections",
         "toc_changes",
+        "layout_changes",
         "notes",
     ]
 
