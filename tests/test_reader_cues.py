@@ -34,7 +34,10 @@ def test_a_short_line_before_a_word_that_would_not_fit_is_wrapping_not_a_heading
         ]
     )
     assert not any(h.startswith("Under perioden") for h in _headings(report))
-    assert any(block.text.startswith("Under perioden från januari till och med mars har fyra lex Maria-") for block in report.blocks())
+    assert any(
+        block.text.startswith("Under perioden från januari till och med mars har fyra lex Maria-")
+        for block in report.blocks()
+    )
 
 
 def test_a_heading_after_a_full_line_may_wrap_into_lower_case() -> None:

@@ -16,6 +16,7 @@ What is left is inserted or deleted. The old place of a moved block is kept as a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportdiff.align import Alignment, SectionInfo
@@ -93,9 +94,7 @@ def match_blocks(alignment: Alignment, notes: list[str]) -> tuple[BlockMatching,
     # 1b. the same words split into other paragraphs: layout, not a change
     for match in alignment.matches:
         for gap_old, gap_new in _gaps(match.old, match.new, alignment, matching):
-            runs = regroup_runs(
-                len(gap_old), len(gap_new), lambda i: old.tokens(gap_old[i]), lambda j: new.tokens(gap_new[j])
-            )
+            runs = regroup_runs(len(gap_old), len(gap_new), _token_lookup(old, gap_old), _token_lookup(new, gap_new))
             for old_run, new_run in runs:
                 olds, news = [gap_old[i] for i in old_run], [gap_new[j] for j in new_run]
                 matching.groups[olds[0]] = (olds, news)
@@ -132,6 +131,11 @@ def match_blocks(alignment: Alignment, notes: list[str]) -> tuple[BlockMatching,
     for o, n in _edited_moves(old, new, matching):
         pair(o, n, BlockOp.MOVE)
     return matching, old, new
+
+
+def _token_lookup(side: BlockSide, ids: list[BlockId]) -> Callable[[int], list[str]]:
+    """The tokens of the ``i``-th block of a gap."""
+    return lambda i: side.tokens(ids[i])
 
 
 def _gaps(

@@ -19,9 +19,7 @@ SEARCH_LIMIT = 2_500  # old × new blocks of one gap above which no re-segmentat
 Tokens = Callable[[int], Sequence[str]]
 
 
-def regroup_runs(
-    old_count: int, new_count: int, old_tokens: Tokens, new_tokens: Tokens
-) -> list[tuple[range, range]]:
+def regroup_runs(old_count: int, new_count: int, old_tokens: Tokens, new_tokens: Tokens) -> list[tuple[range, range]]:
     """Runs ``(old positions, new positions)`` of a gap that hold the same words in other blocks.
 
     Positions index the gap's blocks on each side; every run has at least three blocks in all

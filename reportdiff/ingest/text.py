@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reportdiff.ingest.cues import holds_date, is_long_title, listed_prefix_split
 from reportdiff.ingest.metadata import finish_report, is_cover_date, is_name_line, is_role_line, is_title, parse_date
 from reportdiff.ingest.tree import RawBlock, build_tree
 from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span
@@ -103,6 +104,7 @@ def read_text(text: str, source: str = "<string>") -> Report:
     units = _take_cover(units, report, context)
     units = _take_signature(units, report, context)
     _mark_captions(units)
+    units = _split_listed_prefixes(units, listed_keys)
     _mark_headings(units, listed_keys, style)
     warnings = assign_levels(units, toc_depth=toc_depth(toc) if toc else 0, listed=bool(listed_keys))
     found = {heading_key(unit.text) for unit in units if unit.heading}
@@ -314,6 +316,7 @@ def _join_split_paragraphs(units: list[Unit], context: _Context) -> list[Unit]:
             and not ends_sentence(previous.text)
             and not previous.text.endswith(("”", '"', ")"))
             and not is_heading_shape(unit.text)
+            and not is_long_title(previous.text, unit.text)
         ):
             previous.lines.extend(unit.lines)
             previous.text = f"{previous.text} {unit.text}"
@@ -339,7 +342,7 @@ def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> l
 
 
 def _continues_pdf(previous: Unit, line: Line, following: list[Line], context: _Context, listed: set[str]) -> bool:
-    """Whether ``line`` continues the unit above it rather than starting a new one (``following``: the next two lines)."""
+    """Whether ``line`` continues the unit above it rather than starting a new one (``following``: next two lines)."""
     last = previous.lines[-1]
     if line.table != last.table:
         return False
@@ -521,13 +524,29 @@ def _mark_captions(units: list[Unit]) -> None:
             unit.kind = BlockKind.CAPTION
 
 
+def _split_listed_prefixes(units: list[Unit], listed_keys: set[str]) -> list[Unit]:
+    """A contents entry and the heading below it run together on one line become two units."""
+    out: list[Unit] = []
+    for unit in units:
+        split = None
+        if unit.kind is BlockKind.PARAGRAPH and len(unit.lines) <= 2 and len(unit.text) <= 160:
+            split = listed_prefix_split(unit.text, listed_keys)
+        if split is None:
+            out.append(unit)
+            continue
+        out += [Unit(unit.lines, split[0]), Unit(unit.lines[-1:], split[1])]
+    return out
+
+
 def _mark_headings(units: list[Unit], listed_keys: set[str], style: str) -> None:
     """Heading candidates: listed in the contents/outline, or by their shape and what follows them."""
     for position, unit in enumerate(units):
         if unit.kind is not BlockKind.PARAGRAPH or (style != "word" and len(unit.lines) > 3):
             continue
         following = units[position + 1] if position + 1 < len(units) else None
-        if not is_heading_shape(unit.text):
+        if not is_heading_shape(unit.text) and not (
+            following is not None and following.kind is BlockKind.PARAGRAPH and is_long_title(unit.text, following.text)
+        ):
             continue
         unit.listed = _is_listed(unit.text, listed_keys)
         if following is None:
@@ -536,6 +555,7 @@ def _mark_headings(units: list[Unit], listed_keys: set[str], style: str) -> None
             continue
         unit.heading = True
     _reject_long_chains(units)
+    _reject_dated_runs(units)
 
 
 def _is_listed(text: str, listed_keys: set[str]) -> bool:
@@ -546,6 +566,19 @@ def _is_listed(text: str, listed_keys: set[str]) -> bool:
     from rapidfuzz import fuzz, process
 
     return process.extractOne(key, listed_keys, scorer=fuzz.ratio, score_cutoff=92) is not None
+
+
+def _reject_dated_runs(units: list[Unit]) -> None:
+    """Two or more short lines in a row that each name a date are a list (attachments), not headings."""
+    run: list[Unit] = []
+    for unit in units + [Unit([Line(0, "")], "")]:
+        if unit.kind is BlockKind.PARAGRAPH and not unit.listed and len(unit.text) <= 160 and holds_date(unit.text):
+            run.append(unit)
+            continue
+        if len(run) >= 2:
+            for dated in run:
+                dated.heading = False
+        run = []
 
 
 def _reject_long_chains(units: list[Unit]) -> None:
