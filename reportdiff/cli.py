@@ -65,13 +65,15 @@ def cli() -> None:
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
-def outline(file: str, fmt: str, output: str | None) -> None:
+@click.option("--explain", is_flag=True, help="Say why each heading is one, why it has its level and its parent.")
+def outline(file: str, fmt: str, output: str | None, explain: bool) -> None:
     """Show the section tree of FILE with levels and line numbers, plus date and author.
 
     \b
     Examples:
       reportdiff outline snapshots/2025-03.md
       reportdiff outline report.txt --format json | jq '.sections[].heading'
+      reportdiff outline report.pdf --explain
     """
     from reportdiff.ingest import load
     from reportdiff.output import write_output
@@ -80,7 +82,7 @@ def outline(file: str, fmt: str, output: str | None) -> None:
     report = load(file)
     for warning in report.warnings:
         click.echo(f"reportdiff: warning: {warning}", err=True)
-    write_output(render_outline(report, fmt), output)
+    write_output(render_outline(report, fmt, explain), output)
 
 
 @cli.command()

@@ -37,6 +37,7 @@ _OPEN_ENDINGS = frozenset(
 )
 
 
+_FORM_NAMES = {"part": "report part", "division": "division", "area": "care area", "department": "department"}
 _CAPTION = re.compile(r"^(?:(?:Diagram|Figur|Tabell|Bild|Graf)\s+\d+[.:]?(?:\s|$)|Källa\s*:)")
 
 
@@ -65,6 +66,8 @@ class Unit:
     heading: bool = False
     listed: bool = False  # found in the table of contents or the bookmark outline
     level: int = 0
+    why: str = ""  # why the unit is a heading (``outline --explain``)
+    why_level: str = ""  # why it has its level, set by assign_levels
 
     @property
     def span(self) -> Span:
@@ -117,6 +120,7 @@ def read_text(text: str, source: str = "<string>") -> Report:
         for unit in units
     ]
     report.root = build_tree(raw_blocks)
+    report.explanations = [f"{unit.why}. {unit.why_level}" for unit in units if unit.heading]
     report.asides = sorted(context.asides, key=lambda aside: (aside.span.start, aside.kind.value))
     report.warnings = context.warnings + warnings
     if not report.title:
@@ -534,7 +538,8 @@ def _split_listed_prefixes(units: list[Unit], listed_keys: set[str]) -> list[Uni
         if split is None:
             out.append(unit)
             continue
-        out += [Unit(unit.lines, split[0]), Unit(unit.lines[-1:], split[1])]
+        why = "split from the line it shares with a contents entry"
+        out += [Unit(unit.lines, split[0], why=why), Unit(unit.lines[-1:], split[1], why=why)]
     return out
 
 
@@ -544,9 +549,11 @@ def _mark_headings(units: list[Unit], listed_keys: set[str], style: str) -> None
         if unit.kind is not BlockKind.PARAGRAPH or (style != "word" and len(unit.lines) > 3):
             continue
         following = units[position + 1] if position + 1 < len(units) else None
-        if not is_heading_shape(unit.text) and not (
-            following is not None and following.kind is BlockKind.PARAGRAPH and is_long_title(unit.text, following.text)
-        ):
+        if is_heading_shape(unit.text):
+            shape = f"a heading's shape ({len(unit.text)} characters, a capital first, no final stop)"
+        elif _long_title_before(unit, following):
+            shape = f"a long title ({len(unit.text)} characters, one clause, no final stop, a sentence after it)"
+        else:
             continue
         unit.listed = _is_listed(unit.text, listed_keys)
         if following is None:
@@ -554,8 +561,17 @@ def _mark_headings(units: list[Unit], listed_keys: set[str], style: str) -> None
         if following.text[:1].islower() and following.kind is BlockKind.PARAGRAPH:
             continue
         unit.heading = True
+        after = "a short line" if is_heading_shape(following.text) else "text"
+        listed = "listed in the contents or outline; " if unit.listed else ""
+        kind = pattern_kind(unit.text)
+        form = f"the form of a {_FORM_NAMES[kind]}; " if kind else ""
+        unit.why = f"{listed}{form}{shape}; followed by {after}" + (f"; {unit.why}" if unit.why else "")
     _reject_long_chains(units)
     _reject_dated_runs(units)
+
+
+def _long_title_before(unit: Unit, following: Unit | None) -> bool:
+    return following is not None and following.kind is BlockKind.PARAGRAPH and is_long_title(unit.text, following.text)
 
 
 def _is_listed(text: str, listed_keys: set[str]) -> bool:
