@@ -124,7 +124,7 @@ def email(
     """
     from reportdiff.comparison import compare
     from reportdiff.config import config_section
-    from reportdiff.ingest import load
+    from reportdiff.ingest import load_pair
     from reportdiff.mail import build_message, resolve_settings, send_message
     from reportdiff.output import write_output
     from reportdiff.render.common import detect_lang
@@ -133,7 +133,7 @@ def email(
 
     checked_link(link)  # a bad --link fails before any work
     settings = resolve_settings(config_section("email"), os.environ, tls=tls)
-    reports = [load(old), load(new)]
+    reports = list(load_pair(old, new))
     for report in reports:
         for warning in report.warnings:
             click.echo(f"reportdiff: warning: {warning}", err=True)
@@ -219,7 +219,7 @@ def diff_command(
     """
     from reportdiff.comparison import compare
     from reportdiff.errors import InputError
-    from reportdiff.ingest import load
+    from reportdiff.ingest import load_pair
     from reportdiff.output import write_output
     from reportdiff.render.common import detect_lang, has_selected_changes
     from reportdiff.render.dispatch import render
@@ -230,7 +230,7 @@ def diff_command(
     # What start-up made (modules, classes, compiled patterns) lives to the end; frozen, the cycle
     # collector stops rescanning it at every full collection (2 % of a diff).
     gc.freeze()
-    old_report, new_report = load(old), load(new)
+    old_report, new_report = load_pair(old, new)
     for report in (old_report, new_report):
         for warning in report.warnings:
             click.echo(f"reportdiff: warning: {report.source}: {warning}", err=True)

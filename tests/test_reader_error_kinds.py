@@ -116,3 +116,24 @@ def test_in_pdf_text_a_heading_followed_at_once_by_a_heading_is_its_parent() -> 
         ("Uppdrag till regionen om uppföljning av vårdskador", level + 1),
         ("Läkemedelsgenomgångar i särskilt boende", level + 1),
     ]
+
+
+def test_the_other_report_of_a_pair_settles_a_heading_wrapped_before_a_capital(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reportdiff.ingest import load_pair
+
+    body = [
+        "Arbetet med den nya planeringen av sommarens bemanning har fortsatt under",
+        "perioden och flera verksamheter har redan lämnat sina underlag till staben.",
+    ]
+    pdf = ["Division Närsjukvård", *body, "Verksamhetsområde Norra länsdelen", "Rehabilitering", *body]
+    word = _word(
+        "Division Närsjukvård", " ".join(body), "Verksamhetsområde Norra länsdelen Rehabilitering", " ".join(body)
+    )
+    (tmp_path / "old.txt").write_text(word, encoding="utf-8")
+    (tmp_path / "new.txt").write_text("\n".join(pdf) + "\n", encoding="utf-8")
+    alone = read_text("\n".join(pdf) + "\n")
+    assert "Rehabilitering" in [s.heading for s in alone.sections()]  # alone: a heading and its child
+    old, new = load_pair(tmp_path / "old.txt", tmp_path / "new.txt")
+    assert [s.heading for s in new.sections()] == [s.heading for s in old.sections()]
+    assert any("'Verksamhetsområde Norra länsdelen Rehabilitering'" in w for w in new.warnings)
+    assert not any(w.startswith("the other report") for w in old.warnings)

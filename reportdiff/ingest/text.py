@@ -84,8 +84,13 @@ class _Context:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_text(text: str, source: str = "<string>") -> Report:
-    """Read a report laid out as plain text (Word-style or PDF extraction) into the report model."""
+def read_text(text: str, source: str = "<string>", known: frozenset[str] = frozenset()) -> Report:
+    """Read a report laid out as plain text (Word-style or PDF extraction) into the report model.
+
+    ``known`` holds the heading keys of the other report of a pair (``load_pair``): two short
+    lines that together make one of its headings are one heading here too, and a line that starts
+    with one of them is split like a line that starts with a contents entry.
+    """
     raw = strip_control(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     style = detect_style(raw)
     consumed: set[int] = set()
@@ -102,7 +107,10 @@ def read_text(text: str, source: str = "<string>") -> Report:
     )
     lines = _set_furniture_aside(lines, context)
     listed_keys = {heading_key(entry.heading) for entry in toc + outline}
-    units = _word_units(lines, context, listed_keys) if style == "word" else _pdf_units(lines, context, listed_keys)
+    if style == "word":
+        units = _word_units(lines, context, listed_keys)
+    else:
+        units = _pdf_units(lines, context, listed_keys, known)
     report = Report(source=source, root=build_tree([]), style=style, toc=toc, outline=outline)
     units = _take_cover(units, report, context)
     units = _take_signature(units, report, context)
@@ -329,7 +337,7 @@ def _join_split_paragraphs(units: list[Unit], context: _Context) -> list[Unit]:
     return joined
 
 
-def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> list[Unit]:
+def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str], known: frozenset[str]) -> list[Unit]:
     """Join wrapped physical lines into paragraphs and list items; tables one row a line."""
     _mark_table_lines(lines, listed_keys, context.width)
     units: list[Unit] = []
@@ -342,7 +350,7 @@ def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> l
         units.append(_start_unit(line))
     for unit in units:
         unit.text = _join_lines(unit.lines, context)
-    return _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys), context)
+    return _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys, known, context), context)
 
 
 def _continues_pdf(previous: Unit, line: Line, following: list[Line], context: _Context, listed: set[str]) -> bool:
@@ -466,24 +474,32 @@ def _mark_table_lines(lines: list[Line], listed_keys: set[str], width: int) -> N
     close()
 
 
-def _merge_wrapped_headings(units: list[Unit], listed_keys: set[str]) -> list[Unit]:
-    """A long heading wrapped before a capitalised word or after ``i``/``och``: two units, one heading."""
+def _merge_wrapped_headings(
+    units: list[Unit], listed_keys: set[str], known: frozenset[str], context: _Context
+) -> list[Unit]:
+    """A long heading wrapped before a capitalised word or after ``i``/``och``: two units, one heading.
+
+    Also two heading-shaped lines that together are a contents entry, or a heading of the other
+    report of the pair (said in the warnings: the other report was used as evidence).
+    """
     merged: list[Unit] = []
-    for unit in units:
+    for position, unit in enumerate(units):
+        after = units[position + 1] if position + 1 < len(units) else None
         previous = merged[-1] if merged else None
         if (
             previous is not None
             and previous.kind is BlockKind.PARAGRAPH
             and unit.kind is BlockKind.PARAGRAPH
-            and len(previous.lines) == 1
+            and len(previous.lines) <= 3
             and is_heading_shape(previous.text)
             and is_heading_shape(unit.text)
             and not pattern_kind(unit.text)
             and heading_key(unit.text) not in listed_keys
             and heading_key(previous.text) not in listed_keys
             and (
-                previous.text.split()[-1].casefold() in _OPEN_ENDINGS
-                or (len(previous.text) >= 55 and len(unit.text) <= 30)
+                (len(previous.lines) == 1 and previous.text.split()[-1].casefold() in _OPEN_ENDINGS)
+                or (len(previous.lines) == 1 and len(previous.text) >= 55 and len(unit.text) <= 30)
+                or _joined_is_known(previous, unit, after, listed_keys, known, context)
             )
         ):
             previous.lines.extend(unit.lines)
@@ -491,6 +507,22 @@ def _merge_wrapped_headings(units: list[Unit], listed_keys: set[str]) -> list[Un
             continue
         merged.append(unit)
     return merged
+
+
+def _joined_is_known(
+    previous: Unit, unit: Unit, after: Unit | None, listed_keys: set[str], known: frozenset[str], context: _Context
+) -> bool:
+    """The two lines (or, with the next one, three) are a contents entry or a heading of the other report."""
+    joined = f"{previous.text} {unit.text}"
+    if heading_key(joined) in listed_keys:
+        return True
+    if not known:
+        return False
+    three = f"{joined} {after.text}" if after is not None and is_heading_shape(after.text) else ""
+    if heading_key(joined) in known or (three and heading_key(three) in known):
+        context.warnings.append(f"the other report: '{joined}' is part of one heading, as it is there")
+        return True
+    return False
 
 
 def _take_cover(units: list[Unit], report: Report, context: _Context) -> list[Unit]:
@@ -529,16 +561,20 @@ def _mark_captions(units: list[Unit]) -> None:
 
 
 def _split_listed_prefixes(units: list[Unit], listed_keys: set[str]) -> list[Unit]:
-    """A contents entry and the heading below it run together on one line become two units."""
+    """A contents entry and the heading below it run together on one line become two units.
+
+    Only the report's own contents is evidence here: a heading of the other report that is a
+    line's start may be the other report's misreading (a wrapped heading cut in two).
+    """
     out: list[Unit] = []
     for unit in units:
         split = None
         if unit.kind is BlockKind.PARAGRAPH and len(unit.lines) <= 2 and len(unit.text) <= 160:
             split = listed_prefix_split(unit.text, listed_keys)
+        why = "split from the line it shares with a contents entry"
         if split is None:
             out.append(unit)
             continue
-        why = "split from the line it shares with a contents entry"
         out += [Unit(unit.lines, split[0], why=why), Unit(unit.lines[-1:], split[1], why=why)]
     return out
 
