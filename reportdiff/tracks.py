@@ -451,7 +451,7 @@ def _first_phase(texts: list[str], rules: Any) -> tuple[str, bool]:
 
 def _phase(text: str, rules: Any) -> tuple[str, bool]:
     """The rule file's phase when it is clear; else the leading phase (tentative) when one leads alone."""
-    from reportdiff.classify.events import phase_hits, phase_of
+    from reportdiff.classify.topics import phase_hits, phase_of
 
     phase, _ = phase_of(text, rules)
     if phase:

@@ -9,7 +9,10 @@ import pytest
 from diff_builder import make_diff
 
 from reportdiff.classify import load_rules, summarise
-from reportdiff.classify.events import announced_dates, find_events, item_name, phase_of
+from reportdiff.classify.common import item_name
+from reportdiff.classify.dates import announced_dates
+from reportdiff.classify.events import find_events
+from reportdiff.classify.topics import phase_of
 from reportdiff.errors import ConfigError
 from reportdiff.model import DocumentDiff, Event, EventKind
 

@@ -1,0 +1,152 @@
+"""What the event rules share: where a block sits, cue matching, changed sentences, titles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportdiff.classify.rules import Cues, Rules
+from reportdiff.figures import split_sentences
+from reportdiff.model import (
+    Block,
+    BlockChange,
+    BlockOp,
+    Report,
+    Section,
+    TextOp,
+    TextOpKind,
+)
+from reportdiff.text.stem import WORD, stems
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            (),
+            ("januari", "jan"),
+            ("februari", "feb"),
+            ("mars",),
+            ("april", "apr"),
+            ("maj",),
+            ("juni",),
+            ("juli",),
+            ("augusti", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b")  # lower-cased text
+# A count beside a cue: "har 104 undersökningar | genomförts", "genomfördes | 18 undersökningar";
+# not a year or a date ("Under 2024 har flytten | genomförts", "den 5 april | driftsattes").
+_COUNT = r"(?!(?:19|20)\d\d\b)\d+(?:[ \u00a0]\d{3})*\s+(?!" + MONTH_WORD.pattern + ")"
+_COUNT_BEFORE = re.compile(r"(?<!\d)" + _COUNT + r"\S+\s+(?:\S+\s+)?$")
+_COUNT_AFTER = re.compile(r"\s+" + _COUNT + r"[^\W\d_]")
+_ITEM_NAME = re.compile(r"^(.{3,80}?)\s[–—-]\s")
+_MAX_NAME_WORDS = 8
+
+
+@dataclass(slots=True)
+class Place:
+    """Where a block sits: its section and path, and its index among the section's blocks."""
+
+    section: Section
+    path: tuple[str, ...]
+    index: int
+
+
+def block_places(report: Report) -> dict[int, Place]:
+    places: dict[int, Place] = {}
+    for path, section in report.root.walk_with_path():
+        for index, block in enumerate(section.blocks):
+            places[id(block)] = Place(section, path, index)
+    return places
+
+
+def item_name(text: str) -> str:
+    """The name of a list item: the words before a dash ("Säker e-post – förstudien pågår"), or its start."""
+    match = _ITEM_NAME.match(text)
+    if match:
+        return match.group(1).strip()
+    words = text.split()
+    short = " ".join(words[:_MAX_NAME_WORDS])
+    return short + (" …" if len(words) > _MAX_NAME_WORDS else "")
+
+
+def name_key(text: str) -> str:
+    return " ".join(stems(item_name(text).rstrip(" …")))
+
+
+def find_cue(tokens: list[str], cues: Cues, rules: Rules) -> tuple[int, bool] | None:
+    """The first cue in ``tokens`` not cancelled by a negation, and whether it announces the future."""
+    for index in cues.find(tokens):
+        window = tokens[max(0, index - 3) : index]
+        if any(token in rules.negations for token in window):
+            continue
+        future = any(token in rules.future for token in tokens[max(0, index - 4) : index])
+        return index, future or (index > 0 and tokens[index - 1] in rules.ahead)
+    return None
+
+
+def changed_sentences(change: BlockChange) -> list[str]:
+    """Sentences of the NEW block that hold inserted or replaced words."""
+    if change.new is None:
+        return []
+    text = change.new.text
+    sentences = split_sentences(text)
+    if change.op is BlockOp.INSERT:
+        return [sentence for _, sentence in sentences]
+    if change.ops:
+        ranges: list[tuple[int, int]] = []
+        position = 0
+        for op in change.ops:
+            if not op.new:
+                continue
+            end = position + len(op.new)
+            if op.op is not TextOpKind.EQUAL and not figures_only(op):
+                ranges.append((position, end))
+            position = end + 1
+        return [
+            sentence
+            for offset, sentence in sentences
+            if any(start < offset + len(sentence) and offset < end for start, end in ranges)
+        ]
+    old_sentences = {sentence.strip() for _, sentence in split_sentences(change.old.text)} if change.old else set()
+    return [sentence for _, sentence in sentences if sentence.strip() not in old_sentences]
+
+
+def figures_only(op: TextOp) -> bool:
+    """Whether a run only swaps numbers or dates ("31" → "104", "4 februari" → "6 maj"). A sentence
+    changed only so says what it said last month with new figures: the figure shift reports it,
+    and its cue word ("Hittills har 104 undersökningar genomförts") is no news."""
+    if op.op is not TextOpKind.REPLACE:
+        return False
+    return all(word[:1].isdigit() or word.lower().strip(".,") in MONTHS for word in f"{op.old} {op.new}".split())
+
+
+def is_count(sentence: str, index: int) -> bool:
+    """Whether the cue word at token ``index`` tells how many things were done ("har 47
+    undersökningar genomförts", "genomfördes 18 undersökningar"): a figure, not one matter resolved."""
+    for number, match in enumerate(WORD.finditer(sentence)):
+        if number == index:
+            return bool(_COUNT_BEFORE.search(sentence, 0, match.start()) or _COUNT_AFTER.match(sentence, match.end()))
+    return False
+
+
+def line_in_block(block: Block, sentence: str) -> int:
+    offset = block.text.find(sentence)
+    if offset <= 0 or block.span.end <= block.span.start:
+        return block.span.start
+    return block.span.start + round(offset / max(1, len(block.text)) * (block.span.end - block.span.start))
+
+
+def shorten(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def title_from(sentence: str, heading: str) -> str:
+    return f"{heading}: {shorten(sentence, 90)}" if heading else shorten(sentence, 100)

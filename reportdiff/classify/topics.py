@@ -1,0 +1,79 @@
+"""The phase of a running topic (planning → go-live → hand-over → improvement)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportdiff.classify.common import shorten
+from reportdiff.classify.rules import Rules
+from reportdiff.model import (
+    BlockOp,
+    DocumentDiff,
+    Event,
+    EventKind,
+    Section,
+)
+
+_DOMINANCE = 1.5  # a phase must have this many times the cue words of the runner-up
+
+
+def phase_hits(text: str, rules: Rules) -> dict[str, int]:
+    """How many cue words of each phase the text holds (negated ones not counted)."""
+    tokens = rules.tokens(text)
+    counts = dict.fromkeys(rules.status_order, 0)
+    for index, token in enumerate(tokens):
+        for phase, phrase in rules.status_index.get(token, ()):
+            if len(phrase) > 1 and tuple(tokens[index : index + len(phrase)]) != phrase:
+                continue
+            if not any(before in rules.negations for before in tokens[max(0, index - 3) : index]):
+                counts[phase] += 1
+    return counts
+
+
+def phase_of(text: str, rules: Rules) -> tuple[str, int]:
+    """The phase a topic's text reads as, and how many cue words said so ("" when unclear).
+
+    Clear means: at least ``min_hits`` cue words, and at least 1.5 times as many as any
+    other phase. Ties between clear leaders go to the later phase.
+    """
+    counts = phase_hits(text, rules)
+    best, best_hits = "", 0
+    for phase in rules.status_order:
+        if counts[phase] >= best_hits and counts[phase] > 0:
+            best, best_hits = phase, counts[phase]
+    runner_up = max((hits for phase, hits in counts.items() if phase != best), default=0)
+    if best_hits < rules.status_min_hits or best_hits < _DOMINANCE * runner_up:
+        return "", best_hits
+    return best, best_hits
+
+
+def _section_text(section: Section) -> str:
+    return section.heading + ". " + "\n".join(block.text for block in section.blocks)
+
+
+def status_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
+    """A topic whose text moved from one phase to another (planning → go-live → hand-over → improvement)."""
+    for pair in diff.pairs:
+        if pair.old is None or pair.new is None or pair.new.level < 2 and pair.old.level < 2:
+            continue
+        if all(change.op is BlockOp.EQUAL for change in pair.blocks) and pair.blocks:
+            continue
+        old_phase, _ = phase_of(_section_text(pair.old), rules)
+        new_phase, hits = phase_of(_section_text(pair.new), rules)
+        if not old_phase or not new_phase or old_phase == new_phase:
+            continue
+        if rules.status_order.index(new_phase) < rules.status_order.index(old_phase):
+            continue  # topics move forward; a backward reading is more likely noise than news
+        labels = rules.status_labels
+        yield Event(
+            kind=EventKind.STATUS_CHANGE,
+            title=f"{pair.new.heading}: {labels.get(old_phase, old_phase)} → {labels.get(new_phase, new_phase)}",
+            text=shorten(pair.new.blocks[0].text if pair.new.blocks else pair.new.heading),
+            section_path=pair.new_path,
+            line=pair.new.span.start,
+            rule=f"status.{new_phase}",
+            topic=pair.new.heading,
+            old_status=old_phase,
+            new_status=new_phase,
+            side="new",
+        )
