@@ -260,9 +260,12 @@ def block_changes(
             op = matching.pairs[(old_index, ck)][1]
             if old_run > 1 or new_run > 1:
                 group_old, group_new = matching.groups[(old_index, ck)]
-                old_block = joined_block([old.block(b) for b in group_old])
-                new_block = joined_block([new.block(b) for b in group_new])
-                changes.append(BlockChange(BlockOp.EQUAL, old_block, new_block, regrouped=(old_run, new_run)))
+                olds, news = tuple(old.block(b) for b in group_old), tuple(new.block(b) for b in group_new)
+                change = BlockChange(
+                    BlockOp.EQUAL, joined_block(olds), joined_block(news), regrouped=(old_run, new_run)
+                )
+                change.members = (olds, news)
+                changes.append(change)
             elif op is BlockOp.EQUAL:
                 changes.append(BlockChange(BlockOp.EQUAL, old_block, new_block))
             else:

@@ -61,6 +61,8 @@ class BlockChange:
     # for an EQUAL that joins a re-segmented run: (old blocks, new blocks), e.g. (2, 1) for two
     # paragraphs read as one; ``old`` and ``new`` are then the run's blocks joined
     regrouped: tuple[int, int] | None = None
+    # for such a run: the report's own blocks of each side, (old blocks, new blocks)
+    members: tuple[tuple[Block, ...], tuple[Block, ...]] = ((), ())
 
 
 @dataclass(slots=True)
