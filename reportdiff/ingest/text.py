@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reportdiff.ingest.cues import holds_date, is_long_title, listed_prefix_split
+from reportdiff.ingest.cues import is_long_title
 from reportdiff.ingest.metadata import finish_report, is_cover_date, is_name_line, is_role_line, is_title, parse_date
+from reportdiff.ingest.text_headings import is_listed, mark_headings, split_listed_prefixes
 from reportdiff.ingest.tree import RawBlock, build_tree
+from reportdiff.ingest.units import Line, Unit
 from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span
 from reportdiff.text.contents import find_outline, find_toc, toc_depth
 from reportdiff.text.headings import assign_levels, is_heading_shape, pattern_kind
@@ -37,41 +39,7 @@ _OPEN_ENDINGS = frozenset(
 )
 
 
-_FORM_NAMES = {"part": "report part", "division": "division", "area": "care area", "department": "department"}
 _CAPTION = re.compile(r"^(?:(?:Diagram|Figur|Tabell|Bild|Graf)\s+\d+[.:]?(?:\s|$)|Källa\s*:)")
-
-
-@dataclass(slots=True)
-class Line:
-    """One non-blank physical line of the input, with what its layout says."""
-
-    number: int
-    text: str
-    page: int = 1
-    page_start: bool = False  # began with a space: a new PDF page (or a bullet the extraction lost)
-    blank_before: int = 0
-    trailing: int = 0  # spaces after the text in the source
-    marker: str = ""  # list marker when the line starts a list item
-    table: bool = False
-
-
-@dataclass(slots=True)
-class Unit:
-    """A paragraph, list item, table row or heading candidate, made of one or more lines."""
-
-    lines: list[Line]
-    text: str
-    kind: BlockKind = BlockKind.PARAGRAPH
-    marker: str = ""
-    heading: bool = False
-    listed: bool = False  # found in the table of contents or the bookmark outline
-    level: int = 0
-    why: str = ""  # why the unit is a heading (``outline --explain``)
-    why_level: str = ""  # why it has its level, set by assign_levels
-
-    @property
-    def span(self) -> Span:
-        return Span(self.lines[0].number, self.lines[-1].number, self.lines[0].page)
 
 
 @dataclass(slots=True)
@@ -115,11 +83,11 @@ def read_text(text: str, source: str = "<string>", known: frozenset[str] = froze
     units = _take_cover(units, report, context)
     units = _take_signature(units, report, context)
     _mark_captions(units)
-    units = _split_listed_prefixes(units, listed_keys)
-    _mark_headings(units, listed_keys, style)
+    units = split_listed_prefixes(units, listed_keys)
+    mark_headings(units, listed_keys, style)
     warnings = assign_levels(units, toc_depth=toc_depth(toc) if toc else 0, listed=bool(listed_keys))
     found = {heading_key(unit.text) for unit in units if unit.heading}
-    missing = [entry.heading for entry in toc + outline if not _is_listed(entry.heading, found)]
+    missing = [entry.heading for entry in toc + outline if not is_listed(entry.heading, found)]
     missing = [heading for heading in missing if not is_title(heading)]
     if missing:
         warnings.append(f"{len(missing)} contents/outline entries not found as headings: {', '.join(missing[:5])}")
@@ -558,90 +526,3 @@ def _mark_captions(units: list[Unit]) -> None:
     for unit in units:
         if unit.kind is BlockKind.PARAGRAPH and len(unit.text) <= 160 and _CAPTION.match(unit.text):
             unit.kind = BlockKind.CAPTION
-
-
-def _split_listed_prefixes(units: list[Unit], listed_keys: set[str]) -> list[Unit]:
-    """A contents entry and the heading below it run together on one line become two units.
-
-    Only the report's own contents is evidence here: a heading of the other report that is a
-    line's start may be the other report's misreading (a wrapped heading cut in two).
-    """
-    out: list[Unit] = []
-    for unit in units:
-        split = None
-        if unit.kind is BlockKind.PARAGRAPH and len(unit.lines) <= 2 and len(unit.text) <= 160:
-            split = listed_prefix_split(unit.text, listed_keys)
-        why = "split from the line it shares with a contents entry"
-        if split is None:
-            out.append(unit)
-            continue
-        out += [Unit(unit.lines, split[0], why=why), Unit(unit.lines[-1:], split[1], why=why)]
-    return out
-
-
-def _mark_headings(units: list[Unit], listed_keys: set[str], style: str) -> None:
-    """Heading candidates: listed in the contents/outline, or by their shape and what follows them."""
-    for position, unit in enumerate(units):
-        if unit.kind is not BlockKind.PARAGRAPH or (style != "word" and len(unit.lines) > 3):
-            continue
-        following = units[position + 1] if position + 1 < len(units) else None
-        if is_heading_shape(unit.text):
-            shape = f"a heading's shape ({len(unit.text)} characters, a capital first, no final stop)"
-        elif _long_title_before(unit, following):
-            shape = f"a long title ({len(unit.text)} characters, one clause, no final stop, a sentence after it)"
-        else:
-            continue
-        unit.listed = _is_listed(unit.text, listed_keys)
-        if following is None:
-            continue  # a last short line is a closing remark, not a heading of nothing
-        if following.text[:1].islower() and following.kind is BlockKind.PARAGRAPH:
-            continue
-        unit.heading = True
-        after = "a short line" if is_heading_shape(following.text) else "text"
-        listed = "listed in the contents or outline; " if unit.listed else ""
-        kind = pattern_kind(unit.text)
-        form = f"the form of a {_FORM_NAMES[kind]}; " if kind else ""
-        unit.why = f"{listed}{form}{shape}; followed by {after}" + (f"; {unit.why}" if unit.why else "")
-    _reject_long_chains(units)
-    _reject_dated_runs(units)
-
-
-def _long_title_before(unit: Unit, following: Unit | None) -> bool:
-    return following is not None and following.kind is BlockKind.PARAGRAPH and is_long_title(unit.text, following.text)
-
-
-def _is_listed(text: str, listed_keys: set[str]) -> bool:
-    """In the contents or outline: the same key, or nearly (a typo or a changed word in a long heading)."""
-    key = heading_key(text)
-    if key in listed_keys or not listed_keys or len(key) < 12:
-        return key in listed_keys
-    from rapidfuzz import fuzz, process
-
-    return process.extractOne(key, listed_keys, scorer=fuzz.ratio, score_cutoff=92) is not None
-
-
-def _reject_dated_runs(units: list[Unit]) -> None:
-    """Two or more short lines in a row that each name a date are a list (attachments), not headings."""
-    run: list[Unit] = []
-    for unit in units + [Unit([Line(0, "")], "")]:
-        if unit.kind is BlockKind.PARAGRAPH and not unit.listed and len(unit.text) <= 160 and holds_date(unit.text):
-            run.append(unit)
-            continue
-        if len(run) >= 2:
-            for dated in run:
-                dated.heading = False
-        run = []
-
-
-def _reject_long_chains(units: list[Unit]) -> None:
-    """Five or more headings in a row with no evidence is a flattened table or a list, not headings."""
-    chain: list[Unit] = []
-    for unit in units + [Unit([Line(0, "")], "")]:
-        if unit.heading:
-            chain.append(unit)
-            continue
-        if len(chain) >= 5:
-            for candidate in chain:
-                if not candidate.listed and not pattern_kind(candidate.text):
-                    candidate.heading = False
-        chain = []
