@@ -186,6 +186,11 @@ def email(
 @click.option("--pager/--no-pager", default=None, help="Page long text output at a terminal.  [default: pager]")
 @click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")
 @click.option("--link", metavar="URL", help="e-mail-html: where readers find the full comparison (http/https).")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="text, md: under each claim the sentences that state it and the rule; then what was withheld and why.",
+)
 def diff_command(
     old: str,
     new: str,
@@ -202,6 +207,7 @@ def diff_command(
     pager: bool | None,
     width: int | None,
     link: str | None,
+    explain: bool,
 ) -> int:
     """Show what changed from OLD to NEW (paths, or - for standard input).
 
@@ -211,6 +217,7 @@ def diff_command(
     Examples:
       reportdiff diff snapshots/2025-04.md snapshots/2025-05.md
       reportdiff diff old.md new.md --summary --lang en
+      reportdiff diff old.md new.md --summary --explain
       reportdiff diff old.md new.md --section "Division Funktion" --context 0
       reportdiff diff old.md new.md --side-by-side --color always | less -R
       reportdiff diff old.md new.md --format md -o comment.md
@@ -248,6 +255,7 @@ def diff_command(
         show_toc_changes=show_toc_changes,
         show_layout=show_layout,
         full_report_link=link,
+        explain=explain,
     )
     result = compare(old_report, new_report)
     text = render(result, fmt, options)

@@ -12,6 +12,7 @@ from reportdiff.classify import load_rules, summarise
 from reportdiff.classify.common import item_name
 from reportdiff.classify.dates import announced_dates
 from reportdiff.classify.events import find_events
+from reportdiff.classify.scoring import tier
 from reportdiff.classify.topics import phase_of
 from reportdiff.errors import ConfigError
 from reportdiff.model import DocumentDiff, Event, EventKind
@@ -57,26 +58,48 @@ def test_identical_reports_have_no_events() -> None:
     assert events(make_diff(BASE, BASE)) == []
 
 
-def test_new_section_is_an_initiative_and_removed_section_is_resolved() -> None:
+def test_new_section_is_an_initiative_and_a_missing_one_is_not_in_the_report() -> None:
+    """Absence is not evidence: a section the new report lacks is "not in this report", never resolved."""
     new = BASE.replace("## Vårdplatser\n\nArbetet med vårdplatser fortsätter som tidigare.\n", "") + (
         "\n## Nytt kompetenscentrum\n\nEtt kompetenscentrum för våld i nära relationer byggs upp.\n"
     )
     got = kinds(make_diff(BASE, new))
     assert ("new_initiative", "section.added", "Nytt kompetenscentrum") in got
-    assert ("resolved", "section.removed", "Vårdplatser") in got
+    assert ("not_in_report", "section.absent", "Vårdplatser") in got
+    assert not [kind for kind in got if kind[0] == "resolved"]
 
 
 def test_only_the_top_of_an_added_subtree_is_reported() -> None:
-    new = BASE + "\n# Säkerhet\n\n## Beredskap\n\nEn beredskapsplan tas fram.\n"
+    new = BASE + "\n# Nytt beredskapslager\n\nLagret byggs upp under året.\n\n## Lagret i Luleå\n\nLuleå är först.\n"
     got = [e for e in events(make_diff(BASE, new)) if e.rule == "section.added"]
-    assert [e.title for e in got] == ["Säkerhet"]
+    assert [e.title for e in got] == ["Nytt beredskapslager"]
+
+
+def test_a_new_topic_under_a_unit_without_a_start_statement_is_withheld() -> None:
+    """A heading first seen under a unit is a topic area as often as a new matter: not told as news
+    unless a sentence states a start, but kept with its reason for --explain."""
+    new = BASE + "\n# Division Nära\n\n## Sjukresor\n\nSjukresorna planeras av en central enhet.\n"
+    diff = make_diff(BASE, new)
+    assert [e for e in events(diff) if e.rule == "section.added"] == []
+    withheld = [e for e in summarise(diff, RULES).withheld if e.rule == "section.added"]
+    assert [e.title for e in withheld] == ["Sjukresor"]
+    assert "no sentence states a start" in withheld[0].why
+
+
+def test_a_unit_heading_is_structure_and_its_sentences_are_news() -> None:
+    new = BASE + "\n# Ekonomiavdelningen\n\nEn ny finanspolicy har beslutats av fullmäktige.\n"
+    got = kinds(make_diff(BASE, new))
+    assert [kind for kind in got if kind[1] == "section.added"] == []
+    assert [kind[:2] for kind in got if kind[2].startswith("Ekonomiavdelningen")] == [
+        ("new_initiative", "sentence.start")
+    ]
 
 
 def test_list_items_inserted_and_removed() -> None:
     new = BASE.replace("- Mobila enheter – förstudien pågår.\n", "- Virtuell vårdavdelning – förstudie pågår.\n")
     got = kinds(make_diff(BASE, new))
     assert ("new_initiative", "list.added", "Virtuell vårdavdelning") in got
-    assert ("resolved", "list.removed", "Mobila enheter") in got
+    assert ("not_in_report", "list.absent", "Mobila enheter") in got
 
 
 def test_item_reworded_in_its_own_list_is_neither_new_nor_resolved() -> None:
@@ -97,7 +120,7 @@ def test_item_reworded_in_its_own_list_is_neither_new_nor_resolved() -> None:
     other = BASE.replace("- Kritiska larm – projektet pågår.\n", "- Digital triage – projektet pågår.\n")
     got = sorted((e.kind.value, e.rule, e.title) for e in engine_events(BASE, other))
     assert ("new_initiative", "list.added", "Digital triage") in got
-    assert ("resolved", "list.removed", "Kritiska larm") in got
+    assert ("not_in_report", "list.absent", "Kritiska larm") in got
 
 
 def test_item_that_moves_from_feasibility_to_project_moved_on() -> None:
@@ -329,15 +352,20 @@ def test_item_name() -> None:
 
 def test_ranking_is_deterministic_and_scored() -> None:
     new = BASE.replace("- Mobila enheter – förstudien pågår.\n", "- Virtuell vårdavdelning – förstudie pågår.\n")
-    new += "\n# Säkerhet\n\nEn beredskapsplan tas fram.\n"
+    new += "\n# Ny säkerhetsfunktion\n\nEn beredskapsplan tas fram.\n"
     first = events(make_diff(BASE, new))
     second = events(make_diff(BASE, new))
     assert [(e.title, e.score) for e in first] == [(e.title, e.score) for e in second]
-    assert [e.score for e in first] == sorted((e.score for e in first), reverse=True)
+    tiers = [tier(e) for e in first]
+    assert tiers == sorted(tiers)
+    for a, b in zip(first, first[1:], strict=False):
+        assert tier(a) < tier(b) or a.score >= b.score
     top = first[0]
-    assert top.rule == "section.added" and top.title == "Säkerhet"
+    assert top.rule == "section.added" and top.title == "Ny säkerhetsfunktion"
     # kind weight 0.8 × level weight 1.0 (depth 1) × size (1 + 4 words / 200)
     assert top.score == pytest.approx(0.8 * 1.0 * (1 + 4 / 200), abs=1e-4)
+    # what is no longer in the report ranks after everything else
+    assert first[-1].kind.value == "not_in_report"
 
 
 def test_figure_shifts_are_ranked_by_relative_change() -> None:

@@ -159,7 +159,7 @@ def test_a_report_against_itself_is_empty(sections: list[tuple[int, str, list[st
     data = json.loads(json_of(text, text))
     assert data["has_changes"] is False
     assert set(data["stats"].values()) == {0}
-    assert data["summary"] == {"events": [], "figure_shifts": []}
+    assert data["summary"] == {"events": [], "figure_shifts": [], "withheld": [], "one_sided": []}
     assert {change["op"] for pair in data["sections"] for change in pair["blocks"]} <= {"equal"}
     assert {pair["status"] for pair in data["sections"]} == {"unchanged"}
 

@@ -8,7 +8,20 @@ import pytest
 from test_render_html import PAYLOADS, assert_inert, check_golden, hostile_diff, parse, sample_diff
 
 from reportdiff.errors import ReportdiffError
-from reportdiff.model import Block, BlockChange, BlockKind, BlockOp, DocumentDiff, SectionPair, SectionStatus, Span
+from reportdiff.model import (
+    Block,
+    BlockChange,
+    BlockKind,
+    BlockOp,
+    ChangeSummary,
+    DocumentDiff,
+    Event,
+    EventKind,
+    Evidence,
+    SectionPair,
+    SectionStatus,
+    Span,
+)
 from reportdiff.render.dispatch import render
 from reportdiff.render.email_html import SIZE_LIMIT, render_email_text
 from reportdiff.render.options import RenderOptions
@@ -79,7 +92,7 @@ def test_checker_catches_what_it_should() -> None:
 
 def test_summary_content_in_the_email() -> None:
     html = render(sample_diff(), "email-html")
-    for text in ("Nytt denna månad", "Avslutat", "Ändrad status", "förvaltning → överlämnat", "Siffror som ändrats"):
+    for text in ("Det viktigaste", "förvaltning → överlämnat", "Siffror som ändrats"):
         assert text in html
     assert "5,7 procent" in html and "−0,5 procentenheter" in html
     assert "<b>Tillagt:</b> " in html
@@ -91,7 +104,50 @@ def test_summary_content_in_the_email() -> None:
 
 def test_english_email() -> None:
     html = render(sample_diff(), "email-html", lang="en")
-    assert '<html lang="en">' in html and "Status changes" in html and "Sammanfattning" not in html
+    assert '<html lang="en">' in html and "Most important" in html and "Sammanfattning" not in html
+
+
+def _claims(count: int, kind: EventKind) -> list[Event]:
+    path = ("Aktuella händelser",)
+    return [
+        Event(
+            kind,
+            f"Sak {n}",
+            f"Meningen om sak {n}.",
+            path,
+            10 + n,
+            "sentence.start",
+            evidence=[Evidence("new", 10 + n, path, f"Meningen om sak {n}.")],
+        )
+        for n in range(count)
+    ]
+
+
+def test_first_screen_holds_ten_items_the_rest_follow_grouped_and_absence_comes_last() -> None:
+    from diff_builder import make_diff
+
+    md = "# Aktuella händelser\n\nText.\n"
+    events = _claims(12, EventKind.NEW_INITIATIVE)
+    gone = Event(
+        EventKind.NOT_IN_REPORT,
+        "Gammalt avsnitt",
+        "Text.",
+        ("Gammalt avsnitt",),
+        3,
+        "section.absent",
+        side="old",
+        evidence=[Evidence("old", 3, ("Gammalt avsnitt",), "Gammalt avsnitt")],
+    )
+    diff = make_diff(md, md.replace("Text.", "Ny text."), summary=ChangeSummary(events=[*events, gone]))
+    text = render_email_text(diff, RenderOptions())
+    first, rest = text.split("Det viktigaste", 1)[1].split("Nytt denna månad", 1)
+    assert [f"Sak {n}" in first for n in range(12)] == [True] * 10 + [False] * 2
+    assert "Sak 10" in rest and "Sak 11" in rest
+    assert "“Meningen om sak 0.”" in first  # each item quotes the sentence that states it
+    assert "Gammalt avsnitt" not in first
+    assert rest.index("Inte med i denna rapport: Gammalt avsnitt") > rest.index("Sak 11")
+    html = render(diff, "email-html")
+    assert html.index("Gammalt avsnitt") > html.index("Sak 11") > html.index("Sak 9")
 
 
 def test_payloads_stay_text_in_the_email() -> None:

@@ -13,7 +13,7 @@ from diff_builder import make_diff
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportdiff.model import ChangeSummary, Event, EventKind, Figure, FigureShift
+from reportdiff.model import ChangeSummary, Event, EventKind, Evidence, Figure, FigureShift
 from reportdiff.render.dispatch import render
 from reportdiff.render.json import DIFF_SCHEMA
 
@@ -81,7 +81,17 @@ def sample_summary() -> ChangeSummary:
     old = Figure(7419, "antal", "anställda", "7 419", "Regionen har 7 419 anställda", path, 3)
     new = Figure(7500, "antal", "anställda", "7 500", "Regionen har 7 500 anställda", path, 3)
     return ChangeSummary(
-        events=[Event(EventKind.STATUS_CHANGE, "Röntgen: mars → april", "Röntgen byter system", path, 13, "status.x")],
+        events=[
+            Event(
+                EventKind.STATUS_CHANGE,
+                "Röntgen: mars → april",
+                "Röntgen byter system",
+                path,
+                13,
+                "status.x",
+                evidence=[Evidence("new", 13, path, "Röntgen byter system")],
+            )
+        ],
         figure_shifts=[FigureShift("anställda", "antal", path, old, new, 81.0, 81 / 7419, "up", 0.5)],
     )
 
@@ -128,6 +138,10 @@ def test_schema_rejects_what_it_should() -> None:
     del broken["stats"]["words_inserted"]
     with pytest.raises(jsonschema.ValidationError):
         validate(broken)
+    with_claim = json.loads(render(make_diff(OLD, NEW, RENAMES, summary=sample_summary()), "json"))
+    with_claim["summary"]["events"][0]["evidence"] = []  # no evidence, no claim
+    with pytest.raises(jsonschema.ValidationError):
+        validate(with_claim)
     broken = json.loads(json.dumps(data))
     broken["surprise"] = 1
     with pytest.raises(jsonschema.ValidationError):

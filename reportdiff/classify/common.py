@@ -11,6 +11,7 @@ from reportdiff.model import (
     Block,
     BlockChange,
     BlockOp,
+    Evidence,
     Report,
     Section,
     TextOp,
@@ -45,6 +46,7 @@ MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True
 _COUNT = r"(?!(?:19|20)\d\d\b)\d+(?:[ \u00a0]\d{3})*\s+(?!" + MONTH_WORD.pattern + ")"
 _COUNT_BEFORE = re.compile(r"(?<!\d)" + _COUNT + r"\S+\s+(?:\S+\s+)?$")
 _COUNT_AFTER = re.compile(r"\s+" + _COUNT + r"[^\W\d_]")
+_ENDS_IN_YEAR = re.compile(r"\b(?:19|20)\d\d(?:[–/-]\d{2,4})?\s*$")
 _ITEM_NAME = re.compile(r"^(.{3,80}?)\s[–—-]\s")
 _MAX_NAME_WORDS = 8
 
@@ -80,9 +82,11 @@ def name_key(text: str) -> str:
     return " ".join(stems(item_name(text).rstrip(" …")))
 
 
-def find_cue(tokens: list[str], cues: Cues, rules: Rules) -> tuple[int, bool] | None:
-    """The first cue in ``tokens`` not cancelled by a negation, and whether it announces the future."""
-    for index in cues.find(tokens):
+def find_cue(tokens: list[str], cues: Cues, rules: Rules, words: list[str] | None = None) -> tuple[int, bool] | None:
+    """The first cue in ``tokens`` not cancelled by a negation, and whether it announces the future.
+
+    Literal cues are looked up in ``words`` (the same words lower-cased, one for each token)."""
+    for index in cues.find(words if words is not None else tokens):
         window = tokens[max(0, index - 3) : index]
         if any(token in rules.negations for token in window):
             continue
@@ -136,11 +140,22 @@ def is_count(sentence: str, index: int) -> bool:
     return False
 
 
-def line_in_block(block: Block, sentence: str) -> int:
+def line_in_block(block: Block, sentence: str, at: int = 0) -> int:
+    """The source line of character ``at`` of ``sentence`` in ``block``, by its place in the
+    block's text spread evenly over the block's lines (the model keeps no line map)."""
     offset = block.text.find(sentence)
-    if offset <= 0 or block.span.end <= block.span.start:
+    if offset < 0 or block.span.end <= block.span.start:
         return block.span.start
+    offset += max(0, min(at, len(sentence) - 1))
     return block.span.start + round(offset / max(1, len(block.text)) * (block.span.end - block.span.start))
+
+
+def word_offset(sentence: str, index: int) -> int:
+    """The character offset of word ``index`` of ``sentence`` (words as cues count them)."""
+    for number, match in enumerate(WORD.finditer(sentence)):
+        if number == index:
+            return match.start()
+    return 0
 
 
 def shorten(text: str, limit: int = 240) -> str:
@@ -150,3 +165,36 @@ def shorten(text: str, limit: int = 240) -> str:
 
 def title_from(sentence: str, heading: str) -> str:
     return f"{heading}: {shorten(sentence, 90)}" if heading else shorten(sentence, 100)
+
+
+EVIDENCE_LIMIT = 400  # characters of an evidence sentence kept; a longer one ends in "…"
+
+
+def evidence(block: Block, sentence: str, path: tuple[str, ...], side: str, at: int = 0) -> Evidence:
+    """The sentence of ``block`` that states an event, with the line of its character ``at`` (the
+    cue or the date that makes it evidence; the start of the sentence by default)."""
+    line = line_in_block(block, sentence, at)
+    return Evidence(side=side, line=line, section_path=path, sentence=shorten(sentence, EVIDENCE_LIMIT))
+
+
+def heading_evidence(section: Section, path: tuple[str, ...], side: str) -> Evidence:
+    """A heading as evidence: what a section that one report lacks is known by."""
+    return Evidence(side=side, line=section.span.start, section_path=path, sentence=section.heading)
+
+
+def is_unit_heading(heading: str, rules: Rules) -> bool:
+    """Whether a heading names a unit of the organisation ("Division Nära", "VO Kirurgi",
+    "Ekonomiavdelningen"): its first word is a unit word, or its last word ends like one."""
+    tokens = rules.tokens(heading)
+    if tokens and rules.unit_words.find(tokens[:1]):
+        return True
+    words = heading.lower().split()
+    return bool(words) and words[-1].strip(".,:").endswith(rules.unit_endings)
+
+
+def is_recurring_heading(heading: str, rules: Rules) -> bool:
+    """A standing part of every report ("Inledning", "Aktuella händelser", "Bilagor"), or an edition of a
+    periodic item: a heading that ends in a year ("… barometern 2023", "AT-ranking 2024")."""
+    if rules.recurring_headings.find(rules.tokens(heading)):
+        return True
+    return bool(_ENDS_IN_YEAR.search(heading))

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from reportdiff.classify.common import MONTH_WORD, MONTHS, line_in_block, shorten
+from reportdiff.classify.common import MONTH_WORD, MONTHS, evidence, line_in_block, shorten
 from reportdiff.classify.rules import Rules
 from reportdiff.figures import split_sentences
 from reportdiff.model import (
@@ -117,12 +117,14 @@ def _passed(
                         title=f"{heading}: {words}" if heading else words,
                         text=shorten(sentence),
                         section_path=path,
-                        line=line_in_block(block, sentence),
+                        line=line_in_block(block, sentence, sentence.find(words)),
                         rule="date.passed" if side == "old" else "date.stale",
                         topic=heading,
                         old_status=when.isoformat(),
                         new_status=now.isoformat(),
                         side=side,
+                        evidence=[evidence(block, sentence, path, side, sentence.find(words))],
+                        why=f"announced for {when.isoformat()}, before the new report's date {now.isoformat()}",
                     )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportdiff.classify.common import Place, block_places, item_name, name_key, shorten
+from reportdiff.classify.common import Place, block_places, evidence, item_name, name_key, shorten
 from reportdiff.classify.rules import Rules
+from reportdiff.classify.sentences import sentence_event
 from reportdiff.model import (
     Block,
     BlockChange,
@@ -83,6 +84,10 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             promoted_names.add(name_key(block.text))
             yield _promotion(known[0], new_stage, block, pair.new_path, rules)
             continue
+        stated = sentence_event(block.text, block, pair.new_path, item_name(block.text), rules)
+        if stated is not None and stated.kind is not EventKind.NEW_INITIATIVE:
+            yield stated  # "X – upphandlingen är klar": what the item says, not that it is new
+            continue
         yield Event(
             kind=EventKind.NEW_INITIATIVE,
             title=item_name(block.text),
@@ -94,6 +99,8 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             old_status="",
             new_status=new_stage,
             side="new",
+            evidence=[evidence(block, block.text, pair.new_path, "new")],
+            why="a list item the old report's lists did not have",
         )
     for pair, change in moved:
         assert change.old is not None and change.new is not None
@@ -110,16 +117,19 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
         if name_key(block.text) in promoted_names:
             continue
         place = old_places.get(id(block))
+        path = pair.old_path or pair.new_path
         yield Event(
-            kind=EventKind.RESOLVED,
+            kind=EventKind.NOT_IN_REPORT,
             title=item_name(block.text),
             text=shorten(block.text),
-            section_path=pair.old_path or pair.new_path,
+            section_path=path,
             line=block.span.start,
-            rule="list.removed",
+            rule="list.absent",
             topic=item_name(block.text),
             old_status=list_stage(place.section, place.index, rules) if place else "",
             side="old",
+            evidence=[evidence(block, block.text, path, "old")],
+            why="a list item of the old report that the new one no longer lists; that is not an end",
         )
 
 
@@ -174,4 +184,6 @@ def _promotion(old_stage: str, new_stage: str, block: Block, path: tuple[str, ..
         old_status=old_stage,
         new_status=new_stage,
         side="new",
+        evidence=[evidence(block, block.text, path, "new")],
+        why=f"the item moved from a list of {old_stage} to one of {new_stage}",
     )

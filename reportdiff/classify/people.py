@@ -6,9 +6,12 @@ from collections.abc import Iterator
 
 from reportdiff.classify.rules import Rules
 from reportdiff.model import (
+    AsideKind,
     DocumentDiff,
     Event,
     EventKind,
+    Evidence,
+    Report,
 )
 
 
@@ -31,12 +34,14 @@ def director_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             else f"{old_status} → {new_status}",
             text=new_status,
             section_path=(),
-            line=1,
+            line=_signature(new, "new").line,
             rule="people.director",
             topic=new.author_role or old.author_role,
             old_status=old_status,
             new_status=new_status,
             side="new",
+            evidence=[_signature(new, "new"), _signature(old, "old")],
+            why="the report is signed by another director",
         )
     elif old.author_role and new.author_role and old_acting != new_acting:
         yield Event(
@@ -44,13 +49,23 @@ def director_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             title=f"{new.author}: {old.author_role} → {new.author_role}",
             text=f"{new.author}, {new.author_role}".strip(", "),
             section_path=(),
-            line=1,
+            line=_signature(new, "new").line,
+            evidence=[_signature(new, "new"), _signature(old, "old")],
+            why="the director's role became or stopped being acting",
             rule="people.acting",
             topic=new.author_role,
             old_status=old.author_role,
             new_status=new.author_role,
             side="new",
         )
+
+
+def _signature(report: Report, side: str) -> Evidence:
+    """The lines that sign ``report``: the director's name and role, where the reader found them."""
+    lines = [aside for aside in report.asides if aside.kind is AsideKind.SIGNATURE]
+    line = lines[0].span.start if lines else 1
+    said = " ".join(aside.text for aside in lines) or f"{report.author}, {report.author_role}".strip(", ")
+    return Evidence(side=side, line=line, section_path=(), sentence=said)
 
 
 def _is_acting(role: str, rules: Rules) -> bool:

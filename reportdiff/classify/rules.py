@@ -36,6 +36,16 @@ class Cues:
                 by_first.setdefault(phrase[0], []).append(phrase)
         return cls(phrases, by_first)
 
+    @classmethod
+    def literal(cls, words: list[str]) -> Cues:
+        """Phrases matched word for word, lower-cased, not by stem: ``pausades`` is a stage
+        reached, while the stem would also match ``pausas`` read as a plan."""
+        phrases = list(dict.fromkeys(tuple(literal_tokens(word)) for word in words if literal_tokens(word)))
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            by_first.setdefault(phrase[0], []).append(phrase)
+        return cls(phrases, by_first)
+
     def find(self, tokens: list[str]) -> list[int]:
         """Indexes in ``tokens`` (stems) where one of the phrases starts."""
         hits: list[int] = []
@@ -70,6 +80,19 @@ class Rules:
     date_past_endings: tuple[str, ...]
     weights: dict[str, float]
     figure_importance: dict[str, float]
+    held: Cues = field(default_factory=Cues)
+    matters: Cues = field(default_factory=Cues)
+    partial: Cues = field(default_factory=Cues)
+    matter_lists: Cues = field(default_factory=Cues)
+    ongoing: Cues = field(default_factory=Cues)
+    new_heading: Cues = field(default_factory=Cues)
+    recurring_text: Cues = field(default_factory=Cues)
+    recurring_headings: Cues = field(default_factory=Cues)
+    unit_words: Cues = field(default_factory=Cues)
+    unit_endings: tuple[str, ...] = ()
+    stage_order: list[str] = field(default_factory=list)
+    stage_labels: dict[str, str] = field(default_factory=dict)
+    stage_cues: dict[str, Cues] = field(default_factory=dict)
     ambiguous: frozenset[str] = frozenset()
     source: str = "builtin"
     status_index: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
@@ -91,6 +114,11 @@ def cue_token(word: str, ambiguous: frozenset[str]) -> str:
     it matches only itself: ``inför`` (ahead of) is a cue of the future, never ``införande``."""
     lowered = word.lower()
     return "=" + lowered if lowered in ambiguous else stem(lowered)
+
+
+def literal_tokens(text: str) -> list[str]:
+    """The words of ``text`` lower-cased, as literal cues see them."""
+    return [word.lower() for word in WORD.findall(text)]
 
 
 def _key(phrase: str, ambiguous: frozenset[str]) -> tuple[str, ...]:
@@ -159,6 +187,9 @@ def _build(data: dict[str, Any], source: str) -> Rules:
     status = data.get("status", {})
     people = data.get("people", {})
     dates = data.get("dates", {})
+    sections = data.get("sections", {})
+    stages = data.get("stages", {})
+    stage_order = _words(stages, "order")
     list_order = _words(lists, "order")
     status_order = _words(status, "order")
     try:
@@ -197,6 +228,19 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         date_past_endings=tuple(ending.lower() for ending in _words(dates, "past_endings")),
         weights=weights,
         figure_importance=importance,
+        held=cues(events, "held"),
+        matters=cues(events, "matters"),
+        partial=cues(events, "partial"),
+        matter_lists=cues(sections, "matter_lists"),
+        ongoing=Cues.literal(_words(events, "ongoing")),
+        new_heading=cues(events, "new_heading"),
+        recurring_text=cues(events, "recurring"),
+        recurring_headings=cues(sections, "recurring"),
+        unit_words=cues(sections, "units"),
+        unit_endings=tuple(word.lower() for word in _words(sections, "unit_endings")),
+        stage_order=stage_order,
+        stage_labels={name: str(label) for name, label in stages.get("labels", {}).items()},
+        stage_cues={name: Cues.literal(_words(stages.get("cues", {}), name)) for name in stage_order},
         ambiguous=ambiguous,
         source=source,
     )

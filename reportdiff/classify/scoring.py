@@ -3,12 +3,15 @@
 Event score = kind weight × level weight × size, each documented in docs/figures-and-events.md:
 
 - kind weight from the rule file (``[weights]``: status change 1.0, people 0.9, new initiative 0.8,
-  resolved 0.8, date passed 0.5);
+  resolved 0.8, reorganisation 0.6, date passed 0.5, not in this report 0.2);
 - level weight = 1 / (1 + 0.2 × (depth − 1)) for a section path of ``depth`` headings (1 at the
   top level, 0.5 at depth 6), so a change to a whole part outranks one deep inside a department;
 - size = by rule kind: a section 1 + min(1, words / 200); a list item 0.8; a sentence 0.7 (0.5 when
   it only announces a planned start); a status change 1.5; the signing director 1.5; a role 1.0;
   a date 1.0.
+
+Events are ordered by :func:`tier` first (people, status, resolved, new with a start statement,
+other new, reorganisation, dates, not in this report), then by score within a tier.
 
 Figure shift score = change size × label importance × level weight, where change size is
 min(1, |relative change|) for a shift (0.1 when the old value is 0) and 0.3 for a figure that
@@ -23,12 +26,16 @@ from reportdiff.model import Event, EventKind, FigureShift
 from reportdiff.text.stem import stems
 
 _KIND_ORDER = {
-    EventKind.STATUS_CHANGE: 0,
-    EventKind.PEOPLE: 1,
-    EventKind.NEW_INITIATIVE: 2,
-    EventKind.RESOLVED: 3,
-    EventKind.DATE_PASSED: 4,
+    EventKind.PEOPLE: 0,
+    EventKind.STATUS_CHANGE: 1,
+    EventKind.RESOLVED: 2,
+    EventKind.NEW_INITIATIVE: 3,
+    EventKind.REORGANISATION: 4,
+    EventKind.DATE_PASSED: 5,
+    EventKind.NOT_IN_REPORT: 9,
 }
+# New initiatives that a sentence says started rank before those only seen for the first time.
+_STATED_START = ("sentence.start", "list.promoted")
 _SIZE_BY_RULE = {
     "list.added": 0.8,
     "list.removed": 0.8,
@@ -64,8 +71,18 @@ def score_event(event: Event, rules: Rules) -> float:
     return round(weight * level_weight(event.section_path) * event_size(event), 4)
 
 
+def tier(event: Event) -> int:
+    """The rank of an event's kind: people in key roles, status changes, matters resolved, new
+    initiatives with a start statement, other new matters, reorganisations, dates passed; what is
+    no longer in the report comes last."""
+    order = _KIND_ORDER.get(event.kind, 9)
+    if event.kind is EventKind.NEW_INITIATIVE and event.rule not in _STATED_START:
+        return order * 2 + 1
+    return order * 2
+
+
 def rank_events(events: list[Event], rules: Rules) -> list[Event]:
-    """Events with their score set, best first; ties broken by kind, side, line and title."""
+    """Events with their score set, by tier and then score; ties broken by side, line and title."""
     for event in events:
         event.score = score_event(event, rules)
     unique: dict[tuple[str, str, int, str], Event] = {}
@@ -73,7 +90,7 @@ def rank_events(events: list[Event], rules: Rules) -> list[Event]:
         unique.setdefault((event.kind.value, event.side, event.line, event.title), event)
     return sorted(
         unique.values(),
-        key=lambda e: (-e.score, _KIND_ORDER.get(e.kind, 9), e.side, e.line, e.title, e.rule),
+        key=lambda e: (tier(e), -e.score, e.side, e.line, e.title, e.rule),
     )
 
 

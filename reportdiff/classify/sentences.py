@@ -1,11 +1,27 @@
-"""Inserted or reworded sentences that announce a start, a completion or a person in a role."""
+"""Sentences that state a start, a completion, a change of stage or a person in a role.
+
+In a section both reports have, only inserted or reworded sentences are read: what stands
+unchanged is last month's news. In a section only NEW has, every sentence is read. Each event
+carries its sentence as evidence; a sentence that states nothing by these rules gives none.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from reportdiff.classify.common import changed_sentences, find_cue, is_count, line_in_block, shorten, title_from
-from reportdiff.classify.rules import Rules
+from reportdiff.classify.common import (
+    changed_sentences,
+    evidence,
+    find_cue,
+    is_count,
+    item_name,
+    shorten,
+    title_from,
+    word_offset,
+)
+from reportdiff.classify.rules import Rules, literal_tokens
+from reportdiff.figures import split_sentences
 from reportdiff.model import (
     Block,
     BlockKind,
@@ -19,12 +35,60 @@ from reportdiff.model import (
 _PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
 
 
-def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
-    """Inserted or reworded sentences that announce a start, a completion or a new person in a role."""
-    for pair in diff.pairs:
-        if pair.status in (SectionStatus.ADDED, SectionStatus.REMOVED):
+@dataclass(slots=True)
+class Reading:
+    """What one sentence states, by the rules: its kind, the rule, a stage, and why."""
+
+    kind: EventKind
+    rule: str
+    why: str
+    stage: str = ""
+    at: int = 0  # the word that cued it
+    confident: bool = True
+
+
+def read_sentence(sentence: str, rules: Rules) -> Reading | None:
+    """What ``sentence`` states, or None. A person in a role first, then a change of stage (paused,
+    delayed, procured …), then a completion, then a start; a cue after a negation ("har inte
+    påbörjats") or before a word of work still going on ("slutförs under våren", "pågår") does not count."""
+    tokens = rules.tokens(sentence)
+    people, people_at = _people_hit(tokens, sentence, rules)
+    if people:
+        return Reading(EventKind.PEOPLE, people, "a role word with a cue of a change beside it", at=people_at)
+    words = literal_tokens(sentence)
+    for stage in rules.stage_order:
+        hit = find_cue(tokens, rules.stage_cues[stage], rules, words)
+        if hit is not None and not hit[1]:
+            return Reading(EventKind.STATUS_CHANGE, f"sentence.stage.{stage}", f"stage cue: {stage}", stage, hit[0])
+    for cues, confident in ((rules.done, True), (rules.held, bool(rules.matters.find(tokens)))):
+        done = find_cue(tokens, cues, rules)
+        if done is None or done[1] or is_count(sentence, done[0]):
             continue
-        heading = pair.new.heading if pair.new is not None else ""
+        if words[done[0] + 1 : done[0] + 2] == ["att"]:
+            continue  # "det blev klart att …": something became clear, nothing was finished
+        if rules.ongoing.find(words):
+            return None  # "avslutas i maj", "arbetet pågår": the matter is not finished
+        if rules.partial.find(tokens):
+            why = "done cue in a sentence that says only part is done: a stage reached"
+            return Reading(EventKind.STATUS_CHANGE, "sentence.stage.partial", why, "partial", done[0])
+        why = "done cue, nothing said to go on or lie ahead"
+        if not confident:
+            why = "done cue that as often tells of an activity held as of a matter finished: withheld"
+        return Reading(EventKind.RESOLVED, "sentence.done", why, at=done[0], confident=confident)
+    start = find_cue(tokens, rules.start, rules)
+    if start is not None:
+        if start[1]:
+            return Reading(EventKind.NEW_INITIATIVE, "sentence.start.planned", "start cue, announced", at=start[0])
+        return Reading(EventKind.NEW_INITIATIVE, "sentence.start", "start cue", at=start[0])
+    return None
+
+
+def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
+    """Events stated by the inserted or reworded sentences of sections both reports have."""
+    for pair in diff.pairs:
+        if pair.status in (SectionStatus.ADDED, SectionStatus.REMOVED) or pair.new is None:
+            continue
+        heading = pair.new.heading
         for change in pair.blocks:
             if change.op in (BlockOp.EQUAL, BlockOp.DELETE) or change.new is None:
                 continue
@@ -33,60 +97,73 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             if change.op is BlockOp.MOVE and not change.ops:
                 continue
             for sentence in changed_sentences(change):
-                yield from _sentence_events(sentence, change.new, pair.new_path, heading, rules)
+                event = sentence_event(sentence, change.new, pair.new_path, heading, rules)
+                if event is not None:
+                    yield event
 
 
-def _sentence_events(sentence: str, block: Block, path: tuple[str, ...], heading: str, rules: Rules) -> Iterator[Event]:
-    tokens = rules.tokens(sentence)
-    line = line_in_block(block, sentence)
-    people = _people_hit(tokens, sentence, rules)
-    if people:
-        yield Event(
-            kind=EventKind.PEOPLE,
-            title=title_from(sentence, heading),
-            text=shorten(sentence),
-            section_path=path,
-            line=line,
-            rule=people,
-            topic=heading,
-            side="new",
-        )
-        return
-    done = find_cue(tokens, rules.done, rules)
-    start = find_cue(tokens, rules.start, rules)
-    if done is not None and not done[1] and not is_count(sentence, done[0]):
-        yield Event(
-            kind=EventKind.RESOLVED,
-            title=title_from(sentence, heading),
-            text=shorten(sentence),
-            section_path=path,
-            line=line,
-            rule="sentence.done",
-            topic=heading,
-            side="new",
-        )
-    elif start is not None:
-        yield Event(
-            kind=EventKind.NEW_INITIATIVE,
-            title=title_from(sentence, heading),
-            text=shorten(sentence),
-            section_path=path,
-            line=line,
-            rule="sentence.start.planned" if start[1] else "sentence.start",
-            topic=heading,
-            side="new",
-        )
+def new_section_events(
+    blocks: list[Block], path: tuple[str, ...], heading: str, rules: Rules, one_story: bool = True
+) -> list[Event]:
+    """Events stated by the sentences and list items of a section only NEW has. In a section about
+    one matter (``one_story``), the first paragraph sentence of each kind speaks for it and further
+    ones are withheld (``--explain``): its story is told once. In a unit's or a standing part's
+    section each sentence may be news of its own, and each list item is a matter of its own."""
+    events: list[Event] = []
+    told: set[EventKind] = set()
+    for block in blocks:
+        if block.kind is BlockKind.CAPTION:
+            continue
+        sentences = [block.text] if block.kind is BlockKind.LIST_ITEM else [s for _, s in split_sentences(block.text)]
+        for sentence in sentences:
+            event = sentence_event(sentence, block, path, heading, rules)
+            if event is None:
+                continue
+            if block.kind is BlockKind.LIST_ITEM:
+                event.title = f"{heading}: {item_name(block.text)}" if heading else item_name(block.text)
+            elif one_story and event.kind in told and event.confident:
+                event.confident = False
+                event.why += "; a further sentence of a new section that already has an event of this kind"
+            elif event.confident:
+                told.add(event.kind)
+            events.append(event)
+    return events
 
 
-def _people_hit(tokens: list[str], sentence: str, rules: Rules) -> str:
-    """``people.acting`` or ``people.role`` when a role word has a cue right beside it ("Ny verksamhetschef")."""
+def sentence_event(sentence: str, block: Block, path: tuple[str, ...], heading: str, rules: Rules) -> Event | None:
+    """The event ``sentence`` states, with the sentence as its evidence, or None."""
+    reading = read_sentence(sentence, rules)
+    if reading is None:
+        return None
+    label = rules.stage_labels.get(reading.stage, "")
+    said = evidence(block, sentence, path, "new", word_offset(sentence, reading.at))
+    return Event(
+        kind=reading.kind,
+        title=f"{heading}: {label}" if label and heading else title_from(sentence, heading),
+        text=shorten(sentence),
+        section_path=path,
+        line=said.line,
+        rule=reading.rule,
+        topic=heading,
+        new_status=label,
+        side="new",
+        evidence=[said],
+        why=reading.why,
+        confident=reading.confident,
+    )
+
+
+def _people_hit(tokens: list[str], sentence: str, rules: Rules) -> tuple[str, int]:
+    """``people.acting`` or ``people.role`` when a role word has a cue right beside it ("Ny
+    verksamhetschef"), with the role word's index; ("", 0) when none."""
     roles = rules.roles.find(tokens)
     if not roles:
-        return ""
+        return "", 0
     words = [word.strip(".,;:()").lower() for word in sentence.split()]
     if any(word in rules.acting for word in words):
-        return "people.acting"
+        return "people.acting", roles[0]
     cues = rules.people_cues.find(tokens)
-    if any(abs(cue - role) <= _PEOPLE_WINDOW for cue in cues for role in roles):
-        return "people.role"
-    return ""
+    for role in roles:
+        if any(abs(cue - role) <= _PEOPLE_WINDOW for cue in cues):
+            return "people.role", role
+    return "", 0

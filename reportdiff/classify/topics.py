@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportdiff.classify.common import shorten
+from reportdiff.classify.common import evidence
 from reportdiff.classify.rules import Rules
+from reportdiff.figures import split_sentences
 from reportdiff.model import (
+    Block,
     BlockOp,
     DocumentDiff,
     Event,
     EventKind,
+    Evidence,
     Section,
 )
 
@@ -64,16 +67,33 @@ def status_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             continue
         if rules.status_order.index(new_phase) < rules.status_order.index(old_phase):
             continue  # topics move forward; a backward reading is more likely noise than news
+        old_said = _phase_evidence(pair.old, pair.old_path, old_phase, "old", rules)
+        new_said = _phase_evidence(pair.new, pair.new_path, new_phase, "new", rules)
+        if old_said is None or new_said is None:
+            continue  # no sentence says it: no claim
         labels = rules.status_labels
         yield Event(
             kind=EventKind.STATUS_CHANGE,
             title=f"{pair.new.heading}: {labels.get(old_phase, old_phase)} → {labels.get(new_phase, new_phase)}",
-            text=shorten(pair.new.blocks[0].text if pair.new.blocks else pair.new.heading),
+            text=new_said.sentence,
             section_path=pair.new_path,
-            line=pair.new.span.start,
+            line=new_said.line,
             rule=f"status.{new_phase}",
             topic=pair.new.heading,
             old_status=old_phase,
             new_status=new_phase,
             side="new",
+            evidence=[new_said, old_said],
+            why=f"the section reads as {old_phase} in the old report and {new_phase} in the new one ({hits} cue words)",
         )
+
+
+def _phase_evidence(section: Section, path: tuple[str, ...], phase: str, side: str, rules: Rules) -> Evidence | None:
+    """The sentence of ``section`` with the most cue words of ``phase``: what states the phase."""
+    best: tuple[int, Block, str] | None = None
+    for block in section.blocks:
+        for _, sentence in split_sentences(block.text):
+            hits = phase_hits(sentence, rules)[phase]
+            if hits and (best is None or hits > best[0]):
+                best = (hits, block, sentence)
+    return evidence(best[1], best[2], path, side) if best else None

@@ -15,7 +15,7 @@ from reportdiff.model.changes import (
     TextOpKind,
 )
 from reportdiff.model.document import Aside, AsideKind, Block, BlockKind, Report, Section, Span, TocEntry
-from reportdiff.model.findings import ChangeSummary, Event, EventKind, Figure, FigureShift, Finding, Severity
+from reportdiff.model.findings import ChangeSummary, Event, EventKind, Evidence, Figure, FigureShift, Finding, Severity
 
 __all__ = [
     "Aside",
@@ -29,6 +29,7 @@ __all__ = [
     "DocumentDiff",
     "Event",
     "EventKind",
+    "Evidence",
     "Figure",
     "FigureShift",
     "Finding",

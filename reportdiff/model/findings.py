@@ -50,6 +50,18 @@ class EventKind(StrEnum):
     STATUS_CHANGE = "status_change"
     DATE_PASSED = "date_passed"
     PEOPLE = "people"
+    REORGANISATION = "reorganisation"  # units renamed, merged or split: said once, not as new + resolved
+    NOT_IN_REPORT = "not_in_report"  # a section OLD had and NEW has not, with no word of its end: not "resolved"
+
+
+@dataclass(slots=True)
+class Evidence:
+    """A sentence (or heading) that states an event, and where it stands: no evidence, no claim."""
+
+    side: str  # "old" or "new"
+    line: int  # 1-based source line of the sentence's start
+    section_path: tuple[str, ...]
+    sentence: str
 
 
 @dataclass(slots=True)
@@ -67,14 +79,24 @@ class Event:
     old_status: str = ""
     new_status: str = ""
     side: str = "new"  # which report ``line`` refers to: "old" or "new"
+    evidence: list[Evidence] = field(default_factory=list)  # the sentences that state it, first = ``text``
+    why: str = ""  # for ``--explain``: why the rule made this claim, or why it was withheld
+    confident: bool = True  # False: the rules are not sure; ``summarise`` moves it to ``withheld``
 
 
 @dataclass(slots=True)
 class ChangeSummary:
-    """The part a politician reads: ranked events and figure shifts."""
+    """The part a politician reads: ranked events and figure shifts.
+
+    ``withheld`` holds the claims the rules were not sure of, each with ``why``: left out of the
+    summary, shown by ``--explain``. ``one_sided`` holds figures that only one report states: not
+    shifts, since nothing says what they were (or became).
+    """
 
     events: list[Event] = field(default_factory=list)
     figure_shifts: list[FigureShift] = field(default_factory=list)
+    withheld: list[Event] = field(default_factory=list)
+    one_sided: list[FigureShift] = field(default_factory=list)
 
 
 class Severity(StrEnum):

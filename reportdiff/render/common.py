@@ -20,6 +20,7 @@ from reportdiff.model import (
     DiffStats,
     DocumentDiff,
     EventKind,
+    Evidence,
     Report,
     SectionPair,
     SectionStatus,
@@ -30,14 +31,17 @@ from reportdiff.text.normalize import ANSI_ESCAPE
 PATH_SEPARATOR = " › "
 SUMMARY_LIMIT = 10  # events per group and figure shifts shown by text and md; JSON carries them all
 
-# Events are shown in these groups, in this order, under these label keys.
+# Events are shown in these groups, in this order (the order of importance), under these label keys.
 EVENT_GROUPS = [
-    (EventKind.NEW_INITIATIVE, "new_initiatives"),
-    (EventKind.RESOLVED, "resolved"),
-    (EventKind.STATUS_CHANGE, "status_changes"),
-    (EventKind.DATE_PASSED, "dates_passed"),
     (EventKind.PEOPLE, "people"),
+    (EventKind.STATUS_CHANGE, "status_changes"),
+    (EventKind.RESOLVED, "resolved"),
+    (EventKind.NEW_INITIATIVE, "new_initiatives"),
+    (EventKind.REORGANISATION, "reorganisations"),
+    (EventKind.DATE_PASSED, "dates_passed"),
 ]
+# What the new report no longer has is shown apart and collapsed, under a neutral name, never as resolved.
+NOT_IN_REPORT = EventKind.NOT_IN_REPORT
 
 # C0 and C1 controls, DEL, and the bidirectional overrides that can make text read differently
 # from how it is stored ("Trojan Source"). Tabs and line ends become spaces, the rest goes.
@@ -118,6 +122,8 @@ def selected_summary(summary: ChangeSummary, pattern: str | None) -> ChangeSumma
     return ChangeSummary(
         events=[event for event in summary.events if _path_in(event.section_path, pattern)],
         figure_shifts=[shift for shift in summary.figure_shifts if _path_in(shift.section_path, pattern)],
+        withheld=[event for event in summary.withheld if _path_in(event.section_path, pattern)],
+        one_sided=[shift for shift in summary.one_sided if _path_in(shift.section_path, pattern)],
     )
 
 
@@ -180,6 +186,17 @@ def event_where(section_path: tuple[str, ...], line: int, side: str, words: dict
     place = f"{words['line']} {line}" if side != "old" else f"{words['old'].lower()}, {words['line']} {line}"
     path = format_path(section_path)
     return f"{path}, {place}" if path else place
+
+
+def absent_count(count: int, words: dict[str, str]) -> str:
+    """ "3 sections or items of the previous report are not in this one" (singular for one)."""
+    return words["not_in_report_count" if count != 1 else "not_in_report_count_one"].format(count=count)
+
+
+def evidence_text(said: Evidence, words: dict[str, str]) -> str:
+    """One evidence sentence for a reader: quoted, with the report and line it stands on."""
+    where = words["line_in_old" if said.side == "old" else "line_in_new"].format(line=said.line)
+    return f"“{safe_text(said.sentence)}” ({where})"
 
 
 def move_label(

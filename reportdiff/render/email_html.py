@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from reportdiff.model import DocumentDiff
-from reportdiff.render.html import BlockView, PageView, SectionView, build_page, render_template
+from reportdiff.render.html import BlockView, EventView, PageView, SectionView, build_page, render_template
 from reportdiff.render.labels import labels
 from reportdiff.render.options import RenderOptions
 
@@ -39,6 +39,11 @@ def email_page(diff: DocumentDiff, options: RenderOptions) -> PageView:
         if blocks or section.notes or section.status in ("added", "removed"):
             sections.append(replace(section, items=list(blocks)))
     page.sections = sections
+    # The first screen holds the most important items; the groups below hold the rest.
+    first = {(view.title, view.line, view.where) for view in page.top}
+    for group in page.groups:
+        group.events = [view for view in group.events if (view.title, view.line, view.where) not in first]
+    page.groups = [group for group in page.groups if group.events]
     return page
 
 
@@ -58,7 +63,7 @@ def _fitted(diff: DocumentDiff, options: RenderOptions) -> tuple[PageView, int]:
     """The mail's view and how many changed sections fit. Sections go first; if the summary alone is
     too long (hundreds of events), each list is cut too, to a length that fits."""
     page = email_page(diff, options)
-    cap = max([len(group.events) for group in page.groups] + [len(page.figures)], default=0)
+    cap = max([len(group.events) for group in page.groups] + [len(page.figures), len(page.absent)], default=0)
     while cap > 1 and len(_html(page, 0).encode("utf-8")) > SIZE_LIMIT:
         cap //= 2
         page = _capped(email_page(diff, options), cap)
@@ -71,6 +76,7 @@ def _capped(page: PageView, cap: int) -> PageView:
         group.events = group.events[:cap]
     page.figures_more = max(0, len(page.figures) - cap)
     page.figures = page.figures[:cap]
+    page.absent = page.absent[:cap]
     return page
 
 
@@ -115,12 +121,14 @@ def _text(page: PageView, shown: int) -> str:
         lines += [f"{words['read_full']}: {page.link}", ""]
     lines += [words["summary"], "-" * len(words["summary"])]
     lines += [f"- {line}" for line in page.stats] or [words["no_changes"]]
+    if page.top:
+        lines += ["", words["most_important"]]
+        for event in page.top:
+            lines += _text_event(event)
     for group in page.groups:
         lines += ["", group.label]
         for event in group.events:
-            detail = f" ({event.detail})" if event.detail else ""
-            where = f" [{event.where}{', ' + event.line if event.line else ''}]"
-            lines += _wrap(f"- {event.title}{detail}{where}", "  ")
+            lines += _text_event(event)
         if group.more:
             lines.append(words["more_items"].format(count=group.more))
     if page.figures:
@@ -129,7 +137,10 @@ def _text(page: PageView, shown: int) -> str:
             lines += _wrap(f"- {row.what} ({row.where}): {row.old} → {row.new}, {row.change}", "  ")
         if page.figures_more:
             lines.append(words["more_items"].format(count=page.figures_more))
-    if not page.groups and not page.figures:
+    if page.absent:
+        names = ", ".join(event.title for event in page.absent)
+        lines += ["", *_wrap(f"{words['not_in_report']}: {names}", "")]
+    if not page.top and not page.groups and not page.figures:
         lines += ["", words["no_summary"]]
     if page.sections[:shown]:
         heading = words["changes_by_section"]
@@ -145,6 +156,16 @@ def _text(page: PageView, shown: int) -> str:
         lines += ["", words["truncated"].format(count=hidden)]
     lines += ["", f"{words['read_full']}: {page.link}" if page.link else words["full_report_note"]]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _text_event(event: EventView) -> list[str]:
+    """One summary item as text: title, status, where, and the sentence that states it."""
+    detail = f" ({event.detail})" if event.detail else ""
+    where = f" [{event.where}{', ' + event.line if event.line else ''}]"
+    lines = _wrap(f"- {event.title}{detail}{where}", "  ")
+    if event.quote:
+        lines += _wrap(f"  “{event.quote}”", "   ")
+    return lines
 
 
 def _section_text(section: SectionView, words: dict[str, str]) -> list[str]:

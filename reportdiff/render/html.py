@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from reportdiff.errors import ReportdiffError
 from reportdiff.model import BlockChange, BlockKind, BlockOp, DiffStats, DocumentDiff, Report, SectionPair
-from reportdiff.model.findings import ChangeSummary, Event, EventKind, FigureShift
+from reportdiff.model.findings import ChangeSummary, Event, FigureShift
 from reportdiff.render.common import (
+    EVENT_GROUPS,
+    NOT_IN_REPORT,
     Gap,
     counted,
     detect_lang,
@@ -45,6 +47,8 @@ from reportdiff.render.palette import html_colors
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+FIRST_SCREEN = 10  # items the e-mail puts first, in order of importance, before the rest by group
 
 # -- view model -------------------------------------------------------------------------------------
 
@@ -95,6 +99,8 @@ class EventView:
     where: str
     anchor: str  # "" when the section is not on the page
     line: str  # "rad 123"
+    quote: str = ""  # the sentence that states it, shortened; shown under the item
+    quote_where: str = ""  # "rad 12 i nya rapporten"
 
 
 @dataclass(slots=True)
@@ -143,15 +149,8 @@ class PageView:
     link: str
     colors: dict[str, tuple[str, str]] = field(default_factory=dict)
     figures_more: int = 0  # figure rows left out (only the e-mail leaves any out)
-
-
-EVENT_GROUPS: list[tuple[EventKind, str]] = [
-    (EventKind.NEW_INITIATIVE, "new_initiatives"),
-    (EventKind.RESOLVED, "resolved"),
-    (EventKind.STATUS_CHANGE, "status_changes"),
-    (EventKind.DATE_PASSED, "dates_passed"),
-    (EventKind.PEOPLE, "people"),
-]
+    absent: list[EventView] = field(default_factory=list)  # not in this report: shown apart, collapsed
+    top: list[EventView] = field(default_factory=list)  # the e-mail's first screen (the page leaves it empty)
 
 
 def build_page(diff: DocumentDiff, options: RenderOptions) -> PageView:
@@ -175,6 +174,10 @@ def build_page(diff: DocumentDiff, options: RenderOptions) -> PageView:
         new=new,
         stats=_stats_lines(stats, words),
         groups=_event_groups(summary, by_path, words),
+        absent=[_event_view(event, by_path, words) for event in summary.events if event.kind is NOT_IN_REPORT],
+        top=[_event_view(event, by_path, words) for event in summary.events if event.kind is not NOT_IN_REPORT][
+            :FIRST_SCREEN
+        ],
         figures=_figure_rows(summary, by_path, options.lang),
         sections=sections,
         notes=[safe_text(note) for note in diff.notes],
@@ -325,13 +328,23 @@ def _event_view(event: Event, anchors: dict[tuple[str, ...], str], words: dict[s
     if (event.old_status or event.new_status) and "→" not in event.title:  # a title that tells the change says it
         detail = f"{safe_text(event.old_status) or '–'} → {safe_text(event.new_status) or '–'}"
     line_key = "line_in_old" if event.side == "old" else "line_in_new"
+    said = next((said for said in event.evidence if said.sentence != event.title), None)
     return EventView(
         title=safe_text(event.title),
         detail=detail,
         where=format_path(event.section_path),
         anchor=anchors.get(tuple(event.section_path), ""),
         line=words[line_key].format(line=event.line) if event.line else "",
+        quote=_quote(safe_text(said.sentence)) if said else "",
+        quote_where=words["line_in_old" if said.side == "old" else "line_in_new"].format(line=said.line)
+        if said
+        else "",
     )
+
+
+def _quote(sentence: str, limit: int = 300) -> str:
+    """An evidence sentence short enough to sit under a summary item."""
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
 def _figure_rows(summary: ChangeSummary, anchors: dict[tuple[str, ...], str], lang: str) -> list[FigureRow]:

@@ -66,6 +66,8 @@ def diff_data(diff: DocumentDiff, options: RenderOptions | None = None) -> dict[
         "summary": {
             "events": [_event_data(event) for event in summary.events],
             "figure_shifts": [_shift_data(shift) for shift in summary.figure_shifts],
+            "withheld": [_event_data(event) for event in summary.withheld],
+            "one_sided": [_shift_data(shift) for shift in summary.one_sided],
         },
         "sections": [_pair_data(pair, old_places, new_places) for pair in pairs],
         "toc_changes": list(diff.toc_changes),
@@ -192,6 +194,11 @@ def _event_data(event: Event) -> dict[str, Any]:
         "topic": event.topic,
         "old_status": event.old_status,
         "new_status": event.new_status,
+        "evidence": [
+            {"side": said.side, "line": said.line, "section_path": list(said.section_path), "sentence": said.sentence}
+            for said in event.evidence
+        ],
+        "why": event.why,
     }
 
 

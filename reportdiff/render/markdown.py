@@ -16,16 +16,20 @@ from reportdiff.model import (
     ChangeSummary,
     DiffStats,
     DocumentDiff,
+    Event,
     SectionPair,
     SectionStatus,
 )
 from reportdiff.render.common import (
     EVENT_GROUPS,
+    NOT_IN_REPORT,
     PATH_SEPARATOR,
     SUMMARY_LIMIT,
     Gap,
+    absent_count,
     counted,
     event_where,
+    evidence_text,
     format_number,
     is_shown,
     move_label,
@@ -124,15 +128,16 @@ def _summary(
     out.append("")
     for kind, key in EVENT_GROUPS:
         events = [event for event in summary.events if event.kind is kind]
-        if not events:
-            continue
-        out += [f"### {words[key]}", ""]
-        for event in events[:SUMMARY_LIMIT]:
-            where = escape_md(event_where(event.section_path, event.line, event.side, words))
-            out.append(f"- {escape_md(event.title)} ({where})")
-        if len(events) > SUMMARY_LIMIT:
-            out.append(f"- {escape_md(words['more_items'].format(count=len(events) - SUMMARY_LIMIT))}")
-        out.append("")
+        if events:
+            out += [f"### {words[key]}", ""] + _event_list(events, words, options.explain) + [""]
+    absent = [event for event in summary.events if event.kind is NOT_IN_REPORT]
+    if absent and options.explain:
+        out += [f"### {words['not_in_report']}", ""] + _event_list(absent, words, True) + [""]
+    elif absent:
+        out += [
+            f"_{escape_md(absent_count(len(absent), words))}_",
+            "",
+        ]
     if summary.figure_shifts:
         out += [
             f"### {words['figures']}",
@@ -154,6 +159,37 @@ def _summary(
             out.append("| " + " | ".join(cells) + " |")
         if len(summary.figure_shifts) > SUMMARY_LIMIT:
             out += ["", escape_md(words["more_items"].format(count=len(summary.figure_shifts) - SUMMARY_LIMIT))]
+        out.append("")
+    if options.explain:
+        out += _explained(summary, words)
+    return out
+
+
+def _event_list(events: list[Event], words: dict[str, str], explain: bool) -> list[str]:
+    """The first events of a group as list items; with ``explain``, each with its evidence and why."""
+    out = []
+    for event in events[:SUMMARY_LIMIT]:
+        where = escape_md(event_where(event.section_path, event.line, event.side, words))
+        out.append(f"- {escape_md(event.title)} ({where})")
+        if explain:
+            out += [f"  > {escape_md(evidence_text(said, words))}" for said in event.evidence]
+            out.append(f"  > {escape_md(words['why'])}: `{event.rule}`: {escape_md(event.why)}")
+    if len(events) > SUMMARY_LIMIT:
+        out.append(f"- {escape_md(words['more_items'].format(count=len(events) - SUMMARY_LIMIT))}")
+    return out
+
+
+def _explained(summary: ChangeSummary, words: dict[str, str]) -> list[str]:
+    """For ``--explain``: the claims withheld, with why, and the figures only one report states."""
+    out: list[str] = []
+    if summary.withheld:
+        out += [f"### {words['withheld']}", ""] + _event_list(summary.withheld, words, True) + [""]
+    if summary.one_sided:
+        out += [f"### {words['one_sided']}", ""]
+        for shift in summary.one_sided[:SUMMARY_LIMIT]:
+            figure = shift.new or shift.old
+            assert figure is not None
+            out.append(f"- {escape_md(shift.label or shift.unit)}: {escape_md(figure.raw)} ({words[shift.direction]})")
         out.append("")
     return out
 

@@ -25,15 +25,18 @@ from reportdiff.model import (
     ChangeSummary,
     DiffStats,
     DocumentDiff,
+    Event,
     SectionPair,
     SectionStatus,
 )
 from reportdiff.render.common import (
     EVENT_GROUPS,
+    NOT_IN_REPORT,
     SUMMARY_LIMIT,
     Gap,
     counted,
     event_where,
+    evidence_text,
     figure_text,
     format_number,
     format_path,
@@ -146,17 +149,25 @@ def _summary(
             yield _indented(Text(" · ".join(shown)))
     for kind, key in EVENT_GROUPS:
         events = [event for event in summary.events if event.kind is kind]
-        if not events:
-            continue
+        if events:
+            yield Text()
+            yield _indented(Text(words[key], style=rich_style("event")))
+            yield _event_list(events, words, options.explain)
+    absent = [event for event in summary.events if event.kind is NOT_IN_REPORT]
+    if absent:
         yield Text()
-        yield _indented(Text(words[key], style=rich_style("event")))
-        lines = []
-        for event in events[:SUMMARY_LIMIT]:
-            line = Text(safe_text(event.title))
-            where = event_where(event.section_path, event.line, event.side, words)
-            line.append(f"  ({where})", style=rich_style("muted"))
-            lines.append(line)
-        yield _bullets(lines, len(events) - SUMMARY_LIMIT, words)
+        if options.explain:
+            yield _indented(Text(words["not_in_report"], style=rich_style("event")))
+            yield _event_list(absent, words, options.explain)
+        else:
+            yield _indented(
+                Text(
+                    words["not_in_report_count" if len(absent) > 1 else "not_in_report_count_one"].format(
+                        count=len(absent)
+                    ),
+                    style=rich_style("muted"),
+                )
+            )
     if summary.figure_shifts:
         yield Text()
         yield _indented(Text(words["figures"], style=rich_style("event")))
@@ -177,6 +188,42 @@ def _summary(
                 line.append(f"  ({where})", style=rich_style("muted"))
             lines.append(line)
         yield _bullets(lines, len(summary.figure_shifts) - SUMMARY_LIMIT, words)
+    if options.explain:
+        yield from _explained(summary, words, options)
+
+
+def _event_list(events: list[Event], words: dict[str, str], explain: bool) -> RenderableType:
+    """The first events of a group as bullets; with ``explain``, each with its evidence and why."""
+    lines = []
+    for event in events[:SUMMARY_LIMIT]:
+        line = Text(safe_text(event.title))
+        where = event_where(event.section_path, event.line, event.side, words)
+        line.append(f"  ({where})", style=rich_style("muted"))
+        if explain:
+            for said in event.evidence:
+                line.append("\n  " + evidence_text(said, words), style=rich_style("muted"))
+            line.append(f"\n  {words['why']}: {event.rule}: {safe_text(event.why)}", style=rich_style("muted"))
+        lines.append(line)
+    return _bullets(lines, len(events) - SUMMARY_LIMIT, words)
+
+
+def _explained(summary: ChangeSummary, words: dict[str, str], options: RenderOptions) -> Iterator[RenderableType]:
+    """For ``--explain``: the claims withheld, with why, and the figures that only one report states."""
+    if summary.withheld:
+        yield Text()
+        yield _indented(Text(words["withheld"], style=rich_style("event")))
+        yield _event_list(summary.withheld, words, explain=True)
+    if summary.one_sided:
+        yield Text()
+        yield _indented(Text(words["one_sided"], style=rich_style("event")))
+        lines = []
+        for shift in summary.one_sided[:SUMMARY_LIMIT]:
+            figure = shift.new or shift.old
+            assert figure is not None
+            line = Text(f"{safe_text(shift.label) or safe_text(shift.unit)}: {figure_text(figure.raw)}")
+            line.append(f" ({words[shift.direction]})", style=rich_style("muted"))
+            lines.append(line)
+        yield _bullets(lines, len(summary.one_sided) - SUMMARY_LIMIT, words)
 
 
 def _bullets(lines: list[Text], more: int, words: dict[str, str]) -> RenderableType:

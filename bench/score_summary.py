@@ -1,0 +1,162 @@
+"""Score the change summary of a seed pair against the hand-checked facts in ../shared/truth.
+
+    python bench/score_summary.py                 # both seed pairs, a table per pair
+    python bench/score_summary.py --list          # and every claim with its verdict
+
+A claim (an event of ``summary.events``) is TRUE when it matches a true event of the same kind,
+FALSE when it matches a ``not_events`` entry or only a true event of another kind, and UNKNOWN when
+it matches neither (read those: they are not free). ``not_in_report`` and ``reorganisation`` claims
+are neutral: they say nothing is resolved or new. A claim matches an entry when one of its evidence
+lines lies within 2 lines of one of the entry's, on the same side, and the claim's sentences hold
+the entry's quote; or when its title or topic names the entry's topic (fuzzy). Recall counts the
+true events of importance 2 and 3 that a claim of the same kind found. Figure shifts are matched by
+their old and new values.
+
+The same measure is taken in tests/test_summary_truth.py, with floors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+PAIRS = (("002", "000"), ("000", "004"))
+NEUTRAL = {"not_in_report", "reorganisation"}
+KIND_NAMES = {"people": "person", "date_passed": "passed_date"}  # our kind → the facts' kind
+
+
+@dataclass
+class Tally:
+    true: int = 0
+    false: int = 0
+    unknown: int = 0
+    not_events: int = 0  # claims that match a tempting false claim of the facts
+    found: set[int] = field(default_factory=set)
+    wanted: int = 0  # true events of importance >= 2
+
+    @property
+    def precision(self) -> float | None:
+        judged = self.true + self.false
+        return self.true / judged if judged else None
+
+    @property
+    def recall(self) -> float | None:
+        return len(self.found) / self.wanted if self.wanted else None
+
+
+def _low(text: object) -> str:
+    return re.sub(r"\s+", " ", str(text or "")).strip().lower()
+
+
+def _names_alike(a: str, b: str) -> bool:
+    a, b = _low(a), _low(b)
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return fuzz.ratio(a, b) >= 85 or (len(short) >= 6 and fuzz.partial_ratio(short, long_) >= 92)
+
+
+def _matches(claim: dict, entry: dict, name_key: str) -> bool:
+    said = _low(" ".join([claim.get("title", ""), claim.get("text", "")] + [e["sentence"] for e in claim["evidence"]]))
+    places = {(e["side"], e["line"]) for e in claim["evidence"]} | {(claim["side"], claim["line"])}
+    for fact in entry.get("evidence", []):
+        near = any(side == fact["side"] and abs(line - fact["line"]) <= 2 for side, line in places)
+        if near and fuzz.partial_ratio(_low(fact["quote"]), said) >= 85:
+            return True
+    target = entry.get(name_key) or (entry.get("section") or [""])[-1]
+    return any(_names_alike(name, target) for name in (claim.get("title", ""), claim.get("topic", "")))
+
+
+def score(diff: dict, truth: dict, listing: list[str] | None = None) -> dict[str, Tally]:
+    """Per kind (the facts' names), the tally of the claims in ``diff`` (``diff --format json``)."""
+    tallies: dict[str, Tally] = {}
+    for event in truth["events"]:
+        tally = tallies.setdefault(event["kind"], Tally())
+        tally.wanted += event.get("importance", 1) >= 2
+    for claim in diff["summary"]["events"]:
+        if claim["kind"] in NEUTRAL:
+            continue
+        kind = KIND_NAMES.get(claim["kind"], claim["kind"])
+        tally = tallies.setdefault(kind, Tally())
+        same = [i for i, e in enumerate(truth["events"]) if e["kind"] == kind and _matches(claim, e, "topic")]
+        tempting = [e for e in truth["not_events"] if e["kind"] == kind and _matches(claim, e, "title")]
+        other = [e for e in truth["events"] if e["kind"] != kind and _matches(claim, e, "topic")]
+        if same:
+            verdict = "true"
+            tally.true += 1
+            tally.found.update(i for i in same if truth["events"][i].get("importance", 1) >= 2)
+        elif tempting or other:
+            verdict = "false"
+            tally.false += 1
+            tally.not_events += bool(tempting)
+        else:
+            verdict = "unknown"
+            tally.unknown += 1
+        if listing is not None:
+            listing.append(f"{verdict:8} {kind:15} {_low(claim['title'])[:90]}")
+    figures = tallies.setdefault("figure_shift", Tally(wanted=len(truth["figure_shifts"])))
+    for shift in diff["summary"]["figure_shifts"]:
+        values = (shift["old"]["value"], shift["new"]["value"])
+        hits = [i for i, f in enumerate(truth["figure_shifts"]) if (f["old"]["value"], f["new"]["value"]) == values]
+        bad = [f for f in truth["not_figure_shifts"] if (f["old"]["value"], f["new"]["value"]) == values]
+        figures.found.update(hits)
+        if hits:
+            figures.true += 1
+        elif bad:
+            figures.false += 1
+            figures.not_events += 1
+        else:
+            figures.unknown += 1
+    return tallies
+
+
+def table(tallies: dict[str, Tally]) -> str:
+    rows = [f"{'kind':15} {'true':>5} {'false':>5} {'unknown':>7} {'not_events':>10} {'precision':>9} {'recall≥2':>9}"]
+    for kind, t in sorted(tallies.items()):
+        precision = f"{t.precision:.2f}" if t.precision is not None else "-"
+        recall = f"{len(t.found)}/{t.wanted}" if t.wanted else "-"
+        rows.append(f"{kind:15} {t.true:5} {t.false:5} {t.unknown:7} {t.not_events:10} {precision:>9} {recall:>9}")
+    return "\n".join(rows)
+
+
+def diff_json(old: Path, new: Path) -> dict:
+    """``reportdiff diff OLD NEW --format json``, in process."""
+    from reportdiff.comparison import compare
+    from reportdiff.ingest import load
+    from reportdiff.render.dispatch import render
+
+    return json.loads(render(compare(load(str(old)), load(str(new))), "json"))
+
+
+def seed(name: str) -> Path:
+    return next((SHARED / "seeds").glob(f"{name}_*.txt"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--list", action="store_true", help="print every claim with its verdict")
+    args = parser.parse_args(argv)
+    if not (SHARED / "truth").is_dir():
+        print(f"no hand-checked facts at {SHARED / 'truth'}", file=sys.stderr)
+        return 2
+    for old, new in PAIRS:
+        truth = json.loads((SHARED / "truth" / f"changes-{old}-{new}.json").read_text(encoding="utf-8"))
+        listing: list[str] = []
+        tallies = score(diff_json(seed(old), seed(new)), truth, listing)
+        print(f"{old} → {new}")
+        if args.list:
+            print("\n".join(sorted(listing)))
+        print(table(tallies), end="\n\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""The change summary of the two seed pairs, scored against the hand-checked facts in ../shared/truth.
+
+The scorer is ``bench/score_summary.py`` (its docstring says how a claim is matched). The floors are
+the figures measured when the rules were last changed (docs/figures-and-events.md has the table):
+a rule that makes the summary claim less truth, or claim a tempting falsehood the facts list, fails
+here. Raise a floor when a change earns it; never lower one to make a change pass.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from functools import lru_cache
+
+import pytest
+from conftest import ROOT, seed_path
+
+sys.path.insert(0, str(ROOT / "bench"))
+from score_summary import Tally, diff_json, score  # noqa: E402
+
+pytestmark = pytest.mark.corpus
+
+TRUTH = ROOT.parent / "shared" / "truth"
+
+# (pair, kind) → (least precision, most false claims, least true events of importance >= 2 found)
+FLOORS = {
+    ("002", "000"): {
+        "person": (1.0, 0, 2),
+        "resolved": (1.0, 0, 2),
+        "new_initiative": (0.85, 2, 4),
+        "status_change": (0.5, 1, 1),
+        "passed_date": (1.0, 0, 1),
+        "figure_shift": (1.0, 0, 1),
+    },
+    ("000", "004"): {
+        "resolved": (0.7, 2, 1),
+        "new_initiative": (0.66, 5, 6),
+        "status_change": (0.8, 1, 3),
+        "passed_date": (1.0, 0, 0),
+        "figure_shift": (1.0, 0, 1),
+    },
+}
+
+
+@lru_cache(maxsize=2)
+def _scored(old: str, new: str) -> dict[str, Tally]:
+    path = TRUTH / f"changes-{old}-{new}.json"
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is absent: in CI the hand-checked facts must be beside the clone")
+        pytest.skip(f"hand-checked facts not available: {path} is absent")
+    truth = json.loads(path.read_text(encoding="utf-8"))
+    return score(diff_json(seed_path(old), seed_path(new)), truth)
+
+
+@pytest.mark.parametrize("pair", list(FLOORS), ids=lambda pair: "→".join(pair))
+def test_summary_holds_its_floors(pair: tuple[str, str]) -> None:
+    tallies = _scored(*pair)
+    for kind, (precision, false, found) in FLOORS[pair].items():
+        tally = tallies.get(kind, Tally())
+        if tally.precision is not None:
+            assert tally.precision >= precision, (kind, tally)
+        assert tally.false <= false, (kind, tally)
+        assert len(tally.found) >= found, (kind, tally)
+
+
+@pytest.mark.parametrize("pair", list(FLOORS), ids=lambda pair: "→".join(pair))
+def test_no_tempting_false_claim_of_resolution_or_a_false_figure_shift(pair: tuple[str, str]) -> None:
+    """The facts list sections absent from the newer report as "not resolved": none may be claimed."""
+    tallies = _scored(*pair)
+    assert tallies.get("resolved", Tally()).not_events == 0
+    assert tallies.get("figure_shift", Tally()).not_events == 0
