@@ -25,6 +25,21 @@ class ExitStatus(IntEnum):
 
 
 COLOR_CHOICE = click.Choice(["auto", "always", "never"])
+# Paths are checked where they are opened (ingest.read_file, output.write_output), which says what is
+# wrong in one line; click's own checks (readable, dir_okay) would print its usage text instead.
+INPUT_PATH = click.Path(allow_dash=True, readable=False)
+
+
+class _OutputPath(click.Path):
+    """``-o``: a folder is refused before any work is done, in one line (write_output checks again)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value != "-" and os.path.isdir(value):
+            raise ReportdiffError(f"{value}: is a directory; give the name of a file to write")
+        return super().convert(value, param, ctx)
+
+
+OUTPUT_PATH = _OutputPath(allow_dash=True, readable=False)
 
 
 def use_color(choice: str, stream: Any = None) -> bool:
@@ -62,9 +77,16 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.argument("file", type=INPUT_PATH)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json follows the schema reportdiff.outline/1 (reportdiff/data/outline.schema.json).",
+)
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 @click.option("--explain", is_flag=True, help="Say why each heading is one, why it has its level and its parent.")
 def outline(file: str, fmt: str, output: str | None, explain: bool) -> None:
     """Show the section tree of FILE with levels and line numbers, plus date and author.
@@ -86,8 +108,8 @@ def outline(file: str, fmt: str, output: str | None, explain: bool) -> None:
 
 
 @cli.command()
-@click.argument("old", type=click.Path(allow_dash=True))
-@click.argument("new", type=click.Path(allow_dash=True))
+@click.argument("old", type=INPUT_PATH)
+@click.argument("new", type=INPUT_PATH)
 @click.option("--to", "to", multiple=True, required=True, help="Recipient; repeat for more.")
 @click.option("--cc", "cc", multiple=True, help="Copy to; repeat for more.")
 @click.option("--subject", help="Subject line. Default: 'Ändringar i <title>: <old date> → <new date>'.")
@@ -95,7 +117,7 @@ def outline(file: str, fmt: str, output: str | None, explain: bool) -> None:
 @click.option("--lang", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True)
 @click.option("--tls", type=click.Choice(["starttls", "ssl", "none"]), help="Default: from config, else starttls.")
 @click.option("--dry-run", is_flag=True, help="Build the message and write it (.eml) instead of sending.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="With --dry-run: write here.")
+@click.option("-o", "--output", type=OUTPUT_PATH, help="With --dry-run: write here.")
 def email(
     old: str,
     new: str,
@@ -132,7 +154,9 @@ def email(
     from reportdiff.render.options import RenderOptions
 
     checked_link(link)  # a bad --link fails before any work
-    settings = resolve_settings(config_section("email"), os.environ, tls=tls)
+    # The table also holds this command's own settings (to, subject, ...): the CLI read those as defaults.
+    smtp = {key: value for key, value in config_section("email").items() if key not in EMAIL_OPTION_KEYS}
+    settings = resolve_settings(smtp, os.environ, tls=tls)
     reports = list(load_pair(old, new))
     for report in reports:
         for warning in report.warnings:
@@ -150,8 +174,8 @@ def email(
 
 
 @cli.command("diff")
-@click.argument("old", type=click.Path(allow_dash=True))
-@click.argument("new", type=click.Path(allow_dash=True))
+@click.argument("old", type=INPUT_PATH)
+@click.argument("new", type=INPUT_PATH)
 @click.option(
     "--format",
     "fmt",
@@ -160,7 +184,7 @@ def email(
     show_default=True,
     help="text for a terminal, json (schema reportdiff.diff/1), md for a pull request or plain e-mail.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 @click.option(
     "--context",
     type=click.IntRange(min=0),
@@ -169,8 +193,8 @@ def email(
     metavar="N",
     help="Unchanged paragraphs shown around each change.",
 )
-@click.option("--summary", "summary_only", is_flag=True, help="Show only the summary, not the changed text.")
-@click.option("--side-by-side", is_flag=True, help="Old and new in two columns (text format).")
+@click.option("--summary/--full", "summary_only", default=False, help="Show only the summary, not the changed text.")
+@click.option("--side-by-side/--inline", default=False, help="Old and new in two columns (text format).")
 @click.option(
     "--section",
     "section_pattern",
@@ -179,9 +203,13 @@ def email(
 )
 @click.option("--lang", type=click.Choice(["sv", "en"]), help="Language of the labels.  [default: the reports' own]")
 @click.option("--color", "color_choice", type=COLOR_CHOICE, default="auto", show_default=True, help="Colour the text.")
-@click.option("--show-toc-changes", is_flag=True, help="Also list differences in the tables of contents.")
 @click.option(
-    "--show-layout", is_flag=True, help="Also list paragraphs split or merged with not a word changed (layout only)."
+    "--show-toc-changes/--hide-toc-changes", default=False, help="Also list differences in the tables of contents."
+)
+@click.option(
+    "--show-layout/--hide-layout",
+    default=False,
+    help="Also list paragraphs split or merged with not a word changed (layout only).",
 )
 @click.option("--pager/--no-pager", default=None, help="Page long text output at a terminal.  [default: pager]")
 @click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")
@@ -270,7 +298,7 @@ def diff_command(
 
 
 @cli.command()
-@click.argument("file", type=click.Path(allow_dash=True))
+@click.argument("file", type=INPUT_PATH)
 @click.option(
     "--format",
     "fmt",
@@ -279,14 +307,20 @@ def diff_command(
     show_default=True,
     help="json follows the schema reportdiff.figures/1.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
-def figures(file: str, fmt: str, output: str | None) -> None:
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
+@click.option(
+    "--decimal-comma/--no-decimal-comma",
+    default=False,
+    help="CSV numbers with a decimal comma (5,9) and ';' between fields.",
+)
+def figures(file: str, fmt: str, output: str | None, decimal_comma: bool) -> None:
     """List the figures found in FILE: value, unit, what each measures, and where.
 
     \b
     Examples:
       reportdiff figures snapshots/2025-03.md
       reportdiff figures report.txt --format csv -o figures.csv
+      reportdiff figures report.pdf --format csv --decimal-comma -o siffror.csv
       reportdiff figures report.txt --format json | jq '.figures[] | select(.unit == "mnkr")'
     """
     from reportdiff.figures import extract_figures, format_figures
@@ -304,19 +338,22 @@ def figures(file: str, fmt: str, output: str | None) -> None:
                 source_text = decode(handle.read(), file)
         except OSError:
             source_text = None
-    write_output(format_figures(report, extract_figures(report, source_text), fmt), output)
+    write_output(format_figures(report, extract_figures(report, source_text), fmt, decimal_comma), output)
 
 
 @cli.command("check")
-@click.argument("draft", required=False, type=click.Path(dir_okay=False))
-@click.option("--previous", type=click.Path(dir_okay=False), help="The previous report: finds copied text, parts gone.")
+@click.argument("draft", required=False, type=INPUT_PATH)
+@click.option("--previous", type=INPUT_PATH, help="The previous report: finds copied text, parts gone.")
 @click.option("--against", metavar="REV", help="Take the previous report from git: DRAFT as it was at REV (e.g. HEAD).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Not these rules (added to the configuration's).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read [check] settings from this file.")
+@click.option("--config", "config_file", type=INPUT_PATH, help="Read [check] settings from this file.")
 @click.option("--list-rules", is_flag=True, help="List the rules with their codes and severities, then stop.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option(
+    "--lang", type=click.Choice(["sv", "en"]), default="en", show_default=True, help="Language of the messages."
+)
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 def check_command(
     draft: str | None,
     previous: str | None,
@@ -326,6 +363,7 @@ def check_command(
     ignore: tuple[str, ...],
     config_file: str | None,
     list_rules: bool,
+    lang: str,
     output: str | None,
 ) -> int:
     """Check DRAFT for stale text, a wrong table of contents, clashing figures and leftovers.
@@ -354,6 +392,8 @@ def check_command(
     if previous and against:
         raise InputError("give --previous or --against, not both")
     config = load_check_config(draft, config_file).with_flags(split_codes(select), split_codes(ignore))
+    for warning in config.warnings:
+        click.echo(f"reportdiff: warning: {warning}", err=True)
     draft_report = load(draft)
     previous_report = None
     if previous:
@@ -370,7 +410,7 @@ def check_command(
     for report in (draft_report, previous_report):
         for warning in report.warnings if report else []:
             click.echo(f"reportdiff: warning: {report.source}: {warning}", err=True)
-    findings = check(draft_report, previous_report, config, read_source_text(draft))
+    findings = check(draft_report, previous_report, config, read_source_text(draft), lang=lang)
     if fmt == "json":
         previous_name = previous_report.source if previous_report else None
         write_output(format_json(findings, draft, previous_name), output)
@@ -380,8 +420,8 @@ def check_command(
 
 
 @cli.command("text")
-@click.argument("file", type=click.Path(allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.argument("file", type=INPUT_PATH)
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 def text_command(file: str, output: str | None) -> None:
     """Print the normalised text of FILE: headings as #, one paragraph a block, no contents or furniture.
 
@@ -401,7 +441,7 @@ def text_command(file: str, output: str | None) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=INPUT_PATH)
 @click.option(
     "--format",
     "fmt",
@@ -410,9 +450,11 @@ def text_command(file: str, output: str | None) -> None:
     show_default=True,
     help="text for a terminal, html (charts, standalone), json (schema reportdiff.trend/1), csv (figure timelines).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 @click.option("--topic", metavar="WORDS", help="Follow this word or phrase (stemmed, any case) through the series.")
-@click.option("--all-figures", is_flag=True, help="Also show figures that never change or appear only once.")
+@click.option(
+    "--all-figures/--moving-figures", default=False, help="Also show figures that never change or appear only once."
+)
 @click.option(
     "--diffs", "diffs_dir", type=click.Path(file_okay=False), help="Also write the diff of every consecutive pair here."
 )
@@ -426,7 +468,11 @@ def text_command(file: str, output: str | None) -> None:
     type=click.Choice([",", ";", "tab"]),
     help="CSV field separator.  [default: ',', or ';' with --decimal-comma]",
 )
-@click.option("--decimal-comma", is_flag=True, help="CSV numbers with a decimal comma (5,9), for Swedish Excel.")
+@click.option(
+    "--decimal-comma/--no-decimal-comma",
+    default=False,
+    help="CSV numbers with a decimal comma (5,9), for Swedish Excel.",
+)
 @click.option("--lang", type=click.Choice(["sv", "en"]), help="Language of the labels.  [default: the reports' own]")
 @click.option("--color", "color_choice", type=COLOR_CHOICE, default="auto", show_default=True, help="Colour the text.")
 @click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")
@@ -516,6 +562,76 @@ def trend(
             click.echo(f"reportdiff: wrote {path}", err=True)
 
 
+# Options that the configuration does not set: where output goes, one-off actions, the
+# configuration file itself, and check's select/ignore (its own table reads those, see check/config.py).
+_NOT_SETTINGS = {"output", "list_rules", "config_file", "dry_run", "no_cache", "select", "ignore", "diffs_dir"}
+# Keys of [email] that are the email command's own options, not SMTP settings for mail.py.
+EMAIL_OPTION_KEYS = {"to", "cc", "subject", "link", "lang"}
+# Tables read by their own code, which checks their keys: [email] (mail.py), [rules] (classify/rules.py).
+_OWN_TABLES = {"email", "rules"}
+
+
+def _setting_names(param: click.Option) -> list[str]:
+    """``--side-by-side`` → ``side_by_side`` and ``side-by-side``: how a setting may be spelled."""
+    names = [name.lstrip("-") for name in param.opts if name.startswith("--")]
+    return sorted({form for name in names for form in (name, name.replace("-", "_"))})
+
+
+def _command_settings(command: click.Command) -> dict[str, click.Option]:
+    settings: dict[str, click.Option] = {}
+    for param in command.params:
+        if not isinstance(param, click.Option) or param.name in _NOT_SETTINGS or param.name == "help":
+            continue
+        if param.is_flag and not param.secondary_opts:
+            continue  # a flag that no flag could turn off again: the file could beat the command line
+        for name in _setting_names(param):
+            settings[name] = param
+    return settings
+
+
+def settings_default_map(group: click.Group, start: str = ".") -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Click's ``default_map`` from ``[tool.reportdiff]``: settings become the defaults, so a flag always wins.
+
+    Keys at the top (``lang = "sv"``) apply to every command that has that option; a command's own
+    table (``[tool.reportdiff.diff]``) applies to it alone and wins over the top. A key that no
+    command takes is a warning naming it; a value that does not fit is an error.
+    """
+    from reportdiff.config import find_config
+    from reportdiff.errors import ConfigError
+
+    path, table = find_config(start)
+    if not table:
+        return {}, []
+    warnings: list[str] = []
+    options = {name: _command_settings(command) for name, command in group.commands.items()}
+    top = {key: value for key, value in table.items() if not isinstance(value, dict)}
+    for key, value in table.items():
+        if isinstance(value, dict) and key not in options and key not in _OWN_TABLES:
+            warnings.append(f"{path}: unknown table [{key}] in the reportdiff configuration (ignored)")
+        elif not isinstance(value, dict) and not any(key in settings for settings in options.values()):
+            warnings.append(f"{path}: unknown key {key!r} in the reportdiff configuration (ignored)")
+    default_map: dict[str, dict[str, Any]] = {}
+    for name, settings in options.items():
+        own = table.get(name, {}) if isinstance(table.get(name), dict) else {}
+        values: dict[str, Any] = {}
+        for where, source in (("", top), (f"[{name}] ", own)):
+            for key, value in source.items():
+                param = settings.get(key)
+                if param is None:
+                    if where and name not in _OWN_TABLES and name != "check":  # check/config.py warns for its own
+                        warnings.append(f"{path}: unknown key {key!r} in [{name}] (ignored)")
+                    continue
+                if param.multiple and isinstance(value, str):
+                    value = [value]  # to = "a@example.org" means the one address
+                try:
+                    values[param.name or key] = param.type_cast_value(click.Context(group.commands[name]), value)
+                except click.BadParameter as error:
+                    raise ConfigError(f"{path}: {where}{key}: {error.message}") from None
+        if values:
+            default_map[name] = values
+    return default_map, warnings
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and own the exit status."""
     raise SystemExit(run(argv))
@@ -523,7 +639,10 @@ def main(argv: list[str] | None = None) -> None:
 
 def run(argv: list[str] | None = None) -> int:
     try:
-        result = cli.main(args=argv, prog_name="reportdiff", standalone_mode=False)
+        default_map, warnings = settings_default_map(cli)
+        for warning in warnings:
+            click.echo(f"reportdiff: warning: {warning}", err=True)
+        result = cli.main(args=argv, prog_name="reportdiff", standalone_mode=False, default_map=default_map)
     except click.exceptions.Abort:
         click.echo("reportdiff: interrupted", err=True)
         return ExitStatus.INTERRUPTED

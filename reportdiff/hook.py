@@ -36,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--select", action="append", default=[], metavar="CODES", help="Only these rules.")
     parser.add_argument("--ignore", action="append", default=[], metavar="CODES", help="Not these rules.")
     parser.add_argument("--no-previous", action="store_true", help="Do not look for the previous report.")
+    parser.add_argument(
+        "--lang", choices=["sv", "en"], help="Language of the messages (default: the config's, else en)."
+    )
     args = parser.parse_args(argv)
 
     from reportdiff.check import check, exit_status, format_text, read_source_text
@@ -48,9 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             config = load_check_config(filename, args.config).with_flags(
                 split_codes(args.select), split_codes(args.ignore)
             )
+            for warning in config.warnings:
+                print(f"reportdiff: warning: {warning}", file=sys.stderr)
             draft = load(filename)
             previous = None if args.no_previous else find_previous(Path(filename), draft)
-            findings = check(draft, previous, config, read_source_text(filename))
+            lang = args.lang or config.lang or "en"  # the flag wins over the file
+            findings = check(draft, previous, config, read_source_text(filename), lang=lang)
         except ReportdiffError as error:
             print(f"reportdiff: error: {error}", file=sys.stderr)
             status = max(status, 2)

@@ -12,6 +12,7 @@ shows as a readable line diff of the output.
 from __future__ import annotations
 
 import json
+import re
 from json.encoder import encode_basestring  # the C function, as the encoder uses for ensure_ascii=False
 from typing import Any
 
@@ -24,7 +25,20 @@ def dumps(data: Any, depth: int) -> str:
     parts: list[str] = []
     _lay_out(data, depth, "", parts)
     parts.append("\n")
-    return "".join(parts)
+    return escape_unsafe("".join(parts))
+
+
+# What the JSON encoder leaves raw but a terminal acts on: DEL, the C1 controls, the bidi overrides
+# and marks, the line separators. Outside strings JSON is ASCII, so these can only sit inside one,
+# where the \uXXXX escape is the same data; ``jq`` and every reader get the character back.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_unsafe(text: str) -> str:
+    """JSON text with the characters above written as ``\\uXXXX`` escapes."""
+    if not _UNSAFE_IN_JSON.search(text):
+        return text
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _lay_out(value: Any, depth: int, indent: str, parts: list[str]) -> None:

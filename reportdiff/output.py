@@ -20,6 +20,8 @@ def write_output(content: str | bytes, path: str | None) -> None:
         return
     target = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
+    if target.is_dir():
+        raise ReportdiffError(f"{path}: is a directory; give the name of a file to write")
     if target.exists() and not target.is_file():
         # /dev/null, a FIFO, a terminal: renaming over it would replace the device with a file.
         try:

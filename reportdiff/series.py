@@ -100,10 +100,9 @@ def parse_file(path: str, data: bytes) -> tuple[Report, list[Figure]]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    from reportdiff.ingest import read_file
+
+    return read_file(path)
 
 
 @dataclass(slots=True)
@@ -167,6 +166,12 @@ def _parse_job(job: tuple[str, bytes]) -> tuple[Report, list[Figure]]:
     return parse_file(*job)
 
 
+def _ignore_interrupt() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextmanager
 def worker_pool(jobs: int) -> Iterator[Any]:
     """A pool of forked workers for parsing and aligning many reports, or None when it would not help.
@@ -187,7 +192,9 @@ def worker_pool(jobs: int) -> Iterator[Any]:
     import reportdiff.ingest.markdown  # noqa: F401
     import reportdiff.ingest.text  # noqa: F401
 
-    pool = multiprocessing.get_context("fork").Pool(jobs)
+    # Ctrl-C reaches the whole process group; only this process handles it (exit 130, no traceback),
+    # the workers ignore it and are terminated below.
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupt)
     try:
         yield pool
     except BaseException:

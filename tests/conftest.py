@@ -26,11 +26,23 @@ SEED_FILES = {
 }
 
 
+def in_ci() -> bool:
+    """``CI`` set to anything but empty, 0 or false, as CI services set it (``CI=true``)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
 def seed_path(name: str) -> Path:
-    """The path of a real seed report; skips the test when ../shared/seeds is not beside the clone."""
+    """The path of a real seed report; skips the test when ../shared/seeds is not beside the clone.
+
+    In CI their absence is a failure, not a skip: a green CI must mean that the tests on real
+    reports ran.
+    """
     path = SEEDS / SEED_FILES[name]
     if not path.exists():
-        pytest.skip(f"real reports not available: {path} is absent (they live beside the repository, in CI)")
+        message = f"real reports not available: {path} is absent (they live beside the repository)"
+        if in_ci():
+            pytest.fail(f"{message}; CI is set, so the tests on real reports must run", pytrace=False)
+        pytest.skip(message)
     return path
 
 

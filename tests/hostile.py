@@ -83,6 +83,19 @@ class Outcome:
         )
 
 
+# setpriv (util-linux) runs a program without the two capabilities that let root ignore file modes;
+# the kernel gives an exec'd program only what the bounding set allows.
+_NO_DAC = "-dac_override,-dac_read_search"
+SETPRIV_UNPRIVILEGED = ["setpriv", f"--bounding-set={_NO_DAC}", f"--inh-caps={_NO_DAC}"]
+
+
+def can_drop_root_reading() -> bool:
+    """Whether ``run_cli(..., unprivileged=True)`` really cannot read a mode-0 file (root: needs setpriv)."""
+    import shutil
+
+    return os.geteuid() != 0 or shutil.which("setpriv") is not None
+
+
 CPU_LIMIT_SECONDS = 120  # RLIMIT_CPU of the child: a runaway loop is killed by the kernel (SIGXCPU)
 
 
@@ -99,12 +112,19 @@ def run_cli(
     timeout: float = 240.0,
     stdin: Path | None = None,
     on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
+    unprivileged: bool = False,
+    own_group: bool = False,
 ) -> Outcome:
     """Run ``python -m reportdiff *argv``; measure it with ``os.wait4``.
 
     Two bounds: CPU time by RLIMIT_CPU (a busy loop), wall time by ``timeout`` (a process blocked
     on a read that never ends). The wall bound is generous because a shared machine may give the
     child little CPU; the tests assert on CPU time, which load does not inflate.
+
+    ``unprivileged``: when the tests run as root, the child runs without the capabilities that let
+    root read any file (``setpriv`` drops them), so that a file without read permission is one.
+    ``own_group``: the child leads its own process group, so a signal to the group reaches it and
+    its workers, as Ctrl-C at a terminal does.
     """
     out_path = folder / f".out-{os.getpid()}-{time.monotonic_ns()}"
     err_path = out_path.with_suffix(".err")
@@ -114,14 +134,16 @@ def run_cli(
         stdin_handle = stdin.open("rb") if stdin is not None else subprocess.DEVNULL
         try:
             start = time.perf_counter()
+            prefix = SETPRIV_UNPRIVILEGED if unprivileged and os.geteuid() == 0 else []
             process = subprocess.Popen(
-                [sys.executable, "-m", "reportdiff", *argv],
+                [*prefix, sys.executable, "-m", "reportdiff", *argv],
                 stdout=out,
                 stderr=err,
                 stdin=stdin_handle,
                 env=env,
                 cwd=folder,
                 preexec_fn=_limit_cpu,
+                process_group=0 if own_group else None,
             )
             if on_start is not None:
                 on_start(process)
@@ -452,6 +474,13 @@ def dangling_symlink(folder: Path) -> Path:
 def unreadable(folder: Path) -> Path:
     path = good_report(folder).rename(folder / "secret.md")
     path.chmod(0)
+    return path
+
+
+def fifo(folder: Path) -> Path:
+    """A named pipe that nobody writes into: reading it would block forever."""
+    path = folder / "pipe.md"
+    os.mkfifo(path)
     return path
 
 

@@ -395,3 +395,112 @@ def test_bad_rule_file_is_a_config_error(tmp_path: Path) -> None:
     extra.write_text('[events]\nstart = "startat"\n', encoding="utf-8")
     with pytest.raises(ConfigError):
         load_rules(extra)
+
+
+# --- what one sentence states: the rules of issue 14, each with a case that must not fire --------------
+
+
+def _stated(sentence: str) -> list[tuple[str, str]]:
+    found = summarise(make_diff(BASE, with_sentence(sentence)), RULES)
+    return [(e.kind.value, e.rule) for e in found.events]
+
+
+def _withheld(sentence: str) -> list[tuple[str, str]]:
+    return [(e.kind.value, e.rule) for e in summarise(make_diff(BASE, with_sentence(sentence)), RULES).withheld]
+
+
+def test_every_claim_carries_the_sentence_that_states_it() -> None:
+    sentence = "Hälsocentralen i Jokkmokk pausades tillfälligt under sommaren."
+    (event,) = events(make_diff(BASE, with_sentence(sentence)))
+    assert [(said.side, said.sentence) for said in event.evidence] == [("new", sentence)]
+    assert event.evidence[0].section_path == ("Aktuella händelser", "Vårdplatser")
+    assert event.line == event.evidence[0].line and event.why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stage"),
+    [
+        ("Hälsocentralen i Jokkmokk pausades tillfälligt under sommaren.", "sentence.stage.paused"),
+        ("Byggstarten har skjutits upp till nästa år.", "sentence.stage.postponed"),
+        ("Övrig utveckling pausas för att ge prioritet åt förbättringsarbetet.", "sentence.stage.paused"),
+        ("Medel för nästa steg har beviljats av staten.", "sentence.stage.granted"),
+        ("Den första av fyra nya kameror har installerats i Kiruna.", "sentence.stage.partial"),
+    ],
+)
+def test_a_stage_reached_is_a_status_change(sentence: str, stage: str) -> None:
+    assert _stated(sentence) == [("status_change", stage)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Läkarresurser kan också prioriteras för nybesök.",  # a habit, not a stage reached
+        "Arbetet utvärderas och förbättras kontinuerligt.",
+        "Ärendet har inte pausats.",
+    ],
+)
+def test_present_forms_and_negations_are_no_stage(sentence: str) -> None:
+    assert _stated(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Projektet avslutas i maj med en slutrapport.",  # ahead
+        "Ombyggnaden är klar i etapp ett och arbetet pågår med etapp två.",  # goes on
+        "Innan sommaren blev det klart att avdelningen flyttar.",  # it became clear that
+        "Projektet har påbörjat planeringen inför projektavslutet.",  # a closing named, not stated
+    ],
+)
+def test_work_that_goes_on_or_lies_ahead_is_not_resolved(sentence: str) -> None:
+    assert [kind for kind, _ in _stated(sentence) if kind == "resolved"] == []
+
+
+def test_an_activity_held_is_withheld_unless_it_names_a_matter_that_ends() -> None:
+    assert _stated("Den 25 februari genomfördes den första nätverksträffen.") == []
+    assert _withheld("Den 25 februari genomfördes den första nätverksträffen.") == [("resolved", "sentence.done")]
+    assert _stated("Flytten av avdelningen genomfördes i juni.") == [("resolved", "sentence.done")]
+    # the matter as the agent ("av projektet") does not make it the thing finished
+    assert _stated("En bedömning har genomförts av projektet.") == []
+
+
+def test_start_verbs_in_the_infinitive_or_present_say_what_is_meant_not_what_began() -> None:
+    assert _stated("Förstudien syftar till att etablera ett nytt stöd.") == []
+    assert _stated("I höst påbörjas arbetet med utemiljön.") == []
+    assert _stated("Ytterligare 8 utredningar väntar på uppstart.") == []
+    assert _stated("En ny mottagning har öppnats i Kalix.") == [("new_initiative", "sentence.start")]
+
+
+def test_a_paragraph_tells_one_matter_once() -> None:
+    two = "En projektgrupp har bildats och planeringen har påbörjats. En styrgrupp har tillsatts."
+    summary = summarise(make_diff(BASE, with_sentence(two)), RULES)
+    assert [e.rule for e in summary.events] == ["sentence.start"]
+    assert [e.rule for e in summary.withheld] == ["sentence.start"]
+
+
+def test_units_merged_or_renamed_are_one_reorganisation_not_new_and_gone() -> None:
+    old = "# Information\n\n## Division Nära\n\nNära vård i hela länet.\n\n## VO Kirurgi\n\nOperationer.\n"
+    new = old.replace("Division Nära", "Division Primärvård").replace("VO Kirurgi", "Verksamhetsområde Kirurgi")
+    renames = {"Division Primärvård": "Division Nära", "Verksamhetsområde Kirurgi": "VO Kirurgi"}
+    diff = make_diff(old, new, renames)
+    for pair in diff.pairs:
+        pair.renamed = bool(pair.old and pair.new and pair.old.heading != pair.new.heading)
+    got = [(e.kind.value, e.title) for e in summarise(diff, RULES).events]
+    # "VO" written out is the same unit: no event; a unit with a new name is one
+    assert got == [("reorganisation", "Division Nära → Division Primärvård")]
+
+
+def test_a_start_the_old_report_announced_is_a_status_change_with_both_sentences() -> None:
+    old = with_sentence("Bygget av den nya akutmottagningen ska påbörjas under hösten.")
+    new = with_sentence("Bygget av den nya akutmottagningen har påbörjats.")
+    (event,) = events(make_diff(old, new))
+    assert (event.kind.value, event.rule, event.old_status, event.new_status) == (
+        "status_change",
+        "sentence.stage.started",
+        "planerat",
+        "startat",
+    )
+    assert [said.side for said in event.evidence] == ["new", "old"]
+    # a start of something else is still a new initiative
+    other = with_sentence("Ett nytt nätverk för barnrättsombud har startats.")
+    assert [e.rule for e in events(make_diff(old, other))] == ["sentence.start"]

@@ -106,7 +106,10 @@ def test_parse_number() -> None:
 
 def test_labels_name_what_is_measured() -> None:
     assert labels("Sjukfrånvaron till och med maj är 6,3 procent.") == ["sjukfrånvaro"]
-    assert labels("Övertiden minskade med 11,5 procent.") == ["övertid"]
+    # a change is not a level: "minskade med 11,5 procent" is never paired with "övertid är 11,5 procent"
+    assert labels("Övertiden minskade med 11,5 procent.") == ["övertid (förändring)"]
+    assert labels("Sjukfrånvaron är 2 procent lägre än i fjol.") == ["sjukfrånvaro (förändring)"]
+    assert labels("Övertiden är 11,5 procent av arbetstiden.") == ["övertid"]
     assert labels("Periodens resultat blev 300 mnkr.") == ["periodens resultat"]
     assert labels("I maj fanns 7 500 anställda.") == ["anställda"]
 
@@ -382,3 +385,44 @@ def test_an_overlong_sentence_is_never_cut_inside_a_grouped_number() -> None:
         text = "ord " * filler + "a 7 419 besök"
         values = [found.figure.value for found in figures_in_text(text)]
         assert values == [7419], (filler, values)
+
+
+def _shift_values(old_md: str, new_md: str) -> list[tuple[str, float, float]]:
+    from diff_builder import make_diff
+
+    from reportdiff.figures import figure_shifts
+
+    found = figure_shifts(make_diff(old_md, new_md))
+    return sorted((s.label, s.old.value, s.new.value) for s in found if s.old is not None and s.new is not None)
+
+
+def test_figures_with_different_qualifiers_are_different_measures() -> None:
+    old = "# Vård\n\nDet finns 82 pågående ärenden hos enheten.\n"
+    new = "# Vård\n\nDet finns 350 avslutade ärenden hos enheten.\n"
+    assert _shift_values(old, new) == []
+    assert [values[1:] for values in _shift_values(old, new.replace("avslutade", "pågående"))] == [(82.0, 350.0)]
+
+
+def test_counts_of_different_nouns_are_not_paired() -> None:
+    old = "# Bild\n\nSex nya datortomografer köps in.\n"
+    new = "# Bild\n\nFyra nya röntgensjuksköterskor anställs.\n"
+    assert _shift_values(old, new) == []
+
+
+def test_a_measure_under_another_heading_is_paired_when_it_is_said_the_same_way() -> None:
+    """A renamed monthly part: the same measure, unique in both reports, in sentences that agree."""
+    old = "# Resultat februari\n\nSjukfrånvaron ackumulerat till och med januari är 6,1 procent i regionen.\n"
+    new = "# Månadsrapport juli\n\nSjukfrånvaron ackumulerat till och med juni är 5,7 procent i regionen.\n"
+    assert _shift_values(old, new) == [("sjukfrånvaro", 6.1, 5.7)]
+    # said another way (nothing but the label shared): not the same measure for sure
+    other = "# Månadsrapport juli\n\nSjukfrånvaron bland chefer är 5,7 procent.\n"
+    assert _shift_values(old, other) == []
+
+
+def test_a_proportion_in_words_is_a_share_not_a_count() -> None:
+    found = figures_in_text("Åtta av tio patienter är nöjda med vården.")
+    assert [(f.figure.value, f.figure.unit, f.figure.label) for f in found] == [(80.0, "procent", "andel patienter")]
+    found = figures_in_text("I 3 av 5 sjukhus finns nu DT.")
+    assert [(f.figure.value, f.figure.unit) for f in found] == [(60.0, "procent")]
+    # "tre av dessa" refers back: no proportion
+    assert [f.figure.unit for f in figures_in_text("Tre av dessa gäller akuten.")] == []

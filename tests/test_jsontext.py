@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff.jsontext import dumps
+from reportdiff.jsontext import dumps, escape_unsafe
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
 values = st.recursive(
@@ -25,7 +26,14 @@ def test_same_data_at_every_depth(value: object, depth: int) -> None:
 @settings(max_examples=200, deadline=None)
 @given(values)
 def test_deep_enough_is_the_standard_indented_layout(value: object) -> None:
-    assert dumps(value, 99) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    assert dumps(value, 99) == escape_unsafe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
+
+
+@given(values, st.integers(0, 6))
+def test_terminal_controls_are_escaped(value: object, depth: int) -> None:
+    """DEL, C1 controls and bidi overrides stand as \\uXXXX: the same data, harmless in a terminal."""
+    text = dumps(value, depth)
+    assert not re.search("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]", text)
 
 
 def test_items_below_the_depth_stand_on_one_line() -> None:

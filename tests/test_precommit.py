@@ -178,6 +178,21 @@ def test_hook_main_called_directly(tmp_path: Path, capsys: pytest.CaptureFixture
     assert hook_main([]) == 0
 
 
+def test_hook_reads_lang_from_the_check_table_and_the_flag_wins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "2025-04.md").write_text(report("15 april 2025", INTRO_APRIL, ECONOMY), encoding="utf-8")
+    draft = tmp_path / "2025-05.md"
+    draft.write_text(report("13 maj 2025", INTRO_APRIL, ECONOMY_MAY), encoding="utf-8")
+    (tmp_path / "reportdiff.toml").write_text('[check]\nlang = "sv"\ncolour = "röd"\n', encoding="utf-8")
+    assert hook_main([str(draft)]) == 1
+    captured = capsys.readouterr()
+    assert "ordagrant samma som i förra rapporten" in captured.out
+    assert "unknown key 'colour'" in captured.err
+    assert hook_main([str(draft), "--lang", "en"]) == 1
+    assert "word for word the same as in the previous report" in capsys.readouterr().out
+
+
 def test_hook_trouble_is_status_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert hook_main([str(tmp_path / "missing.md")]) == 2
     assert "no such file" in capsys.readouterr().err

@@ -42,11 +42,13 @@ def check(
     previous: Report | None,
     config: CheckConfig | None = None,
     source_text: str | None = None,
+    lang: str = "en",
 ) -> list[Finding]:
     """Findings for ``draft``; rules that need the previous report are skipped without one.
 
     ``source_text`` is the draft as written (Markdown or text), used for inline directives
-    and exact columns; without it directives are read from the blocks.
+    and exact columns; without it directives are read from the blocks. ``lang``: the language
+    of the messages, ``en`` or ``sv``.
     """
     config = config or CheckConfig()
     context = Context(
@@ -55,6 +57,7 @@ def check(
         config=config,
         directives=collect(draft, source_text),
         source_lines=source_text.splitlines() if source_text is not None else None,
+        lang=lang,
     )
     findings: list[Finding] = []
     for prefix, function in RULE_FUNCTIONS.items():
@@ -77,11 +80,9 @@ def exit_status(findings: list[Finding]) -> int:
 
 def format_text(findings: list[Finding]) -> str:
     """One line per finding, ``path:line:col: CODE message``, as compilers and linters print them."""
-    from reportdiff.text.normalize import strip_control
+    from reportdiff.text.normalize import safe_text
 
-    return "".join(
-        f"{f.path}:{f.line}:{f.col}: {f.code} {strip_control(f.message)}{_severity_note(f)}\n" for f in findings
-    )
+    return "".join(f"{f.path}:{f.line}:{f.col}: {f.code} {safe_text(f.message)}{_severity_note(f)}\n" for f in findings)
 
 
 def _severity_note(finding: Finding) -> str:

@@ -22,6 +22,8 @@ from reportdiff.errors import ConfigError
 from reportdiff.model import Severity
 
 _KEYS = {"select", "ignore", "severity", "standing", "min_words"}
+# Settings of the check command's own options (--format, --lang), which the CLI reads as defaults.
+_COMMAND_KEYS = {"format", "lang"}
 
 
 @dataclass(slots=True)
@@ -32,6 +34,8 @@ class CheckConfig:
     standing: list[str] = field(default_factory=list)
     min_words: int = 40
     source: str = ""  # the file it was read from, for messages
+    warnings: list[str] = field(default_factory=list)  # unknown keys, named; shown, never fatal
+    lang: str = ""  # the messages' language from the table ("sv", "en"); "" when not set
 
     def enabled(self, code: str) -> bool:
         return matches_code(code, self.select) and not matches_code(code, self.ignore)
@@ -40,14 +44,24 @@ class CheckConfig:
         return self.severity.get(code, RULES[code].severity)
 
     def with_flags(self, select: list[str] | None, ignore: list[str] | None) -> CheckConfig:
-        """A copy with command-line ``--select``/``--ignore`` applied (flags win)."""
+        """A copy with command-line ``--select``/``--ignore`` applied: flags win over the file.
+
+        ``--select`` replaces the configured ``select``, and a configured ``ignore`` no longer
+        hides a rule that ``--select`` names as precisely or more (``--select RD101`` runs RD101
+        even with ``ignore = ["RD101"]`` or ``["RD1"]``; ``--select RD1`` leaves ``ignore = ["RD101"]``).
+        ``--ignore`` adds to the configured ``ignore``.
+        """
+        selected = _codes(select, "--select") if select else []
+        kept = [code for code in self.ignore if not any(chosen.startswith(code) for chosen in selected)]
         return CheckConfig(
-            select=_codes(select, "--select") if select else list(self.select),
-            ignore=list(self.ignore) + (_codes(ignore, "--ignore") if ignore else []),
+            select=selected or list(self.select),
+            ignore=kept + (_codes(ignore, "--ignore") if ignore else []),
             severity=dict(self.severity),
             standing=list(self.standing),
             min_words=self.min_words,
             source=self.source,
+            warnings=list(self.warnings),
+            lang=self.lang,
         )
 
 
@@ -77,10 +91,9 @@ def load_check_config(start: str | Path = ".", file: str | Path | None = None) -
 
 def parse_check_config(table: dict[str, Any], where: str = "") -> CheckConfig:
     prefix = f"{where}: " if where else ""
-    unknown = sorted(set(table) - _KEYS)
-    if unknown:
-        raise ConfigError(f"{prefix}unknown key(s) in the check table: {', '.join(unknown)}")
     config = CheckConfig(source=where)
+    for key in sorted(set(table) - _KEYS - _COMMAND_KEYS):
+        config.warnings.append(f"{prefix}unknown key {key!r} in the check table (ignored)")
     if "select" in table:
         config.select = _codes(_string_list(table["select"], "select", prefix), prefix + "select")
     if "ignore" in table:
@@ -95,6 +108,10 @@ def parse_check_config(table: dict[str, Any], where: str = "") -> CheckConfig:
             config.severity[code] = Severity(str(value).lower())
         except ValueError:
             raise ConfigError(f"{prefix}severity of {code} must be error, warning or info, not {value!r}") from None
+    if "lang" in table:
+        if table["lang"] not in ("sv", "en"):
+            raise ConfigError(f'{prefix}lang must be "sv" or "en", not {table["lang"]!r}')
+        config.lang = table["lang"]
     if "standing" in table:
         config.standing = _string_list(table["standing"], "standing", prefix)
     if "min_words" in table:

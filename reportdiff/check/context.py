@@ -34,6 +34,7 @@ class Context:
     config: CheckConfig
     directives: Directives
     source_lines: list[str] | None = None
+    lang: str = "en"  # the language of the messages: "en" or "sv"
     _alignment: Alignment | None = field(default=None, repr=False)
 
     def alignment(self) -> Alignment | None:
@@ -51,8 +52,10 @@ class Context:
             self._alignment = align(self.previous, self.draft)
         return self._alignment
 
-    def finding(self, code: str, line: int, col: int, message: str) -> Finding:
-        return Finding(self.draft.source, max(1, line), max(1, col), code, self.config.severity_of(code), message)
+    def finding(self, code: str, line: int, col: int, message: str, sv: str | None = None) -> Finding:
+        """A finding with its message in English, or in Swedish (``sv``) when that is the language asked for."""
+        text = sv if self.lang == "sv" and sv is not None else message
+        return Finding(self.draft.source, max(1, line), max(1, col), code, self.config.severity_of(code), text)
 
     def locate(self, block: Block, offset: int, needle: str) -> tuple[int, int]:
         """The source line and column of ``needle`` found at ``offset`` of ``block.text``.

@@ -77,6 +77,8 @@ def stale_text(context: Context) -> Iterator[Finding]:
             1,
             f"'{shorten(section.heading)}' is word for word the same as in the previous report ({words} words); "
             "update it, or mark it as standing text",
+            f"'{shorten(section.heading)}' är ordagrant samma som i förra rapporten ({words} ord); "
+            "uppdatera texten eller markera den som stående text",
         )
 
 
@@ -130,6 +132,8 @@ def table_of_contents(context: Context) -> Iterator[Finding]:
             shorter = min((a, b), key=len)
             if len(shorter.split()) >= 2 or len(shorter) >= 6:  # "Ekonomi" in "Ekonomi och finans", not "VO" in any
                 score = max(score, fuzz.token_set_ratio(a, b, processor=utils.default_process) - 5)
+            if _words_start(a, b) or _words_start(b, a):  # "BUP" and "BUP – lägesbild": the same heading, grown
+                score = max(score, 90)
             if score >= 80:
                 scored.append((score, index, heading_index))
     for _, index, heading_index in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
@@ -145,11 +149,17 @@ def table_of_contents(context: Context) -> Iterator[Finding]:
             1,
             f"table of contents says '{shorten(entries[index].heading)}' but the heading reads "
             f"'{shorten(heading.heading)}' (line {heading.span.start})",
+            f"innehållsförteckningen säger '{shorten(entries[index].heading)}' men rubriken lyder "
+            f"'{shorten(heading.heading)}' (rad {heading.span.start})",
         )
     for index, entry in enumerate(entries):
         if index not in matched and index not in renamed:
             yield context.finding(
-                "RD202", entry.line, 1, f"table of contents lists '{shorten(entry.heading)}', which is not a heading"
+                "RD202",
+                entry.line,
+                1,
+                f"table of contents lists '{shorten(entry.heading)}', which is not a heading",
+                f"innehållsförteckningen tar upp '{shorten(entry.heading)}', som inte är någon rubrik",
             )
     for heading_index, heading in enumerate(headings):
         if heading_index not in used and heading.level <= depth:
@@ -158,6 +168,7 @@ def table_of_contents(context: Context) -> Iterator[Finding]:
                 heading.span.start,
                 1,
                 f"heading '{shorten(heading.heading)}' (level {heading.level}) is missing from the table of contents",
+                f"rubriken '{shorten(heading.heading)}' (nivå {heading.level}) saknas i innehållsförteckningen",
             )
     pairs = sorted({**matched, **renamed}.items())
     in_order = _longest_increasing([heading_index for _, heading_index in pairs])
@@ -166,12 +177,25 @@ def table_of_contents(context: Context) -> Iterator[Finding]:
             continue
         before = headings[heading_index - 1].heading if heading_index > 0 else ""
         where = f"after '{shorten(before, 40)}'" if before else "first"
+        where_sv = f"efter '{shorten(before, 40)}'" if before else "först"
         yield context.finding(
             "RD204",
             entries[index].line,
             1,
             f"table of contents lists '{shorten(entries[index].heading)}' out of order; in the text it comes {where}",
+            f"innehållsförteckningen tar upp '{shorten(entries[index].heading)}' i fel ordning; "
+            f"i texten kommer den {where_sv}",
         )
+
+
+def _words_start(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` begins with every word of ``shorter``, in order (case and punctuation aside)."""
+    long_words, short_words = _toc_words(longer), _toc_words(shorter)
+    return 0 < len(short_words) < len(long_words) and long_words[: len(short_words)] == short_words
+
+
+def _toc_words(text: str) -> list[str]:
+    return [word for word in (heading_key(part) for part in text.split()) if word]
 
 
 def _toc_key(text: str) -> str:
@@ -288,6 +312,7 @@ def figure_conflicts(context: Context) -> Iterator[Finding]:
                 other.line,
                 1,
                 f"'{label}' is {other.raw} here but {first.raw} on line {first.line}",
+                f"'{label}' är {other.raw} här men {first.raw} på rad {first.line}",
             )
             break
 
@@ -353,6 +378,7 @@ def past_as_future(context: Context) -> Iterator[Finding]:
                     line,
                     col,
                     f"'{shorten(' '.join(phrase.split()))}' reads as future, but the report is dated {_sv_date(today)}",
+                    f"'{shorten(' '.join(phrase.split()))}' står i framtid, men rapporten är daterad {_sv_date(today)}",
                 )
                 break
 
@@ -385,11 +411,13 @@ def date_order(context: Context) -> Iterator[Finding]:
     if draft_date is None or previous_date is None or draft_date > previous_date:
         return
     how = "the same as" if draft_date == previous_date else "older than"
+    how_sv = "samma som" if draft_date == previous_date else "äldre än"
     yield context.finding(
         "RD402",
         date_line(context.draft),
         1,
         f"the report is dated {_sv_date(draft_date)}, {how} the previous report ({_sv_date(previous_date)})",
+        f"rapporten är daterad {_sv_date(draft_date)}, {how_sv} förra rapporten ({_sv_date(previous_date)})",
     )
 
 
@@ -438,13 +466,15 @@ def missing_parts(context: Context) -> Iterator[Finding]:
                 new_parent = alignment.new[alignment.new[alignment.old_to_new[index_of[id(child)]]].parent]
                 if new_parent.section.level > 0 and new_parent.section.heading not in parents:
                     parents.append(new_parent.section.heading)
-            places = ", ".join(f"'{shorten(heading, 40)}'" for heading in parents) or "other headings"
+            places = ", ".join(f"'{shorten(heading, 40)}'" for heading in parents)
             yield context.finding(
                 "RD502",
                 line,
                 1,
                 f"'{shorten(section.heading)}' of the previous report is gone; {len(moved)} of its "
-                f"{len(section.children)} subsections now stand under {places}",
+                f"{len(section.children)} subsections now stand under {places or 'other headings'}",
+                f"'{shorten(section.heading)}' i förra rapporten finns inte längre; {len(moved)} av dess "
+                f"{len(section.children)} underavsnitt står nu under {places or 'andra rubriker'}",
             )
             continue
         yield context.finding(
@@ -453,6 +483,7 @@ def missing_parts(context: Context) -> Iterator[Finding]:
             1,
             f"'{shorten(section.heading)}' (level {section.level} in the previous report) has no counterpart "
             "in the draft",
+            f"'{shorten(section.heading)}' (nivå {section.level} i förra rapporten) har ingen motsvarighet i utkastet",
         )
 
 
@@ -474,7 +505,8 @@ _SPLIT_WORD = re.compile(r"(?<![\w-])(?P<head>[^\W\d_]{2,})- (?P<tail>[a-zåäö
 _DOUBLED = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]+)\s+(?P=word)(?![\w-])", re.I)
 _DOUBLES_ALLOWED = frozenset("det den de dem ha".split())
 _PLACEHOLDER = re.compile(
-    r"(?<![\w-])(?:X{2,}|x{2,}|TODO|FIXME|TBD|NN)(?![\w:-])"
+    r"(?<![\w-])(?:TODO|FIXME|TBD)(?![\w-])"  # also "TODO:", as drafters write it
+    r"|(?<![\w-])(?:X{2,}|x{2,}|NN)(?![\w:-])"  # not "XX:YY", a time or code pattern
     r"|\?{3,}|\?\?(?!\w)"
     r"|\[\s*(?:x+|X+|\.{2,}|…|\?+|\s*)\s*\]"
 )
@@ -495,24 +527,34 @@ def leftovers(context: Context) -> Iterator[Finding]:
                 col,
                 f"'{match.group(0)}' looks like a word split at a hyphen; "
                 f"write '{match['head']}{match['tail']}' or '{match['head']}-{match['tail']}'",
+                f"'{match.group(0)}' ser ut som ett ord avstavat med bindestreck; "
+                f"skriv '{match['head']}{match['tail']}' eller '{match['head']}-{match['tail']}'",
             )
         for match in _DOUBLED.finditer(text):
             if match["word"].casefold() in _DOUBLES_ALLOWED or len(match["word"]) == 1 and match["word"].isupper():
                 continue
             line, col = context.locate(block, match.start(), match["word"])
-            yield context.finding("RD602", line, col, f"'{match['word']}' twice in a row")
+            yield context.finding(
+                "RD602", line, col, f"'{match['word']}' twice in a row", f"'{match['word']}' två gånger i rad"
+            )
         for match in _PLACEHOLDER.finditer(text):
             line, col = context.locate(block, match.start(), match.group(0))
-            yield context.finding("RD603", line, col, f"placeholder '{match.group(0)}' left in the text")
+            yield context.finding(
+                "RD603",
+                line,
+                col,
+                f"placeholder '{match.group(0)}' left in the text",
+                f"platshållaren '{match.group(0)}' står kvar i texten",
+            )
         if block.kind not in (BlockKind.TABLE_ROW, BlockKind.CAPTION):
             problem = _unbalanced(text)
             if problem is not None:
-                offset, what = problem
+                offset, what, what_sv = problem
                 line, col = context.locate(block, offset, text[offset])
-                yield context.finding("RD604", line, col, what)
+                yield context.finding("RD604", line, col, what, what_sv)
 
 
-def _unbalanced(text: str) -> tuple[int, str] | None:
+def _unbalanced(text: str) -> tuple[int, str, str] | None:
     """The first bracket or quote that does not pair up, and why; None when all do.
 
     Enumerators such as ``a)`` and ``2)`` close nothing: a paragraph is only unbalanced when
@@ -524,21 +566,25 @@ def _unbalanced(text: str) -> tuple[int, str] | None:
     return _unpaired(_ENUMERATOR.sub(lambda match: " " * len(match.group(0)), text))
 
 
-def _unpaired(text: str) -> tuple[int, str] | None:
+def _unpaired(text: str) -> tuple[int, str, str] | None:
     for opening, closing in ("()", "[]"):
         open_at: list[int] = []
         for match in re.finditer(re.escape(opening) + "|" + re.escape(closing), text):
             if match.group(0) == opening:
                 open_at.append(match.start())
             elif not open_at:
-                return match.start(), f"'{closing}' without a matching '{opening}' in this paragraph"
+                return (
+                    match.start(),
+                    f"'{closing}' without a matching '{opening}' in this paragraph",
+                    f"'{closing}' utan motsvarande '{opening}' i stycket",
+                )
             else:
                 open_at.pop()
         if open_at:
-            return open_at[0], f"'{opening}' is never closed in this paragraph"
+            return open_at[0], f"'{opening}' is never closed in this paragraph", f"'{opening}' stängs aldrig i stycket"
     quotes = [match.start() for match in _QUOTE_MARKS.finditer(text)]
     if len(quotes) % 2:
-        return quotes[-1], "an odd number of quotation marks in this paragraph"
+        return quotes[-1], "an odd number of quotation marks in this paragraph", "udda antal citattecken i stycket"
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportdiff.classify.common import heading_evidence, is_recurring_heading, is_unit_heading, shorten
+from reportdiff.classify.common import evidence, heading_evidence, is_recurring_heading, is_unit_heading, shorten
 from reportdiff.classify.rules import Rules
 from reportdiff.classify.sentences import new_section_events
 from reportdiff.figures import split_sentences
@@ -84,6 +84,9 @@ def _added(pair: SectionPair, section: Section, rules: Rules, old_words: set[str
         return
     reason = _not_an_initiative(section, path, rules, old_words)
     first = section.blocks[0].text if section.blocks else ""
+    said = [heading_evidence(section, path, "new")]
+    if first:  # the heading names the matter, its first sentence tells it
+        said.append(evidence(section.blocks[0], split_sentences(first)[0][1], path, "new"))
     yield Event(
         kind=EventKind.NEW_INITIATIVE,
         title=heading,
@@ -93,7 +96,7 @@ def _added(pair: SectionPair, section: Section, rules: Rules, old_words: set[str
         rule="section.added",
         topic=heading,
         side="new",
-        evidence=[heading_evidence(section, path, "new")],
+        evidence=said,
         why=reason or "a matter the old report never spoke of, in a section of its own",
         confident=not reason,
     )

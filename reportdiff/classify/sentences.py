@@ -31,8 +31,10 @@ from reportdiff.model import (
     EventKind,
     SectionStatus,
 )
+from reportdiff.text.stem import content_stems, stems
 
 _PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
+_SAME_MATTER_WORDS = 2  # content words two sentences share when they speak of one matter
 
 
 @dataclass(slots=True)
@@ -60,7 +62,7 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
         hit = find_cue(tokens, rules.stage_cues[stage], rules, words)
         if hit is not None and not hit[1]:
             return Reading(EventKind.STATUS_CHANGE, f"sentence.stage.{stage}", f"stage cue: {stage}", stage, hit[0])
-    for cues, confident in ((rules.done, True), (rules.held, bool(rules.matters.find(tokens)))):
+    for cues, confident in ((rules.done, True), (rules.held, _names_a_matter(tokens, words, rules))):
         done = find_cue(tokens, cues, rules)
         if done is None or done[1] or is_count(sentence, done[0]):
             continue
@@ -84,11 +86,13 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
 
 
 def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
-    """Events stated by the inserted or reworded sentences of sections both reports have."""
+    """Events stated by the inserted or reworded sentences of sections both reports have. A paragraph
+    tells one matter: its first sentence of each kind speaks for it, further ones are withheld."""
     for pair in diff.pairs:
         if pair.status in (SectionStatus.ADDED, SectionStatus.REMOVED) or pair.new is None:
             continue
         heading = pair.new.heading
+        announced: list[tuple[Block, str, set[str]]] | None = None  # OLD's planned starts, read when needed
         for change in pair.blocks:
             if change.op in (BlockOp.EQUAL, BlockOp.DELETE) or change.new is None:
                 continue
@@ -96,10 +100,21 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                 continue  # reported as a list item
             if change.op is BlockOp.MOVE and not change.ops:
                 continue
+            told: set[EventKind] = set()
             for sentence in changed_sentences(change):
                 event = sentence_event(sentence, change.new, pair.new_path, heading, rules)
-                if event is not None:
-                    yield event
+                if event is None:
+                    continue
+                if event.rule == "sentence.start" and pair.old is not None:
+                    if announced is None:
+                        announced = _planned_starts(pair.old.blocks, rules)
+                    _started_as_planned(event, sentence, announced, pair.old_path)
+                if event.kind in told and event.confident:
+                    event.confident = False
+                    event.why += "; a further sentence of a paragraph that already has an event of this kind"
+                elif event.confident:
+                    told.add(event.kind)
+                yield event
 
 
 def new_section_events(
@@ -151,6 +166,42 @@ def sentence_event(sentence: str, block: Block, path: tuple[str, ...], heading: 
         why=reading.why,
         confident=reading.confident,
     )
+
+
+def _planned_starts(blocks: list[Block], rules: Rules) -> list[tuple[Block, str, set[str]]]:
+    """The sentences of OLD that announce a start ("ska påbörjas i höst", "planeras starta"), with
+    their content stems."""
+    found = []
+    for block in blocks:
+        for _, sentence in split_sentences(block.text):
+            plain = stems(sentence)  # every form of a start verb counts here: "ska påbörjas", "planeras starta"
+            starts = rules.start.find(plain)
+            if any(word in rules.future for index in starts for word in plain[max(0, index - 4) : index]):
+                found.append((block, sentence, content_stems(sentence)))
+    return found
+
+
+def _started_as_planned(
+    event: Event, sentence: str, announced: list[tuple[Block, str, set[str]]], old_path: tuple[str, ...]
+) -> None:
+    """A start that the old report announced for the same matter (two content words shared) is the
+    matter moving from planned to started: a status change, with both sentences as evidence."""
+    words = content_stems(sentence)
+    for block, planned, planned_words in announced:
+        if len(words & planned_words) >= _SAME_MATTER_WORDS:
+            event.kind = EventKind.STATUS_CHANGE
+            event.rule = "sentence.stage.started"
+            event.old_status, event.new_status = "planerat", "startat"
+            event.title = f"{event.topic}: planerat → startat" if event.topic else event.title
+            event.evidence.append(evidence(block, planned, old_path, "old"))
+            event.why = "a start the old report announced for the same matter"
+            return
+
+
+def _names_a_matter(tokens: list[str], words: list[str], rules: Rules) -> bool:
+    """Whether the sentence names a matter that can be finished ("flytten", "upphandlingen"), not as
+    the agent of the verb ("har genomförts av projektet")."""
+    return any(index == 0 or words[index - 1] != "av" for index in rules.matters.find(tokens))
 
 
 def _people_hit(tokens: list[str], sentence: str, rules: Rules) -> tuple[str, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportdiff.classify.common import evidence
+from reportdiff.classify.common import evidence, is_unit_heading
 from reportdiff.classify.rules import Rules
 from reportdiff.figures import split_sentences
 from reportdiff.model import (
@@ -55,12 +55,17 @@ def _section_text(section: Section) -> str:
 
 
 def status_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
-    """A topic whose text moved from one phase to another (planning → go-live → hand-over → improvement)."""
+    """A topic whose text moved from one phase to another (planning → go-live → hand-over → improvement).
+
+    Only sections that are one matter (e.g. a project under "Avrapportering av pågående ärenden"),
+    not a unit of the organisation or a section inside one."""
     for pair in diff.pairs:
         if pair.old is None or pair.new is None or pair.new.level < 2 and pair.old.level < 2:
             continue
         if all(change.op is BlockOp.EQUAL for change in pair.blocks) and pair.blocks:
             continue
+        if any(is_unit_heading(heading, rules) for heading in pair.new_path[-2:]):
+            continue  # a unit, or a part of one, covers many matters: its words tell no one topic's phase
         old_phase, _ = phase_of(_section_text(pair.old), rules)
         new_phase, hits = phase_of(_section_text(pair.new), rules)
         if not old_phase or not new_phase or old_phase == new_phase:

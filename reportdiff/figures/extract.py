@@ -57,6 +57,12 @@ from reportdiff.text.stem import base_form
 
 # One figure while a sentence is read: start, end, value, high, unit, noun, raw text, modifier.
 _Item = tuple[int, int, float, float | None, str, str, str, str]
+_SHARE = "andel"  # the modifier of a proportion's item
+_NUMBER_OR_WORD = r"(?:\d+|" + _NUMBER_WORD_QUICK.pattern + r")"
+# "åtta av tio", "3 av 5": a proportion (not "3 av dessa", not "en av de …")
+_PROPORTION = re.compile(
+    r"(?<![\w,.-])(?P<part>" + _NUMBER_OR_WORD + r")\s+av\s+(?P<of>" + _NUMBER_OR_WORD + r")(?![\w,.-])"
+)
 _AV_THESE = re.compile(r"\s+av\s+(?:dessa|dem|de)\b")
 
 
@@ -194,8 +200,31 @@ def _figures_in_sentence(
         if unit == "st" and noun:
             count_noun = noun
     results.extend(_number_word_figures(sentence, results))
-    results = sorted(item for item in results if item[0] >= 0)
+    results = _proportions(sentence, sorted(item for item in results if item[0] >= 0))
     return _labelled(results, sentence, offset, section_path, line)
+
+
+def _proportions(sentence: str, results: list[_Item]) -> list[_Item]:
+    """A proportion written "åtta av tio patienter" or "3 av 5 sjukhus" is one figure in procent
+    (80, 60) labelled "andel patienter", not a count of ten; the two numbers' own items go."""
+    if " av " not in sentence:
+        return results
+    for match in _PROPORTION.finditer(sentence):
+        whole = _number_value(match.group("of"))
+        if not whole:
+            continue
+        part = _number_value(match.group("part"))
+        noun, _ = _counted_noun(sentence, match.end())
+        start, end = match.start(), match.end()
+        results = [item for item in results if item[1] <= start or item[0] >= end]
+        label_noun = f"andel {noun.lower()}" if noun else "andel"
+        share = round(part / whole * 100, 2)
+        results.append((start, end, share, None, "procent", label_noun, sentence[start:end], _SHARE))
+    return sorted(results)
+
+
+def _number_value(word: str) -> float:
+    return float(word) if word.isdigit() else float(_NUMBER_WORDS.get(word.lower(), 0))
 
 
 _PLURALS = ("ar", "er", "or", "are", "der", "da", "na")
@@ -321,6 +350,8 @@ def _labelled(
             label = noun.lower()
             if modifier:
                 label += f" ({modifier})"
+        elif modifier == _SHARE:
+            label = noun  # "andel patienter", from "åtta av tio patienter"
         else:
             parenthesised = _after_open_parenthesis(sentence, start)
             label, _ = _label_for(sentence, start, end, previous_label, parenthesised)

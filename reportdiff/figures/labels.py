@@ -147,6 +147,20 @@ def _qualifier(text_after: str) -> str:
     return ""
 
 
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:ökat|ökade|ökar|minskat|minskade|minskar|sjunkit|sjönk|stigit|steg|ökning|minskning|förbättrats|försämrats)"
+    r"(?:\s+\w+)?\s+med\s*$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:lägre|högre|fler|färre|mer|mindre|större|bättre|sämre)\b", re.IGNORECASE)
+
+
+def _change(before: str, after: str) -> str:
+    """ " (förändring)" when the number is a change, not a level: "har minskat med 30 procent",
+    "30 procent lägre än", "361 fler än". A change of 30 % is never paired with a share of 30 %."""
+    return " (förändring)" if _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after) else ""
+
+
 def _label_for(sentence: str, rel_start: int, rel_end: int, previous: str, parenthesised: bool) -> tuple[str, bool]:
     """What a unit figure measures; returns (label, inherited)."""
     before = _FIXED_PHRASES.sub(" ", sentence[max(0, rel_start - _LABEL_REACH) : rel_start])
@@ -155,6 +169,8 @@ def _label_for(sentence: str, rel_start: int, rel_end: int, previous: str, paren
     if subject and subject.split()[0] in ("förbättring", "försämring", "ökning", "minskning") and previous:
         subject = ""
     qualifier = _qualifier(sentence[rel_end : rel_end + _LABEL_REACH])
+    if qualifier != " (budget)":  # "500 mnkr bättre än budget" is already told apart from the level
+        qualifier = _change(before, sentence[rel_end : rel_end + 20]) + qualifier
     if parenthesised and previous:
         return previous + " (parentes)", True
     if subject:

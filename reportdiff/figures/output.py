@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from reportdiff.model import Figure, Report
+from reportdiff.text.normalize import safe_text
 
 FIGURES_SCHEMA = "reportdiff.figures/1"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _number_text(value: float | None) -> str:
@@ -31,8 +29,11 @@ def figure_record(figure: Figure) -> dict[str, object]:
     }
 
 
-def format_figures(report: Report, figures: list[Figure], fmt: str) -> str:
-    """The ``reportdiff figures`` listing as ``text``, ``json`` or ``csv``."""
+def format_figures(report: Report, figures: list[Figure], fmt: str, decimal_comma: bool = False) -> str:
+    """The ``reportdiff figures`` listing as ``text``, ``json`` or ``csv``.
+
+    ``decimal_comma``: CSV numbers as ``5,9`` with ``;`` between fields, for Swedish Excel.
+    """
     if fmt == "json":
         from reportdiff.jsontext import dumps
 
@@ -45,31 +46,29 @@ def format_figures(report: Report, figures: list[Figure], fmt: str) -> str:
         }
         return dumps(document, depth=2)  # one figure a line
     if fmt == "csv":
-        import csv
-        import io
+        from reportdiff.csvtext import CsvStyle, csv_table
 
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["line", "section", "label", "noun", "value", "high", "unit", "raw"])
-        for figure in figures:
-            writer.writerow(
-                [
-                    figure.line,
-                    " > ".join(figure.section_path),
-                    figure.label,
-                    figure.noun,
-                    _number_text(figure.value),
-                    _number_text(figure.high),
-                    figure.unit,
-                    figure.raw,
-                ]
-            )
-        return buffer.getvalue()
+        header = ["line", "section", "label", "noun", "value", "high", "unit", "raw"]
+        rows = [
+            [
+                figure.line,
+                " > ".join(figure.section_path),
+                figure.label,
+                figure.noun,
+                figure.value,
+                figure.high,
+                figure.unit,
+                figure.raw,
+            ]
+            for figure in figures
+        ]
+        style = CsvStyle(delimiter=";" if decimal_comma else ",", decimal_comma=decimal_comma)
+        return csv_table(header, rows, style)
     lines: list[str] = []
     for figure in figures:
         value = _number_text(figure.value) + (f"–{_number_text(figure.high)}" if figure.high is not None else "")
         section = figure.section_path[-1] if figure.section_path else ""
         row = f"{figure.line:>6}  {value:>12} {figure.unit:<15} {figure.label}" + (f"  [{section}]" if section else "")
-        lines.append(_CONTROL.sub(" ", row))
+        lines.append(safe_text(row))
     lines.append(f"{len(figures)} figures")
     return "\n".join(lines) + "\n"

@@ -7,6 +7,8 @@ unchanged or merely moved sentence are never shifts. Figures are paired by label
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
 
 from reportdiff.figures.extract import Found, block_figures
@@ -20,7 +22,42 @@ from reportdiff.model import (
     SectionStatus,
     TextOpKind,
 )
-from reportdiff.text.stem import stem_phrase
+from reportdiff.text.stem import content_stems, stem_phrase
+
+# Words beside a number that say which of several quantities of one noun it is: two figures that
+# name different words of one group measure different things ("82 pågående" is not "350 avslutade"
+# patients a month later, "andelen" is not "antalet").
+QUALIFIERS = [
+    {"pågående": "ongoing", "avslutade": "ended", "avslutad": "ended", "genomförda": "done", "genomförd": "done",
+     "väntande": "waiting", "planerade": "planned"},
+    {"nya": "new", "ny": "new", "nytt": "new", "totalt": "total", "totala": "total", "sammanlagt": "total",
+     "ytterligare": "more"},
+    {"andel": "share", "andelen": "share", "antal": "count", "antalet": "count"},
+]  # fmt: skip
+_QUALIFIER_WINDOW = (4, 2)  # words before and after the number looked at
+_ADDED = re.compile(r"\([^)]*\)")  # "(nya)", "(fg år)", "(budget)" added to a label
+
+
+def _qualifiers(figure: Figure) -> list[str]:
+    """The qualifier of each group that the words beside the figure name ("" when none)."""
+    at = figure.sentence.find(figure.raw)
+    if at < 0:
+        return [""] * len(QUALIFIERS)
+    before = figure.sentence[:at].lower().split()[-_QUALIFIER_WINDOW[0] :]
+    after = figure.sentence[at + len(figure.raw) :].lower().split()[: _QUALIFIER_WINDOW[1]]
+    near = [word.strip(".,;:()") for word in before + after]
+    found = []
+    for group in QUALIFIERS:
+        found.append(next((group[word] for word in near if word in group), ""))
+    return found
+
+
+def comparable(old: Figure, new: Figure) -> bool:
+    """Whether two figures can measure the same thing: a count counts the same noun (the labels share a
+    stem), and no qualifier beside them says otherwise ("pågående" against "avslutade")."""
+    if old.unit == new.unit == "st" and not _related(old, new):
+        return False
+    return all(a == b or not a or not b for a, b in zip(_qualifiers(old), _qualifiers(new), strict=True))
 
 
 def pairing_key(figure: Figure) -> tuple[str, str]:
@@ -71,10 +108,13 @@ def _same(old: Figure, new: Figure) -> bool:
 
 
 def _related(a: Figure, b: Figure) -> bool:
-    """Two labels that share a word stem ("lex maria-anmälningar", "lex maria-ärenden")."""
-    return not set(stem_phrase(a.label.replace("-", " ")).split()).isdisjoint(
-        stem_phrase(b.label.replace("-", " ")).split()
-    )
+    """Two labels that share a word stem ("lex maria-anmälningar", "lex maria-ärenden"); the added
+    "(nya)", "(fg år)" say how, not what, and do not count."""
+    return not _label_words(a.label).isdisjoint(_label_words(b.label))
+
+
+def _label_words(label: str) -> set[str]:
+    return set(stem_phrase(_ADDED.sub(" ", label).replace("-", " ")).split())
 
 
 def _pair_lists(
@@ -90,7 +130,14 @@ def _pair_lists(
     left_new: list[Found] = []
     for item in new:
         key = pairing_key(item.figure)
-        match = next((candidate for candidate in left_old if pairing_key(candidate.figure) == key), None)
+        match = next(
+            (
+                candidate
+                for candidate in left_old
+                if pairing_key(candidate.figure) == key and comparable(candidate.figure, item.figure)
+            ),
+            None,
+        )
         if match is not None:
             left_old.remove(match)
             pairs.append((match, item))
@@ -104,6 +151,7 @@ def _pair_lists(
                 for candidate in left_old
                 if candidate.figure.unit == item.figure.unit
                 and (not related_only or _related(candidate.figure, item.figure))
+                and comparable(candidate.figure, item.figure)
             ),
             None,
         )
@@ -166,10 +214,14 @@ def figure_shifts(diff: DocumentDiff) -> list[FigureShift]:
     shifts: list[FigureShift] = []
     gone: list[Found] = []
     came: list[Found] = []
+    far_old: list[Found] = []  # figures of sections only one report has: paired only when sure
+    far_new: list[Found] = []
     for pair in diff.pairs:
-        if pair.status in (SectionStatus.ADDED, SectionStatus.REMOVED):
-            # A whole new or removed section is one event; its figures are not listed one by one
-            # (that would bury the figures that really moved, and costs most of the time).
+        if pair.status is SectionStatus.REMOVED and pair.old is not None:
+            far_old.extend(item for block in pair.old.blocks for item in block_figures(block, pair.old_path))
+            continue
+        if pair.status is SectionStatus.ADDED and pair.new is not None:
+            far_new.extend(item for block in pair.new.blocks for item in block_figures(block, pair.new_path))
             continue
         if pair.status is SectionStatus.UNCHANGED and not pair.blocks:
             continue
@@ -202,9 +254,37 @@ def figure_shifts(diff: DocumentDiff) -> list[FigureShift]:
     # noticing) still holds the same figures: pair them by section, label and unit.
     pairs, only_old, only_new = _pair_by_key(gone, came)
     shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
-    shifts.extend(_shift(item.figure, None) for item in only_old)
-    shifts.extend(_shift(None, item.figure) for item in only_new)
+    # A measure reported under another heading (a monthly part renamed, a unit reorganised):
+    # paired only when its label and unit are unique in both reports and its sentences agree.
+    pairs = _pair_unique(only_old + far_old, only_new + far_new)
+    shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
+    paired = {id(item) for pair in pairs for item in pair}
+    shifts.extend(_shift(item.figure, None) for item in only_old if id(item) not in paired)
+    shifts.extend(_shift(None, item.figure) for item in only_new if id(item) not in paired)
     return shifts
+
+
+_MIN_SHARED_WORDS = 2  # content words, besides the label's, that two sentences about one measure share
+
+
+def _pair_unique(old: list[Found], new: list[Found]) -> list[tuple[Found, Found]]:
+    """Pairs of figures whose label and unit occur once among ``old`` and once among ``new``, that
+    :func:`comparable` allows, and whose sentences share at least two other content words: the same
+    measure, said the same way, in another place."""
+    old_keys = Counter(pairing_key(item.figure) for item in old)
+    new_keys = Counter(pairing_key(item.figure) for item in new)
+    by_key = {pairing_key(item.figure): item for item in old if old_keys[pairing_key(item.figure)] == 1}
+    pairs = []
+    for item in new:
+        key = pairing_key(item.figure)
+        match = by_key.get(key)
+        if match is None or new_keys[key] != 1 or not comparable(match.figure, item.figure):
+            continue
+        label = set(key[0].split())
+        shared = (content_stems(match.figure.sentence) & content_stems(item.figure.sentence)) - label
+        if len(shared) >= _MIN_SHARED_WORDS:
+            pairs.append((match, item))
+    return pairs
 
 
 def _pair_by_key(old: list[Found], new: list[Found]) -> tuple[list[tuple[Found, Found]], list[Found], list[Found]]:
@@ -224,7 +304,11 @@ def _pair_by_key(old: list[Found], new: list[Found]) -> tuple[list[tuple[Found, 
         if not candidates:
             only_new.append(item)
             continue
-        match = next((c for c in candidates if _same(c.figure, item.figure)), candidates[0])
+        fitting = [c for c in candidates if comparable(c.figure, item.figure)]
+        if not fitting:
+            only_new.append(item)
+            continue
+        match = next((c for c in fitting if _same(c.figure, item.figure)), fitting[0])
         candidates.remove(match)
         pairs.append((match, item))
     paired = {id(a) for a, _ in pairs}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from reportdiff.errors import InputError
 from reportdiff.ingest.decode import decode
 from reportdiff.model import Report
 
-__all__ = ["load", "load_bytes", "load_pair", "read_markdown"]
+__all__ = ["load", "load_bytes", "load_pair", "read_file", "read_markdown"]
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
@@ -24,6 +25,17 @@ def load(path: str | Path) -> Report:
     return load_bytes(data, source, suffix=suffix)
 
 
+def _read(path: str | Path) -> tuple[bytes, str, str]:
+    """The bytes of a file or of standard input, with the source name and the suffix."""
+    source = str(path)
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        _check_size(len(data), source)
+        return data, "-", ""
+    file = Path(path)
+    return read_file(file), source, file.suffix.lower()
+
+
 _TEXT_STYLES = ("word", "pdf-double", "pdf-single")
 
 
@@ -31,8 +43,8 @@ def load_pair(old: str | Path, new: str | Path) -> tuple[Report, Report]:
     """Read two reports to compare; each text report is read again with the other's headings as evidence.
 
     Consecutive reports share most headings: two short lines of one that together make a heading
-    of the other, or a line that starts with one of its headings, are read as that heading. The
-    second reading is only made when the first shows such a place; its warnings say where.
+    of the other are read as that heading. The second reading is only made when the first shows
+    such a place; its warnings say where.
     """
     old_data, new_data = _read(old), _read(new)
     old_report = load_bytes(old_data[0], old_data[1], suffix=old_data[2])
@@ -71,26 +83,40 @@ def _reread(read: tuple[bytes, str, str], known: frozenset[str]) -> Report:
     return read_text(decode(data, source), source, known=known)
 
 
-def _read(path: str | Path) -> tuple[bytes, str, str]:
-    """The bytes of a file or of standard input, checked for size; with the source name and suffix."""
+def read_file(path: str | Path) -> bytes:
+    """The bytes of a regular file, refused at once when it is anything else.
+
+    A FIFO, a terminal or a device would block the read (a pre-commit hook that hangs) or never
+    end; ``-`` is the one way to read a stream. The file is opened without blocking and checked
+    with ``fstat``, so a FIFO with no writer cannot stall us even between the check and the read.
+    """
+    import os
+    import stat
+
     source = str(path)
-    if source == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        _check_size(len(data), source)
-        return data, "-", ""
-    file = Path(path)
-    if file.is_dir():
-        raise InputError(f"{source}: is a directory, not a report")
     try:
-        _check_size(file.stat().st_size, source)
-        with file.open("rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
-        _check_size(len(data), source)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise InputError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a directory, not a report") from None
     except OSError as error:
         raise InputError(f"{source}: cannot read ({error.strerror or error})") from None
-    return data, source, file.suffix.lower()
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{source}: is a directory, not a report")
+        kind = "a named pipe" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) else "a special file"
+        raise InputError(f"{source}: {kind}, not a regular file (use - to read a stream from standard input)")
+    with open(descriptor, "rb", closefd=True) as handle:
+        try:
+            _check_size(os.fstat(descriptor).st_size, source)
+            data = handle.read(MAX_INPUT_BYTES + 1)
+        except OSError as error:
+            raise InputError(f"{source}: cannot read ({error.strerror or error})") from None
+    _check_size(len(data), source)
+    return data
 
 
 def read_markdown(text: str, source: str = "<string>") -> Report:
@@ -98,6 +124,17 @@ def read_markdown(text: str, source: str = "<string>") -> Report:
     from reportdiff.ingest.markdown import read_markdown as read
 
     return read(text, source)
+
+
+# A line that is a Markdown heading ("# Inledning", "## Ekonomi"). Plain-text reports number their
+# headings or set them apart by layout; two or more lines like this are Markdown whatever the file
+# is called, e.g. ``reportdiff text report.pdf -o report.txt``, whose export must read back the same.
+_ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+def _looks_like_markdown(text: str) -> bool:
+    found = _ATX_HEADING.finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
 
 
 def _check_size(size: int, source: str) -> None:
@@ -119,7 +156,7 @@ def load_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report
     if suffix in (".pdf", ".docx"):
         raise InputError(f"{source}: the name says {suffix[1:].upper()} but the content is not")
     text = decode(data, source)
-    if suffix in _MARKDOWN_SUFFIXES:
+    if suffix in _MARKDOWN_SUFFIXES or _looks_like_markdown(text):
         return read_markdown(text, source)
     from reportdiff.ingest.text import read_text
 

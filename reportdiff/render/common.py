@@ -11,6 +11,7 @@ import fnmatch
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from reportdiff.model import (
     Block,
@@ -26,7 +27,7 @@ from reportdiff.model import (
     SectionStatus,
     TextOpKind,
 )
-from reportdiff.text.normalize import ANSI_ESCAPE
+from reportdiff.text.normalize import safe_text
 
 PATH_SEPARATOR = " › "
 SUMMARY_LIMIT = 10  # events per group and figure shifts shown by text and md; JSON carries them all
@@ -42,20 +43,6 @@ EVENT_GROUPS = [
 ]
 # What the new report no longer has is shown apart and collapsed, under a neutral name, never as resolved.
 NOT_IN_REPORT = EventKind.NOT_IN_REPORT
-
-# C0 and C1 controls, DEL, and the bidirectional overrides that can make text read differently
-# from how it is stored ("Trojan Source"). Tabs and line ends become spaces, the rest goes.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_WHITESPACE_CONTROL = re.compile(r"[\t\n\r\f\v]")
-
-
-def safe_text(text: str) -> str:
-    """Report text with escape sequences and control characters removed, safe to show anywhere."""
-    if not text:
-        return ""
-    text = ANSI_ESCAPE.sub("", text)
-    text = _WHITESPACE_CONTROL.sub(" ", text)
-    return _CONTROL.sub("", text)
 
 
 def format_path(path: Iterable[str]) -> str:
@@ -323,8 +310,9 @@ def detect_lang(*reports: Report, sample: int = 2000) -> str:
 
 
 def report_heading(report: Report) -> str:
-    """One line naming a report: title and date, or its source."""
-    parts = [safe_text(report.title) or safe_text(report.source)]
+    """One line naming a report: title and date, or its file name; never a folder path (a heading is
+    for readers, and must not change with the folder it was made in)."""
+    parts = [safe_text(report.title) or safe_text(PurePath(report.source).name)]
     parts.append(safe_text(report.display_date()))
     return ", ".join(part for part in parts if part)
 
@@ -338,6 +326,18 @@ def format_number(value: float | None, lang: str, signed: bool = False) -> str:
     if lang == "sv":
         text = text.replace(",", " ").replace(".", ",").replace("-", "−")
     return text
+
+
+def written_date(iso: str, month_names: str) -> str:
+    """``2025-05-01`` as people write it, ``1 maj 2025``; ``month_names``: the twelve, space-separated
+    (the labels' ``month_names``). Text that is not an ISO date is shown as it is."""
+    import datetime as dt
+
+    try:
+        date = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return safe_text(iso)
+    return f"{date.day} {month_names.split()[date.month - 1]} {date.year}"
 
 
 def figure_text(raw: str | None) -> str:

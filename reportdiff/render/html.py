@@ -21,8 +21,9 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from reportdiff.errors import ReportdiffError
+from reportdiff.figures.polarity import tone
 from reportdiff.model import BlockChange, BlockKind, BlockOp, DiffStats, DocumentDiff, Report, SectionPair
-from reportdiff.model.findings import ChangeSummary, Event, FigureShift
+from reportdiff.model.findings import ChangeSummary, Event, EventKind, FigureShift
 from reportdiff.render.common import (
     EVENT_GROUPS,
     NOT_IN_REPORT,
@@ -40,7 +41,9 @@ from reportdiff.render.common import (
     stats_for,
     text_counts,
     with_context,
+    written_date,
 )
+from reportdiff.render.figure_chart import bars, slope_chart
 from reportdiff.render.labels import labels
 from reportdiff.render.options import RenderOptions
 from reportdiff.render.palette import html_colors
@@ -122,6 +125,9 @@ class FigureRow:
     direction: str  # up, down, appeared, disappeared, "" (same)
     direction_label: str
     symbol: str  # ▲ ▼ ⊕ ⊖
+    tone: str = ""  # good, bad, "" (neutral): by what the measure means, not the sign (figures/polarity.py)
+    chart: Any = ""  # the page's slope chart (inline SVG), render/figure_chart.py
+    bars: list[Any] = field(default_factory=list)  # the e-mail's table-cell bars, old and new
 
 
 @dataclass(slots=True)
@@ -325,12 +331,14 @@ def _event_groups(
 
 def _event_view(event: Event, anchors: dict[tuple[str, ...], str], words: dict[str, str]) -> EventView:
     detail = ""
-    if (event.old_status or event.new_status) and "→" not in event.title:  # a title that tells the change says it
+    if event.kind == EventKind.DATE_PASSED and event.old_status:  # "1 maj 2025 – passerat", not two ISO dates
+        detail = f"{written_date(event.old_status, words['month_names'])} – {words['passed']}"
+    elif (event.old_status or event.new_status) and "→" not in event.title:  # a title that tells the change says it
         detail = f"{safe_text(event.old_status) or '–'} → {safe_text(event.new_status) or '–'}"
     line_key = "line_in_old" if event.side == "old" else "line_in_new"
     said = next((said for said in event.evidence if said.sentence != event.title), None)
     return EventView(
-        title=safe_text(event.title),
+        title=nobreak_numbers(safe_text(event.title)),
         detail=detail,
         where=format_path(event.section_path),
         anchor=anchors.get(tuple(event.section_path), ""),
@@ -352,20 +360,38 @@ def _figure_rows(summary: ChangeSummary, anchors: dict[tuple[str, ...], str], la
     rows = []
     for shift in summary.figure_shifts:
         direction = shift.direction or _direction(shift)
+        mood = tone(shift.label, direction)
+        said = words.get(f"figure_{direction}", words.get(direction, ""))
+        if mood:  # in words too, not by colour alone
+            said = f"{said}, {words[f'tone_{mood}']}"
         rows.append(
             FigureRow(
                 what=safe_text(shift.label),
                 where=format_path(shift.section_path),
                 anchor=anchors.get(tuple(shift.section_path), ""),
-                old=safe_text(shift.old.raw) if shift.old else "–",
-                new=safe_text(shift.new.raw) if shift.new else "–",
+                old=nobreak_numbers(safe_text(shift.old.raw)) if shift.old else "–",
+                new=nobreak_numbers(safe_text(shift.new.raw)) if shift.new else "–",
                 change=format_change(shift, lang),
                 direction=direction,
-                direction_label=words.get(f"figure_{direction}", words.get(direction, "")),
+                direction_label=said,
                 symbol={"up": "▲", "down": "▼", "appeared": "⊕", "disappeared": "⊖"}.get(direction, "="),
+                tone=mood,
             )
         )
+        row = rows[-1]
+        row.chart = slope_chart(shift, row.old, row.new, mood)
+        row.bars = bars(shift, row.old, row.new)
     return rows
+
+
+# A space (or thin space) inside a number, "7 436", as reports write thousands: no-break in HTML,
+# so a narrow column or a phone never wraps the number apart.
+_THOUSANDS_SPACE = re.compile(r"(?<=\d)[ \u2009](?=\d{3}(?!\d))")
+
+
+def nobreak_numbers(text: str) -> str:
+    """``7 436 besök`` → ``7\u00a0436 besök``: the thousands separator becomes a no-break space."""
+    return _THOUSANDS_SPACE.sub("\u00a0", text)
 
 
 def _direction(shift: FigureShift) -> str:
@@ -402,7 +428,11 @@ def format_change(shift: FigureShift, lang: str) -> str:
     elif unit == "antal":
         unit = ""
     text = f"{sign}{format_number(shift.change, lang)} {unit}".strip()
-    if shift.relative is not None and shift.unit not in ("procent", "procentenheter") and shift.change != 0:
+    # A percentage of a negative or zero base is no percentage ("−61 → +14" is not "+123 %"):
+    # then the absolute change stands alone.
+    base_positive = shift.old is not None and shift.old.value > 0
+    percent_unit = shift.unit in ("procent", "procentenheter")
+    if base_positive and shift.relative is not None and not percent_unit and shift.change != 0:
         relative = round(shift.relative * 100, 1 if abs(shift.relative) < 0.1 else 0)
         text += f" ({'+' if relative > 0 else ''}{format_number(relative, lang)}\u00a0%)"
     return text

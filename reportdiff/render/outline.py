@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from reportdiff.jsontext import escape_unsafe
 from reportdiff.model import Report, Section
+from reportdiff.text.normalize import safe_text
 
 OUTLINE_SCHEMA = "reportdiff.outline/1"
 
@@ -59,7 +61,7 @@ def _format_reason(report: Report) -> str:
 
 def render_outline(report: Report, fmt: str = "text", explain: bool = False) -> str:
     if fmt == "json":
-        return json.dumps(outline_data(report, explain), ensure_ascii=False, indent=2) + "\n"
+        return escape_unsafe(json.dumps(outline_data(report, explain), ensure_ascii=False, indent=2)) + "\n"
     reasons = explanations(report) if explain else {}
     date = report.date.isoformat() if report.date else "-"
     lines = [
@@ -68,10 +70,11 @@ def render_outline(report: Report, fmt: str = "text", explain: bool = False) -> 
         f"author: {report.author or '-'}" + (f", {report.author_role}" if report.author_role else ""),
         "",
     ]
+    lines = [safe_text(line) for line in lines]  # report text is data, never terminal commands
     for section in report.sections():
         indent = "  " * (section.level - 1)
         where = f"p{section.span.page}:{section.span.start}" if section.span.page else str(section.span.start)
-        lines.append(f"{where:>8}  {indent}{section.heading}")
+        lines.append(f"{where:>8}  {indent}{safe_text(section.heading)}")
         if explain:
-            lines.append(f"{'':>8}  {indent}  why: {reasons[id(section)]}")
+            lines.append(f"{'':>8}  {indent}  why: {safe_text(reasons[id(section)])}")
     return "\n".join(lines) + "\n"

@@ -39,6 +39,22 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+# C0 and C1 controls, DEL, and the bidirectional overrides that can make text read differently
+# from how it is stored ("Trojan Source"), and the bidi marks. Tabs and line ends (also NEL and
+# the Unicode line and paragraph separators) become spaces, the rest goes.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_WHITESPACE_CONTROL = re.compile(r"[\t\n\r\f\v\x85\u2028\u2029]")
+
+
+def safe_text(text: str) -> str:
+    """Report text with escape sequences and control characters removed, safe to show anywhere."""
+    if not text:
+        return ""
+    text = ANSI_ESCAPE.sub("", text)
+    text = _WHITESPACE_CONTROL.sub(" ", text)
+    return _UNSAFE.sub("", text)
+
+
 def strip_emphasis(text: str) -> str:
     """``*ord*`` → ``ord``; a lone asterisk (a footnote mark, ``5*3``) stays."""
     if "*" not in text and "_" not in text:

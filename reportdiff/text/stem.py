@@ -98,3 +98,9 @@ def base_form(word: str) -> str:
     if lowered.endswith("ot") and lowered[-3] == "t":  # finansnettot
         return lowered[:-1]
     return lowered
+
+
+def content_stems(text: str) -> set[str]:
+    """The stems of the words of ``text`` that say what it is about: four letters or more, no
+    numbers ("och", "för", "med" say nothing). Two sentences about one matter share some."""
+    return {word for word in stems(text) if len(word) >= 4 and word.isalpha()}
