@@ -108,74 +108,159 @@ def outline(file: str, fmt: str, output: str | None, explain: bool) -> None:
 
 
 @cli.command()
-@click.argument("old", type=INPUT_PATH)
-@click.argument("new", type=INPUT_PATH)
-@click.option("--to", "to", multiple=True, required=True, help="Recipient; repeat for more.")
+@click.argument("old", required=False, type=INPUT_PATH)
+@click.argument("new", required=False, type=INPUT_PATH)
+@click.option(
+    "--series", "series_dir", type=click.Path(file_okay=False), help="Send the newest pair of this folder, once."
+)
+@click.option("--since-state", "state_file", type=click.Path(dir_okay=False), help="With --series: the state file.")
+@click.option(
+    "--settle",
+    type=click.FloatRange(min=0),
+    default=300,
+    show_default=True,
+    metavar="SECONDS",
+    help="With --series: a report changed more recently is left for the next run (0: no wait).",
+)
+@click.option("--resend", "resend_file", type=click.Path(dir_okay=False), help="Send this kept .eml (from the outbox).")
+@click.option("--to", "to", multiple=True, help="Recipient; repeat for more.")
 @click.option("--cc", "cc", multiple=True, help="Copy to; repeat for more.")
 @click.option("--subject", help="Subject line. Default: 'Ändringar i <title>: <old date> → <new date>'.")
 @click.option("--link", help="Address of the full comparison (an http(s) URL), linked from the message.")
 @click.option("--lang", type=click.Choice(["auto", "sv", "en"]), default="auto", show_default=True)
 @click.option("--tls", type=click.Choice(["starttls", "ssl", "none"]), help="Default: from config, else starttls.")
+@click.option("--retries", type=click.IntRange(0, 10), help="Tries again after a 4xx answer.  [default: 3]")
+@click.option(
+    "--retry-delay", type=click.FloatRange(0, 300), metavar="SECONDS", help="First wait; doubles.  [default: 5]"
+)
+@click.option("--outbox", type=click.Path(file_okay=False), help="Keep unsent messages here.  [default: state folder]")
 @click.option("--dry-run", is_flag=True, help="Build the message and write it (.eml) instead of sending.")
 @click.option("-o", "--output", type=OUTPUT_PATH, help="With --dry-run: write here.")
+@click.option("-q", "--quiet", is_flag=True, help="With --series: say nothing when nothing is sent (for cron).")
 def email(
-    old: str,
-    new: str,
+    old: str | None,
+    new: str | None,
+    series_dir: str | None,
+    state_file: str | None,
+    settle: float,
+    resend_file: str | None,
     to: tuple[str, ...],
     cc: tuple[str, ...],
     subject: str | None,
     link: str | None,
     lang: str,
     tls: str | None,
+    retries: int | None,
+    retry_delay: float | None,
+    outbox: str | None,
     dry_run: bool,
     output: str | None,
+    quiet: bool,
 ) -> None:
     """Send the change summary between OLD and NEW as an e-mail (text and HTML) over SMTP.
 
+    With --series DIR instead of OLD NEW: the newest report in DIR and the one before it (by the
+    reports' own dates), sent once; run it from cron or a timer (docs/email-schedule.md).
+    A message that could not be sent is kept in the outbox; --resend FILE sends it.
+
     \b
     SMTP settings come from [tool.reportdiff.email] in pyproject.toml (or reportdiff.toml):
-    host, port, user, sender, tls, cafile; the environment overrides them:
-    REPORTDIFF_SMTP_HOST, _PORT, _USER, _FROM, _TLS, _CAFILE. The password is read only
-    from REPORTDIFF_SMTP_PASSWORD, or asked for when run in a terminal.
+    host, port, user, sender, tls, cafile, timeout, retries, retry_delay, outbox; the environment
+    overrides them: REPORTDIFF_SMTP_HOST, _PORT, _USER, _FROM, _TLS, _CAFILE, _TIMEOUT, _RETRIES,
+    _RETRY_DELAY, _OUTBOX. The password is read only from REPORTDIFF_SMTP_PASSWORD, or asked
+    for when run in a terminal.
 
     \b
     Examples:
       reportdiff email snapshots/2025-04.md snapshots/2025-05.md --to kansliet@example.org
       reportdiff email old.pdf new.pdf --to a@example.org --link https://intra.example.org/diff.html
       reportdiff email old.md new.md --to a@example.org --dry-run -o message.eml
+      reportdiff email --series /srv/rapporter --to styrelsen@example.org
+      reportdiff email --resend ~/.local/state/reportdiff/outbox/reportdiff-0123abcd.eml
     """
-    from reportdiff.comparison import compare
-    from reportdiff.config import config_section
-    from reportdiff.ingest import load_pair
-    from reportdiff.mail import build_message, resolve_settings, send_message
-    from reportdiff.output import write_output
-    from reportdiff.render.common import detect_lang
-    from reportdiff.render.html import checked_link
-    from reportdiff.render.options import RenderOptions
+    from pathlib import Path
 
+    from reportdiff.config import config_section
+    from reportdiff.errors import InputError
+    from reportdiff.mail.settings import resolve_settings
+    from reportdiff.render.html import checked_link
+
+    given = [name for name, value in (("OLD NEW", old), ("--series", series_dir), ("--resend", resend_file)) if value]
+    if len(given) != 1:
+        raise InputError("give OLD NEW, --series DIR or --resend FILE (one of them)")
+    if not resend_file and not to:
+        raise InputError("no recipient: give at least one --to address")
     checked_link(link)  # a bad --link fails before any work
     # The table also holds this command's own settings (to, subject, ...): the CLI read those as defaults.
     smtp = {key: value for key, value in config_section("email").items() if key not in EMAIL_OPTION_KEYS}
-    settings = resolve_settings(smtp, os.environ, tls=tls)
+    settings = resolve_settings(smtp, os.environ, tls=tls, retries=retries, retry_delay=retry_delay, outbox=outbox)
+
+    def ask_password() -> None:
+        if settings.user and not settings.password and sys.stdin.isatty():
+            settings.password = click.prompt(f"SMTP password for {settings.user}", hide_input=True, err=True)
+
+    def say(text: str) -> None:
+        click.echo(f"reportdiff: {text}", err=True)
+
+    if resend_file:
+        from reportdiff.mail.outbox import resend
+
+        settings.require_host()
+        ask_password()
+        delivery, removed = resend(resend_file, settings)
+        gone = f"; removed {resend_file} from the outbox" if removed else ""
+        say(f"sent to {len(delivery.accepted)} recipient(s) via {settings.host}:{settings.effective_port}{gone}")
+        return
+    if series_dir:
+        from reportdiff.mail.series import SeriesJob, send_series
+
+        job = SeriesJob(
+            folder=Path(series_dir),
+            to=to,
+            cc=cc,
+            subject=subject,
+            link=link,
+            lang=lang,
+            state_path=Path(state_file) if state_file else None,
+            settle=settle,
+            dry_run=dry_run,
+            output=output,
+            quiet=quiet,
+        )
+        send_series(job, settings, say, ask_password)
+        return
+    if new is None:
+        raise InputError("give both OLD and NEW")
+    from reportdiff.comparison import compare
+    from reportdiff.ingest import load_pair
+    from reportdiff.mail.outbox import deliver
+    from reportdiff.output import write_output
+    from reportdiff.render.common import detect_lang
+    from reportdiff.render.email_message import build_message
+    from reportdiff.render.options import RenderOptions
+
     reports = list(load_pair(old, new))
     for report in reports:
         for warning in report.warnings:
-            click.echo(f"reportdiff: warning: {warning}", err=True)
+            say(f"warning: {warning}")
     diff = compare(*reports)
     options = RenderOptions(lang=detect_lang(*reports) if lang == "auto" else lang, full_report_link=link)
     message = build_message(diff, options, to=to, cc=cc, sender=settings.sender, subject=subject)
     if dry_run:
         write_output(message.as_bytes(), output)
         return
-    if settings.user and not settings.password and sys.stdin.isatty():
-        settings.password = click.prompt(f"SMTP password for {settings.user}", hide_input=True, err=True)
-    sent = send_message(message, settings)
-    click.echo(f"reportdiff: sent to {len(sent)} recipient(s) via {settings.host}:{settings.effective_port}", err=True)
+    settings.require_host()  # before the password prompt, and before anything goes to the outbox
+    ask_password()
+    delivery = deliver(message, settings)
+    say(f"sent to {len(delivery.accepted)} recipient(s) via {settings.host}:{settings.effective_port}")
 
 
 @cli.command("diff")
-@click.argument("old", type=INPUT_PATH)
-@click.argument("new", type=INPUT_PATH)
+@click.argument("old", required=False, type=INPUT_PATH)
+@click.argument("new", required=False, type=INPUT_PATH)
+@click.option(
+    "--series", "series_dir", type=click.Path(file_okay=False), help="OLD NEW = the newest pair in this folder."
+)
 @click.option(
     "--format",
     "fmt",
@@ -220,8 +305,9 @@ def email(
     help="text, md: under each claim the sentences that state it and the rule; then what was withheld and why.",
 )
 def diff_command(
-    old: str,
-    new: str,
+    old: str | None,
+    new: str | None,
+    series_dir: str | None,
     fmt: str,
     output: str | None,
     context: int,
@@ -239,7 +325,9 @@ def diff_command(
 ) -> int:
     """Show what changed from OLD to NEW (paths, or - for standard input).
 
-    Exit status: 0 no change, 1 changes found, 2 trouble.
+    With --series DIR instead of OLD NEW: the newest report in DIR against the one before it,
+    by the reports' own dates (as trend orders them). Exit status: 0 no change, 1 changes found,
+    2 trouble.
 
     \b
     Examples:
@@ -251,6 +339,7 @@ def diff_command(
       reportdiff diff old.md new.md --format md -o comment.md
       reportdiff diff old.md new.md --format json | jq '.stats'
       cat new.md | reportdiff diff old.md -
+      reportdiff diff --series snapshots/
     """
     from reportdiff.comparison import compare
     from reportdiff.errors import InputError
@@ -262,10 +351,12 @@ def diff_command(
 
     if old == "-" and new == "-":
         raise InputError("only one of OLD and NEW can be '-' (standard input)")
+    if not series_dir and (old is None or new is None):
+        raise InputError("give OLD and NEW, or --series DIR")
     # What start-up made (modules, classes, compiled patterns) lives to the end; frozen, the cycle
     # collector stops rescanning it at every full collection (2 % of a diff).
     gc.freeze()
-    old_report, new_report = load_pair(old, new)
+    old_report, new_report = series_pair(series_dir, old, new) if series_dir else load_pair(old, new)
     for report in (old_report, new_report):
         for warning in report.warnings:
             click.echo(f"reportdiff: warning: {report.source}: {warning}", err=True)
@@ -344,6 +435,9 @@ def figures(file: str, fmt: str, output: str | None, decimal_comma: bool) -> Non
 @cli.command("check")
 @click.argument("draft", required=False, type=INPUT_PATH)
 @click.option("--previous", type=INPUT_PATH, help="The previous report: finds copied text, parts gone.")
+@click.option(
+    "--series", "series_dir", type=click.Path(file_okay=False), help="DRAFT, --previous = the newest pair here."
+)
 @click.option("--against", metavar="REV", help="Take the previous report from git: DRAFT as it was at REV (e.g. HEAD).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or prefixes, comma-separated).")
@@ -357,6 +451,7 @@ def figures(file: str, fmt: str, output: str | None, decimal_comma: bool) -> Non
 def check_command(
     draft: str | None,
     previous: str | None,
+    series_dir: str | None,
     against: str | None,
     fmt: str,
     select: tuple[str, ...],
@@ -377,6 +472,7 @@ def check_command(
       reportdiff check rapport.docx --against HEAD
       reportdiff check draft.md --select RD6 --format json
       reportdiff check --list-rules
+      reportdiff check --series rapporter/
     """
     from reportdiff.check import check, exit_status, format_json, format_text, read_source_text, rule_table
     from reportdiff.check.config import load_check_config, split_codes
@@ -387,15 +483,21 @@ def check_command(
     if list_rules:
         write_output(rule_table(), output)
         return ExitStatus.SAME
+    if series_dir:
+        if draft or previous or against:
+            raise InputError("--series picks DRAFT and the previous report; give no DRAFT, --previous or --against")
+        previous_report, draft_report = series_pair(series_dir)
+        draft = draft_report.source
     if draft is None:
-        raise InputError("check needs a DRAFT file (or --list-rules)")
+        raise InputError("check needs a DRAFT file (or --series DIR, or --list-rules)")
     if previous and against:
         raise InputError("give --previous or --against, not both")
     config = load_check_config(draft, config_file).with_flags(split_codes(select), split_codes(ignore))
     for warning in config.warnings:
         click.echo(f"reportdiff: warning: {warning}", err=True)
-    draft_report = load(draft)
-    previous_report = None
+    if not series_dir:
+        draft_report = load(draft)
+        previous_report = None
     if previous:
         previous_report = load(previous)
     elif against:
@@ -562,11 +664,39 @@ def trend(
             click.echo(f"reportdiff: wrote {path}", err=True)
 
 
+def series_pair(folder: str, *given: str | None) -> tuple[Any, Any]:
+    """The newest report in ``folder`` and the one before it, as ``trend`` orders them (through the cache)."""
+    from reportdiff.cache import ReportCache
+    from reportdiff.errors import InputError
+    from reportdiff.series import expand_paths, newest_pair
+
+    if any(given):
+        raise InputError("give OLD NEW or --series DIR, not both")
+    old, new, warnings = newest_pair(expand_paths([folder]), ReportCache())
+    for warning in warnings:
+        click.echo(f"reportdiff: warning: {warning}", err=True)
+    click.echo(f"reportdiff: {old.report.source} → {new.report.source}", err=True)
+    return old.report, new.report
+
+
 # Options that the configuration does not set: where output goes, one-off actions, the
 # configuration file itself, and check's select/ignore (its own table reads those, see check/config.py).
-_NOT_SETTINGS = {"output", "list_rules", "config_file", "dry_run", "no_cache", "select", "ignore", "diffs_dir"}
+# --series and --resend say what to compare or send, as OLD and NEW do: never from the file.
+_NOT_SETTINGS = {
+    "output",
+    "list_rules",
+    "config_file",
+    "dry_run",
+    "no_cache",
+    "select",
+    "ignore",
+    "diffs_dir",
+    "series_dir",
+    "resend_file",
+}
 # Keys of [email] that are the email command's own options, not SMTP settings for mail.py.
-EMAIL_OPTION_KEYS = {"to", "cc", "subject", "link", "lang"}
+# (retries, retry_delay, outbox and tls are both: the CLI passes them on as flags.)
+EMAIL_OPTION_KEYS = {"to", "cc", "subject", "link", "lang", "since_state", "since-state", "settle", "retry-delay"}
 # Tables read by their own code, which checks their keys: [email] (mail.py), [rules] (classify/rules.py).
 _OWN_TABLES = {"email", "rules"}
 

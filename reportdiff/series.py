@@ -70,7 +70,7 @@ def expand_paths(arguments: Sequence[str]) -> list[Path]:
                 for child in path.iterdir()
                 if child.is_file()
                 and child.suffix.lower() in REPORT_SUFFIXES
-                and not child.name.startswith(".")
+                and not child.name.startswith((".", "~$"))  # hidden files, Word's lock files
                 and child.stem.lower() not in NOT_REPORTS
             )
             if not found:
@@ -263,6 +263,20 @@ def order_series(loaded: Sequence[LoadedReport]) -> tuple[list[LoadedReport], li
             )
         )
     return ordered, entries, warnings
+
+
+def newest_pair(
+    paths: Sequence[Path], cache: ReportCache | None = None
+) -> tuple[LoadedReport, LoadedReport, list[str]]:
+    """The newest report of ``paths`` and the one before it, in the order ``trend`` puts them (their own dates)."""
+    if len(paths) < 2:
+        where = f" ({paths[0]})" if paths else ""
+        raise InputError(f"a series needs at least two reports; found {len(paths)}{where}")
+    loaded, warnings = read_series(paths, cache)
+    if len(loaded) < 2:
+        raise InputError(f"a series needs at least two different reports; {warnings[0] if warnings else ''}")
+    ordered, _, order_warnings = order_series(loaded)
+    return ordered[-2], ordered[-1], [*warnings, *order_warnings]
 
 
 def _label(report: Report, estimate: dt.date | None) -> str:

@@ -7,8 +7,9 @@ So this markup uses only what all of them keep: tables for layout (``role="prese
 change marks that survive losing their colours (``{+tillagt+}`` / ``[-borttaget-]``).
 
 The content is the page's view model (:func:`reportdiff.render.html.build_page`) without unchanged
-text; when it would pass :data:`SIZE_LIMIT` the list of changed sections is cut and a note says how
-many were left out (Gmail clips messages over ~102 KB).
+text; when the message's two parts, as sent, would pass :data:`SIZE_LIMIT` the list of changed
+sections is cut and a note says how many were left out, with the link to the full page (Gmail clips
+messages over ~102 KB).
 """
 
 from __future__ import annotations
@@ -18,11 +19,15 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from reportdiff.model import DocumentDiff
+from reportdiff.render.email_mime import body_size
 from reportdiff.render.html import BlockView, EventView, PageView, SectionView, build_page, render_template
 from reportdiff.render.labels import labels
 from reportdiff.render.options import RenderOptions
 
-SIZE_LIMIT = 95_000  # bytes of UTF-8; Gmail clips at about 102 KB, and headers need room too
+# Bytes of both parts as the message carries them (quoted-printable, see email_mime.body_size).
+# Gmail clips at about 102 KB, counted by some on the HTML alone, by others on the whole message:
+# 90 000 keeps the whole message, headers included, under 100 KB either way.
+SIZE_LIMIT = 90_000
 FONT = "Arial,Helvetica,sans-serif"
 INSERT_MARKS = ("{+", "+}")
 DELETE_MARKS = ("[-", "-]")
@@ -59,15 +64,26 @@ def render_email_text(diff: DocumentDiff, options: RenderOptions) -> str:
     return _text(page, shown)
 
 
+def render_email_parts(diff: DocumentDiff, options: RenderOptions) -> tuple[str, str]:
+    """The text/plain and the text/html part, fitted once (what a message needs)."""
+    page, shown = _fitted(diff, options)
+    return _text(page, shown), _html(page, shown)
+
+
 def _fitted(diff: DocumentDiff, options: RenderOptions) -> tuple[PageView, int]:
     """The mail's view and how many changed sections fit. Sections go first; if the summary alone is
     too long (hundreds of events), each list is cut too, to a length that fits."""
     page = email_page(diff, options)
     cap = max([len(group.events) for group in page.groups] + [len(page.figures), len(page.absent)], default=0)
-    while cap > 1 and len(_html(page, 0).encode("utf-8")) > SIZE_LIMIT:
+    while cap > 1 and _sent_size(page, 0) > SIZE_LIMIT:
         cap //= 2
         page = _capped(email_page(diff, options), cap)
-    return page, _fitting_count(page, lambda count: _html(page, count))
+    return page, _fitting_count(page, lambda count: _sent_size(page, count))
+
+
+def _sent_size(page: PageView, shown: int) -> int:
+    """What the message's body takes with ``shown`` sections: both parts, encoded as sent."""
+    return body_size(_text(page, shown), _html(page, shown))
 
 
 def _capped(page: PageView, cap: int) -> PageView:
@@ -80,15 +96,15 @@ def _capped(page: PageView, cap: int) -> PageView:
     return page
 
 
-def _fitting_count(page: PageView, draw: Callable[[int], str]) -> int:
+def _fitting_count(page: PageView, size: Callable[[int], int]) -> int:
     """The largest number of leading sections whose rendering stays under the size limit."""
     total = len(page.sections)
-    if len(draw(total).encode("utf-8")) <= SIZE_LIMIT:
+    if size(total) <= SIZE_LIMIT:
         return total
     low, high = 0, total - 1  # the answer is in [low, high]; ``low`` is assumed to fit
     while low < high:
         middle = (low + high + 1) // 2
-        if len(draw(middle).encode("utf-8")) <= SIZE_LIMIT:
+        if size(middle) <= SIZE_LIMIT:
             low = middle
         else:
             high = middle - 1
