@@ -30,6 +30,7 @@ __all__ = [
     "SeriesReport",
     "compare",
     "load",
+    "load_pair",
     "render",
     "track",
 ]
@@ -40,6 +41,13 @@ def load(path: str | Path) -> Report:
     from reportdiff.ingest import load as _load
 
     return _load(path)
+
+
+def load_pair(old: str | Path, new: str | Path) -> tuple[Report, Report]:
+    """Read two reports to compare, each text report using the other's headings as evidence."""
+    from reportdiff.ingest import load_pair as _load_pair
+
+    return _load_pair(old, new)
 
 
 def compare(old: Report, new: Report) -> DocumentDiff:

@@ -87,13 +87,15 @@ def cli() -> None:
     help="json follows the schema reportdiff.outline/1 (reportdiff/data/outline.schema.json).",
 )
 @click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
-def outline(file: str, fmt: str, output: str | None) -> None:
+@click.option("--explain", is_flag=True, help="Say why each heading is one, why it has its level and its parent.")
+def outline(file: str, fmt: str, output: str | None, explain: bool) -> None:
     """Show the section tree of FILE with levels and line numbers, plus date and author.
 
     \b
     Examples:
       reportdiff outline snapshots/2025-03.md
       reportdiff outline report.txt --format json | jq '.sections[].heading'
+      reportdiff outline report.pdf --explain
     """
     from reportdiff.ingest import load
     from reportdiff.output import write_output
@@ -102,7 +104,7 @@ def outline(file: str, fmt: str, output: str | None) -> None:
     report = load(file)
     for warning in report.warnings:
         click.echo(f"reportdiff: warning: {warning}", err=True)
-    write_output(render_outline(report, fmt), output)
+    write_output(render_outline(report, fmt, explain), output)
 
 
 @cli.command()
@@ -230,14 +232,14 @@ def email(
     if new is None:
         raise InputError("give both OLD and NEW")
     from reportdiff.comparison import compare
-    from reportdiff.ingest import load
+    from reportdiff.ingest import load_pair
     from reportdiff.mail.outbox import deliver
     from reportdiff.output import write_output
     from reportdiff.render.common import detect_lang
     from reportdiff.render.email_message import build_message
     from reportdiff.render.options import RenderOptions
 
-    reports = [load(old), load(new)]
+    reports = list(load_pair(old, new))
     for report in reports:
         for warning in report.warnings:
             say(f"warning: {warning}")
@@ -289,6 +291,11 @@ def email(
 @click.option(
     "--show-toc-changes/--hide-toc-changes", default=False, help="Also list differences in the tables of contents."
 )
+@click.option(
+    "--show-layout/--hide-layout",
+    default=False,
+    help="Also list paragraphs split or merged with not a word changed (layout only).",
+)
 @click.option("--pager/--no-pager", default=None, help="Page long text output at a terminal.  [default: pager]")
 @click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS", help="Text width.  [default: the terminal's]")
 @click.option("--link", metavar="URL", help="e-mail-html: where readers find the full comparison (http/https).")
@@ -310,6 +317,7 @@ def diff_command(
     lang: str | None,
     color_choice: str,
     show_toc_changes: bool,
+    show_layout: bool,
     pager: bool | None,
     width: int | None,
     link: str | None,
@@ -335,7 +343,7 @@ def diff_command(
     """
     from reportdiff.comparison import compare
     from reportdiff.errors import InputError
-    from reportdiff.ingest import load
+    from reportdiff.ingest import load_pair
     from reportdiff.output import write_output
     from reportdiff.render.common import detect_lang, has_selected_changes
     from reportdiff.render.dispatch import render
@@ -348,7 +356,7 @@ def diff_command(
     # What start-up made (modules, classes, compiled patterns) lives to the end; frozen, the cycle
     # collector stops rescanning it at every full collection (2 % of a diff).
     gc.freeze()
-    old_report, new_report = series_pair(series_dir, old, new) if series_dir else (load(old), load(new))
+    old_report, new_report = series_pair(series_dir, old, new) if series_dir else load_pair(old, new)
     for report in (old_report, new_report):
         for warning in report.warnings:
             click.echo(f"reportdiff: warning: {report.source}: {warning}", err=True)
@@ -364,6 +372,7 @@ def diff_command(
         side_by_side=side_by_side,
         section_pattern=section_pattern,
         show_toc_changes=show_toc_changes,
+        show_layout=show_layout,
         full_report_link=link,
         explain=explain,
     )

@@ -8,6 +8,7 @@ from collections import Counter
 
 from reportdiff.align import THRESHOLD, Alignment, SectionInfo, align
 from reportdiff.diff.blocks import BlockMatching, BlockSide, block_changes, match_blocks
+from reportdiff.diff.regroup import describe
 from reportdiff.model import (
     BlockChange,
     BlockOp,
@@ -54,6 +55,7 @@ def _diff_reports(old: Report, new: Report) -> DocumentDiff:
     pairs = _pairs(alignment, matching, old_side, new_side, notes)
     _splits_and_merges(pairs, alignment, matching)
     diff = DocumentDiff(old=old, new=new, pairs=pairs, toc_changes=toc_changes(old, new), notes=_unique(notes))
+    diff.layout_changes = layout_changes(pairs)
     diff.stats = stats(pairs)
     return diff
 
@@ -204,6 +206,16 @@ def _count_block(change: BlockChange, result: DiffStats) -> None:
             if op.op is not TextOpKind.EQUAL:
                 result.words_inserted += len(op.new.split())
                 result.words_deleted += len(op.old.split())
+
+
+def layout_changes(pairs: list[SectionPair]) -> list[str]:
+    """Paragraphs split or merged with not a word changed: shown on request, never counted."""
+    return [
+        describe(pair.path, *change.regrouped, " ".join(change.new.text.split()[:6]))
+        for pair in pairs
+        for change in pair.blocks
+        if change.regrouped is not None and change.new is not None
+    ]
 
 
 def toc_changes(old: Report, new: Report) -> list[str]:

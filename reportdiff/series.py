@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportdiff.errors import InputError
+from reportdiff.ingest.metadata import TEXT_ESTIMATE, mentioned_date
 from reportdiff.model import Figure, Report, Section, Span
 from reportdiff.model.series import SeriesEntry, SeriesReport, TopicTrack
 from reportdiff.tracks import (
@@ -213,36 +213,10 @@ def default_jobs(count: int) -> int:
 
 # -- time order ------------------------------------------------------------------------------------
 
-_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
-_MONTH_YEAR = re.compile(r"\b(?:(" + "|".join(_MONTHS) + r")\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
-_ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-\d\d\b")
 
-
-def mentioned_date(report: Report) -> dt.date | None:
-    """The time a report's text speaks of: the median year it mentions, then the median month in that year.
-
-    Reports talk mostly about the recent past, a little about plans; the median ignores both the
-    history and the far future. ``None`` when the text mentions no year.
-    """
-    import statistics
-
-    years: list[int] = []
-    months: list[tuple[int, int]] = []
-    for block in report.blocks():
-        for match in _MONTH_YEAR.finditer(block.text):
-            year = int(match.group(2))
-            years.append(year)
-            if match.group(1):
-                months.append((year, _MONTHS.index(match.group(1).lower()) + 1))
-        for match in _ISO.finditer(block.text):
-            years.append(int(match.group(1)))
-            months.append((int(match.group(1)), int(match.group(2))))
-    if not years:
-        return None
-    year = int(statistics.median_low(years))
-    in_year = [month for y, month in months if y == year]
-    month = int(statistics.median_low(in_year)) if in_year else 6
-    return dt.date(year, month, 1)
+def _own_date(report: Report) -> dt.date | None:
+    """The report's date unless it is only the month its text speaks of (then it is placed by that)."""
+    return None if report.date_source.startswith(TEXT_ESTIMATE) else report.date
 
 
 def order_series(loaded: Sequence[LoadedReport]) -> tuple[list[LoadedReport], list[SeriesEntry], list[str]]:
@@ -250,15 +224,15 @@ def order_series(loaded: Sequence[LoadedReport]) -> tuple[list[LoadedReport], li
     warnings: list[str] = []
     by_date: dict[dt.date, list[LoadedReport]] = {}
     for item in loaded:
-        if item.report.date is not None:
-            by_date.setdefault(item.report.date, []).append(item)
+        if _own_date(item.report) is not None:
+            by_date.setdefault(item.report.date, []).append(item)  # type: ignore[arg-type]
     tied = {id(item) for items in by_date.values() if len(items) > 1 for item in items}
     # Reading the dates a text mentions costs a pass over it: only for reports that need it.
     estimates = {
-        id(item): mentioned_date(item.report) for item in loaded if item.report.date is None or id(item) in tied
+        id(item): mentioned_date(item.report) for item in loaded if _own_date(item.report) is None or id(item) in tied
     }
     for item in loaded:
-        if item.report.date is None:
+        if _own_date(item.report) is None:
             guess = estimates[id(item)]
             where = f"placed by the dates its text mentions (about {guess:%Y-%m})" if guess else "placed last"
             warnings.append(f"{item.report.source}: the report has no date; {where}")
@@ -269,7 +243,7 @@ def order_series(loaded: Sequence[LoadedReport]) -> tuple[list[LoadedReport], li
 
     def sort_key(item: LoadedReport) -> tuple[dt.date, dt.date, str]:
         estimate = estimates.get(id(item)) or dt.date.max
-        return (item.report.date or estimate, estimate, item.report.source)
+        return (_own_date(item.report) or estimate, estimate, item.report.source)
 
     ordered = sorted(loaded, key=sort_key)
     entries = []
@@ -283,7 +257,7 @@ def order_series(loaded: Sequence[LoadedReport]) -> tuple[list[LoadedReport], li
                 title=report.title,
                 date=report.date,
                 date_text=report.display_date(),
-                date_origin="report" if report.date else "text" if estimate else "none",
+                date_origin="report" if _own_date(report) else "text" if estimate else "none",
                 estimated=estimate,
                 label=_label(report, estimate),
             )
@@ -306,7 +280,7 @@ def newest_pair(
 
 
 def _label(report: Report, estimate: dt.date | None) -> str:
-    if report.date:
+    if _own_date(report):
         return report.date.isoformat()
     if estimate:
         return f"~{estimate:%Y-%m}"

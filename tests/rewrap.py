@@ -76,8 +76,12 @@ def to_word(report: Report) -> str:
     return "\n".join(lines + outline_lines(report)) + "\n"
 
 
-def to_pdf(report: Report, spacing: str = "double", width: int = WIDTH) -> str:
-    """PDF-extraction style text; ``spacing`` is "double" or "single"."""
+def to_pdf(report: Report, spacing: str = "double", width: int = WIDTH, marks: bool = True) -> str:
+    """PDF-extraction style text; ``spacing`` is "double" or "single".
+
+    ``marks=False`` strips every trailing space, as ``pdftotext`` does: then nothing shows where a
+    paragraph ends whose last line is nearly full width, and readings may split text differently.
+    """
     physical: list[str] = []
     for item in items_of(report):
         if item.kind in ("row", "plain"):
@@ -97,6 +101,8 @@ def to_pdf(report: Report, spacing: str = "double", width: int = WIDTH) -> str:
         out.append(line)
         if spacing == "double":
             out.append("")
+    if not marks:
+        out = [line.rstrip() for line in out]
     return "\n".join(out + outline_lines(report)) + "\n"
 
 

@@ -85,3 +85,37 @@ def test_outline_schema_rejects_what_the_format_never_writes() -> None:
     for broken in ({**good, "extra": 1}, {**good, "sections": [{**good["sections"][0], "level": 0}]}):
         with pytest.raises(jsonschema.ValidationError):
             _validate_outline(broken)
+
+
+def test_explain_says_why_each_heading_is_one_and_who_its_parent_is(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from click.testing import CliRunner
+
+    from reportdiff.cli import cli
+
+    text = "\n".join(
+        [
+            "Inledning",
+            "Arbetet med den nya planeringen av sommarens bemanning har fortsatt under",
+            "perioden och flera verksamheter har redan lämnat sina underlag till staben.",
+            "Kvalitet",
+            "Uppdrag till regionen om uppföljning av vårdskador",
+            "Inspektionen har gett regionen i uppdrag att redovisa hur vårdskador följs",
+            "upp och vilka åtgärder som vidtagits under det senaste året i verksamheten.",
+        ]
+    )
+    path = tmp_path / "rapport.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    plain = CliRunner().invoke(cli, ["outline", str(path)])
+    assert "why:" not in plain.output
+    result = CliRunner().invoke(cli, ["outline", str(path), "--explain"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    child = lines.index(next(line for line in lines if "Uppdrag till regionen" in line))
+    why = lines[child + 1]
+    assert "why:" in why and "no text of its own, so this is its child" in why and "parent 'Kvalitet'" in why
+    data = json.loads(CliRunner().invoke(cli, ["outline", str(path), "--explain", "--format", "json"]).output)
+    _validate_outline(data)
+    first = data["sections"][0]
+    assert "the form of a report part" in first["why"] and "a top part" in first["why"]

@@ -200,6 +200,7 @@ def test_deterministic_and_unicode_kept() -> None:
         "summary",
         "sections",
         "toc_changes",
+        "layout_changes",
         "notes",
     ]
 

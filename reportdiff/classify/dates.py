@@ -70,6 +70,8 @@ def date_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             if change.op is BlockOp.EQUAL and change.new is not None and change.old is not None:
                 carried.add(id(change.new))
                 carried_old.add(id(change.old))
+                carried_old.update(id(block) for block in change.members[0])  # paragraphs split or merged
+                carried.update(id(block) for block in change.members[1])
     # OLD text that NEW carries unchanged is reported once, as stale in NEW; the rest of OLD here.
     yield from _passed(diff.old, diff.old.date, new_date, rules, side="old", only=None, skip=carried_old)
     # Carried-over text was written for the OLD report: resolve its months against that date.

@@ -3,7 +3,8 @@
 In four passes over the whole document, each pass only looking at what the previous ones
 left unmatched:
 
-1. inside every aligned section pair, blocks with the same comparison text, in order (LCS);
+1. inside every aligned section pair, blocks with the same comparison text, in order (LCS),
+   then runs of blocks that hold the same words split differently (``diff/regroup.py``);
 2. exact moves: a block whose text left one place and appears at another, in any section;
 3. rewording in place: between two equal blocks, the remaining old and new blocks are paired
    in order when they share enough words (a REPLACE with word ops);
@@ -15,9 +16,11 @@ What is left is inserted or deleted. The old place of a moved block is kept as a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportdiff.align import Alignment, SectionInfo
+from reportdiff.diff.regroup import joined_block, regroup_runs
 from reportdiff.diff.sequence import inverted_index, matching_pairs, most_shared
 from reportdiff.diff.words import diff_words, similarity
 from reportdiff.model import Block, BlockChange, BlockOp
@@ -67,6 +70,9 @@ class BlockMatching:
 
     pairs: dict[BlockId, tuple[BlockId, BlockOp]] = field(default_factory=dict)  # old → (new, op)
     reverse: dict[BlockId, BlockId] = field(default_factory=dict)  # new → old
+    # re-segmented runs, by their first old block: (old blocks, new blocks); all their members are
+    # in ``pairs`` / ``reverse`` as EQUAL, each old one paired with the run's first new block
+    groups: dict[BlockId, tuple[list[BlockId], list[BlockId]]] = field(default_factory=dict)
 
 
 def match_blocks(alignment: Alignment, notes: list[str]) -> tuple[BlockMatching, BlockSide, BlockSide]:
@@ -84,6 +90,18 @@ def match_blocks(alignment: Alignment, notes: list[str]) -> tuple[BlockMatching,
         new_keys = [new.key((match.new, m)) for m in range(len(alignment.new[match.new].section.blocks))]
         for k, m in matching_pairs(old_keys, new_keys, notes):
             pair((match.old, k), (match.new, m), BlockOp.EQUAL)
+
+    # 1b. the same words split into other paragraphs: layout, not a change
+    for match in alignment.matches:
+        for gap_old, gap_new in _gaps(match.old, match.new, alignment, matching):
+            runs = regroup_runs(len(gap_old), len(gap_new), _token_lookup(old, gap_old), _token_lookup(new, gap_new))
+            for old_run, new_run in runs:
+                olds, news = [gap_old[i] for i in old_run], [gap_new[j] for j in new_run]
+                matching.groups[olds[0]] = (olds, news)
+                for old_id in olds:
+                    matching.pairs[old_id] = (news[0], BlockOp.EQUAL)
+                for new_id in news:
+                    matching.reverse[new_id] = olds[0]
 
     # 2. exact moves; a block that moved inside its own section is preferred over a far one
     waiting: dict[str, list[BlockId]] = {}
@@ -113,6 +131,11 @@ def match_blocks(alignment: Alignment, notes: list[str]) -> tuple[BlockMatching,
     for o, n in _edited_moves(old, new, matching):
         pair(o, n, BlockOp.MOVE)
     return matching, old, new
+
+
+def _token_lookup(side: BlockSide, ids: list[BlockId]) -> Callable[[int], list[str]]:
+    """The tokens of the ``i``-th block of a gap."""
+    return lambda i: side.tokens(ids[i])
 
 
 def _gaps(
@@ -206,15 +229,23 @@ def block_changes(
     """The block list of one section pair: old-side items in old order, new-side in new order."""
     old_count = len(old.infos[old_index].section.blocks) if old_index is not None else 0
     new_count = len(new.infos[new_index].section.blocks) if new_index is not None else 0
-    chain: list[tuple[int, int]] = []  # EQUAL / REPLACE pairs inside this section pair, increasing
+    # EQUAL / REPLACE pairs inside this section pair, increasing: (old, new, old count, new count)
+    chain: list[tuple[int, int, int, int]] = []
     if old_index is not None and new_index is not None:
-        for k in range(old_count):
+        k = 0
+        while k < old_count:
             target = matching.pairs.get((old_index, k))
+            group = matching.groups.get((old_index, k))
+            if group is not None:
+                chain.append((k, target[0][1], len(group[0]), len(group[1])))  # type: ignore[index]
+                k += len(group[0])
+                continue
             if target and target[1] in (BlockOp.EQUAL, BlockOp.REPLACE) and target[0][0] == new_index:
-                chain.append((k, target[0][1]))
+                chain.append((k, target[0][1], 1, 1))
+            k += 1
     changes: list[BlockChange] = []
     k = m = 0
-    for ck, cm in chain + [(old_count, new_count)]:
+    for ck, cm, old_run, new_run in chain + [(old_count, new_count, 1, 1)]:
         while k < ck:
             assert old_index is not None
             changes.append(_old_side((old_index, k), matching, old, new))
@@ -227,12 +258,20 @@ def block_changes(
             assert old_index is not None and new_index is not None
             old_block, new_block = old.block((old_index, ck)), new.block((new_index, cm))
             op = matching.pairs[(old_index, ck)][1]
-            if op is BlockOp.EQUAL:
+            if old_run > 1 or new_run > 1:
+                group_old, group_new = matching.groups[(old_index, ck)]
+                olds, news = tuple(old.block(b) for b in group_old), tuple(new.block(b) for b in group_new)
+                change = BlockChange(
+                    BlockOp.EQUAL, joined_block(olds), joined_block(news), regrouped=(old_run, new_run)
+                )
+                change.members = (olds, news)
+                changes.append(change)
+            elif op is BlockOp.EQUAL:
                 changes.append(BlockChange(BlockOp.EQUAL, old_block, new_block))
             else:
                 words = diff_words(old_block.text, new_block.text, notes)
                 changes.append(BlockChange(BlockOp.REPLACE, old_block, new_block, words.ops, words.granularity))
-        k, m = ck + 1, cm + 1
+        k, m = ck + old_run, cm + new_run
     return changes
 
 

@@ -10,7 +10,7 @@ from reportdiff.errors import InputError
 from reportdiff.ingest.decode import decode
 from reportdiff.model import Report
 
-__all__ = ["load", "load_bytes", "read_file", "read_markdown"]
+__all__ = ["load", "load_bytes", "load_pair", "read_file", "read_markdown"]
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
@@ -21,13 +21,66 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 def load(path: str | Path) -> Report:
     """Read a report from a file, or from standard input when ``path`` is ``-``."""
+    data, source, suffix = _read(path)
+    return load_bytes(data, source, suffix=suffix)
+
+
+def _read(path: str | Path) -> tuple[bytes, str, str]:
+    """The bytes of a file or of standard input, with the source name and the suffix."""
     source = str(path)
     if source == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         _check_size(len(data), source)
-        return load_bytes(data, "-")
+        return data, "-", ""
     file = Path(path)
-    return load_bytes(read_file(file), source, suffix=file.suffix.lower())
+    return read_file(file), source, file.suffix.lower()
+
+
+_TEXT_STYLES = ("word", "pdf-double", "pdf-single")
+
+
+def load_pair(old: str | Path, new: str | Path) -> tuple[Report, Report]:
+    """Read two reports to compare; each text report is read again with the other's headings as evidence.
+
+    Consecutive reports share most headings: two short lines of one that together make a heading
+    of the other are read as that heading. The second reading is only made when the first shows
+    such a place; its warnings say where.
+    """
+    old_data, new_data = _read(old), _read(new)
+    old_report = load_bytes(old_data[0], old_data[1], suffix=old_data[2])
+    new_report = load_bytes(new_data[0], new_data[1], suffix=new_data[2])
+    old_keys, new_keys = _heading_keys(old_report), _heading_keys(new_report)
+    if old_report.style in _TEXT_STYLES and _could_use(old_report, new_keys - old_keys):
+        old_report = _reread(old_data, new_keys - old_keys)
+    if new_report.style in _TEXT_STYLES and _could_use(new_report, old_keys - new_keys):
+        new_report = _reread(new_data, old_keys - new_keys)
+    return old_report, new_report
+
+
+def _heading_keys(report: Report) -> frozenset[str]:
+    from reportdiff.text.normalize import heading_key
+
+    return frozenset(heading_key(section.heading) for section in report.sections())
+
+
+def _could_use(report: Report, missing: frozenset[str]) -> bool:
+    """A heading of the other report is here two consecutive headings, or starts one of them."""
+    from reportdiff.text.normalize import heading_key
+
+    if not missing:
+        return False
+    sections = list(report.sections())
+    for first, second in zip(sections, sections[1:], strict=False):
+        if heading_key(f"{first.heading} {second.heading}") in missing:
+            return True
+    return any(key.startswith(other) for other in missing for key in map(heading_key, (s.heading for s in sections)))
+
+
+def _reread(read: tuple[bytes, str, str], known: frozenset[str]) -> Report:
+    from reportdiff.ingest.text import read_text
+
+    data, source, _ = read
+    return read_text(decode(data, source), source, known=known)
 
 
 def read_file(path: str | Path) -> bytes:

@@ -125,7 +125,8 @@ def estimate_date(report: Report) -> tuple[dt.date | None, str]:
     Evidence, best first: a publication block (``PUBLICERINGSDATUM`` … ``2023-03-14``); the
     dates of the attachments listed under Bilagor (the report follows them by about three weeks,
     as in the series); the monthly-report heading (figures of month M appear in the report of
-    month M+1 or M+2: we take M+1, the 15th).
+    month M+1 or M+2: we take M+1, the 15th); last, the month its text speaks of (the median of
+    the dates it mentions), which ``trend`` also orders undated reports by.
     """
     published = _publication_date(report)
     if published is not None:
@@ -143,7 +144,45 @@ def estimate_date(report: Report) -> tuple[dt.date | None, str]:
                 continue
             month_after = dt.date(found_year + month // 12, month % 12 + 1, 15)
             return month_after, f"estimated: the month after the heading '{section.heading}'"
+    mentioned = mentioned_date(report)
+    if mentioned is not None:
+        return mentioned, f"{TEXT_ESTIMATE} (median {mentioned:%Y-%m})"
     return None, ""
+
+
+_MONTH_NAMES = "januari februari mars april maj juni juli augusti september oktober november december".split()
+_MONTH_YEAR = re.compile(r"\b(?:(" + "|".join(_MONTH_NAMES) + r")\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-\d\d\b")
+
+
+def mentioned_date(report: Report) -> dt.date | None:
+    """The time a report's text speaks of: the median year it mentions, then the median month in that year.
+
+    Reports talk mostly about the recent past, a little about plans; the median ignores both the
+    history and the far future. ``None`` when the text mentions no year.
+    """
+    import statistics
+
+    years: list[int] = []
+    months: list[tuple[int, int]] = []
+    for block in report.blocks():
+        for match in _MONTH_YEAR.finditer(block.text):
+            year = int(match.group(2))
+            years.append(year)
+            if match.group(1):
+                months.append((year, _MONTH_NAMES.index(match.group(1).lower()) + 1))
+        for match in _ISO.finditer(block.text):
+            years.append(int(match.group(1)))
+            months.append((int(match.group(1)), int(match.group(2))))
+    if not years:
+        return None
+    year = int(statistics.median_low(years))
+    in_year = [month for y, month in months if y == year]
+    month = int(statistics.median_low(in_year)) if in_year else 6
+    return dt.date(year, month, 1)
+
+
+TEXT_ESTIMATE = "estimated: the dates its text mentions"
 
 
 def _publication_date(report: Report) -> tuple[dt.date, str] | None:
@@ -202,6 +241,8 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 __all__ = [
     "MONTHS",
+    "TEXT_ESTIMATE",
+    "mentioned_date",
     "estimate_date",
     "finish_report",
     "is_cover_date",

@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reportdiff.ingest.cues import is_long_title
 from reportdiff.ingest.metadata import finish_report, is_cover_date, is_name_line, is_role_line, is_title, parse_date
+from reportdiff.ingest.text_headings import is_listed, mark_headings, split_listed_prefixes
 from reportdiff.ingest.tree import RawBlock, build_tree
+from reportdiff.ingest.units import Line, Unit
 from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span
 from reportdiff.text.contents import find_outline, find_toc, toc_depth
 from reportdiff.text.headings import assign_levels, is_heading_shape, pattern_kind
@@ -40,37 +43,6 @@ _CAPTION = re.compile(r"^(?:(?:Diagram|Figur|Tabell|Bild|Graf)\s+\d+[.:]?(?:\s|$
 
 
 @dataclass(slots=True)
-class Line:
-    """One non-blank physical line of the input, with what its layout says."""
-
-    number: int
-    text: str
-    page: int = 1
-    page_start: bool = False  # began with a space: a new PDF page (or a bullet the extraction lost)
-    blank_before: int = 0
-    trailing: int = 0  # spaces after the text in the source
-    marker: str = ""  # list marker when the line starts a list item
-    table: bool = False
-
-
-@dataclass(slots=True)
-class Unit:
-    """A paragraph, list item, table row or heading candidate, made of one or more lines."""
-
-    lines: list[Line]
-    text: str
-    kind: BlockKind = BlockKind.PARAGRAPH
-    marker: str = ""
-    heading: bool = False
-    listed: bool = False  # found in the table of contents or the bookmark outline
-    level: int = 0
-
-    @property
-    def span(self) -> Span:
-        return Span(self.lines[0].number, self.lines[-1].number, self.lines[0].page)
-
-
-@dataclass(slots=True)
 class _Context:
     style: str
     width: int
@@ -80,8 +52,13 @@ class _Context:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_text(text: str, source: str = "<string>") -> Report:
-    """Read a report laid out as plain text (Word-style or PDF extraction) into the report model."""
+def read_text(text: str, source: str = "<string>", known: frozenset[str] = frozenset()) -> Report:
+    """Read a report laid out as plain text (Word-style or PDF extraction) into the report model.
+
+    ``known`` holds the heading keys of the other report of a pair (``load_pair``): two short
+    lines that together make one of its headings are one heading here too, and a line that starts
+    with one of them is split like a line that starts with a contents entry.
+    """
     raw = strip_control(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     style = detect_style(raw)
     consumed: set[int] = set()
@@ -98,15 +75,19 @@ def read_text(text: str, source: str = "<string>") -> Report:
     )
     lines = _set_furniture_aside(lines, context)
     listed_keys = {heading_key(entry.heading) for entry in toc + outline}
-    units = _word_units(lines, context, listed_keys) if style == "word" else _pdf_units(lines, context, listed_keys)
+    if style == "word":
+        units = _word_units(lines, context, listed_keys)
+    else:
+        units = _pdf_units(lines, context, listed_keys, known)
     report = Report(source=source, root=build_tree([]), style=style, toc=toc, outline=outline)
     units = _take_cover(units, report, context)
     units = _take_signature(units, report, context)
     _mark_captions(units)
-    _mark_headings(units, listed_keys, style)
+    units = split_listed_prefixes(units, listed_keys)
+    mark_headings(units, listed_keys, style)
     warnings = assign_levels(units, toc_depth=toc_depth(toc) if toc else 0, listed=bool(listed_keys))
     found = {heading_key(unit.text) for unit in units if unit.heading}
-    missing = [entry.heading for entry in toc + outline if not _is_listed(entry.heading, found)]
+    missing = [entry.heading for entry in toc + outline if not is_listed(entry.heading, found)]
     missing = [heading for heading in missing if not is_title(heading)]
     if missing:
         warnings.append(f"{len(missing)} contents/outline entries not found as headings: {', '.join(missing[:5])}")
@@ -115,6 +96,7 @@ def read_text(text: str, source: str = "<string>") -> Report:
         for unit in units
     ]
     report.root = build_tree(raw_blocks)
+    report.explanations = [f"{unit.why}. {unit.why_level}" for unit in units if unit.heading]
     report.asides = sorted(context.asides, key=lambda aside: (aside.span.start, aside.kind.value))
     report.warnings = context.warnings + warnings
     if not report.title:
@@ -314,6 +296,7 @@ def _join_split_paragraphs(units: list[Unit], context: _Context) -> list[Unit]:
             and not ends_sentence(previous.text)
             and not previous.text.endswith(("”", '"', ")"))
             and not is_heading_shape(unit.text)
+            and not is_long_title(previous.text, unit.text)
         ):
             previous.lines.extend(unit.lines)
             previous.text = f"{previous.text} {unit.text}"
@@ -322,12 +305,12 @@ def _join_split_paragraphs(units: list[Unit], context: _Context) -> list[Unit]:
     return joined
 
 
-def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> list[Unit]:
+def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str], known: frozenset[str]) -> list[Unit]:
     """Join wrapped physical lines into paragraphs and list items; tables one row a line."""
     _mark_table_lines(lines, listed_keys, context.width)
     units: list[Unit] = []
     for position, line in enumerate(lines):
-        following = lines[position + 1] if position + 1 < len(lines) else None
+        following = lines[position + 1 : position + 3]
         previous = units[-1] if units else None
         if previous is not None and _continues_pdf(previous, line, following, context, listed_keys):
             previous.lines.append(line)
@@ -335,11 +318,11 @@ def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> l
         units.append(_start_unit(line))
     for unit in units:
         unit.text = _join_lines(unit.lines, context)
-    return _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys), context)
+    return _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys, known, context), context)
 
 
-def _continues_pdf(previous: Unit, line: Line, following: Line | None, context: _Context, listed: set[str]) -> bool:
-    """Whether ``line`` continues the unit above it rather than starting a new one."""
+def _continues_pdf(previous: Unit, line: Line, following: list[Line], context: _Context, listed: set[str]) -> bool:
+    """Whether ``line`` continues the unit above it rather than starting a new one (``following``: next two lines)."""
     last = previous.lines[-1]
     if line.table != last.table:
         return False
@@ -368,10 +351,12 @@ def _continues_pdf(previous: Unit, line: Line, following: Line | None, context: 
     if len(line.text) <= 100 and (pattern_kind(line.text) or heading_key(line.text) in listed):
         return False
     ends_open = last.text.rsplit(" ", 1)[-1].casefold() in _OPEN_ENDINGS
-    if not ends_open and _heading_so_far(previous, last, context):
-        return False
     length = len(last.text) + (2 if last.marker else 0)
     fits = length + 1 + len(first_word) <= context.width
+    # A heading-shaped line ends a unit, unless it is only short because the next word would not
+    # have fitted on it (``… har fyra lex`` / ``Maria-anmälningar skickats …``): that is wrapping.
+    if not ends_open and fits and _heading_so_far(previous, last, context):
+        return False
     if ends_sentence(last.text):
         return not fits and not _standalone_heading_line(line, following, context)
     # Without a final stop, only a clearly short line ends here (a heading, or a paragraph without a
@@ -397,11 +382,25 @@ def _heading_so_far(previous: Unit, last: Line, context: _Context) -> bool:
     return text is not None and is_heading_shape(_tidy(text))
 
 
-def _standalone_heading_line(line: Line, following: Line | None, context: _Context) -> bool:
-    """A short line without a final stop, followed by a new start: a heading after a full line."""
-    if following is None or ends_sentence(line.text) or len(line.text) > 0.8 * context.width:
+def _standalone_heading_line(line: Line, following: list[Line], context: _Context) -> bool:
+    """A short line without a final stop, followed by a new start: a heading after a full line.
+
+    The heading may wrap once: a second short line that continues it (lower case, or after an
+    open ending such as ``i``), without a final stop, and then a new start.
+    """
+    short = 0.8 * context.width
+    if not following or ends_sentence(line.text) or len(line.text) > short or not line.text[:1].isupper():
         return False
-    return line.text[:1].isupper() and not following.text[:1].islower() and is_heading_shape(line.text)
+    nxt = following[0]
+    ends_open = line.text.rsplit(" ", 1)[-1].casefold() in _OPEN_ENDINGS
+    if not (nxt.text[:1].islower() or ends_open):
+        return is_heading_shape(line.text)
+    after = following[1] if len(following) > 1 else None
+    if nxt.marker or len(nxt.text) > short or ends_sentence(nxt.text) or ends_with_split(line.text):
+        return False
+    if after is not None and (after.text[:1].islower() or ends_with_split(nxt.text)):
+        return False
+    return is_heading_shape(_tidy(f"{line.text} {nxt.text}"))
 
 
 def _mark_table_lines(lines: list[Line], listed_keys: set[str], width: int) -> None:
@@ -428,7 +427,7 @@ def _mark_table_lines(lines: list[Line], listed_keys: set[str], width: int) -> N
         run.clear()
 
     after_sentence = True
-    limit = min(45, int(0.6 * width))
+    limit = min(45, int(0.75 * width))
     previous: Line | None = None
     for line in lines:
         short = len(line.text) <= limit and not line.marker and not line.text.rstrip().endswith(".")
@@ -443,24 +442,32 @@ def _mark_table_lines(lines: list[Line], listed_keys: set[str], width: int) -> N
     close()
 
 
-def _merge_wrapped_headings(units: list[Unit], listed_keys: set[str]) -> list[Unit]:
-    """A long heading wrapped before a capitalised word or after ``i``/``och``: two units, one heading."""
+def _merge_wrapped_headings(
+    units: list[Unit], listed_keys: set[str], known: frozenset[str], context: _Context
+) -> list[Unit]:
+    """A long heading wrapped before a capitalised word or after ``i``/``och``: two units, one heading.
+
+    Also two heading-shaped lines that together are a contents entry, or a heading of the other
+    report of the pair (said in the warnings: the other report was used as evidence).
+    """
     merged: list[Unit] = []
-    for unit in units:
+    for position, unit in enumerate(units):
+        after = units[position + 1] if position + 1 < len(units) else None
         previous = merged[-1] if merged else None
         if (
             previous is not None
             and previous.kind is BlockKind.PARAGRAPH
             and unit.kind is BlockKind.PARAGRAPH
-            and len(previous.lines) == 1
+            and len(previous.lines) <= 3
             and is_heading_shape(previous.text)
             and is_heading_shape(unit.text)
             and not pattern_kind(unit.text)
             and heading_key(unit.text) not in listed_keys
             and heading_key(previous.text) not in listed_keys
             and (
-                previous.text.split()[-1].casefold() in _OPEN_ENDINGS
-                or (len(previous.text) >= 55 and len(unit.text) <= 30)
+                (len(previous.lines) == 1 and previous.text.split()[-1].casefold() in _OPEN_ENDINGS)
+                or (len(previous.lines) == 1 and len(previous.text) >= 55 and len(unit.text) <= 30)
+                or _joined_is_known(previous, unit, after, listed_keys, known, context)
             )
         ):
             previous.lines.extend(unit.lines)
@@ -468,6 +475,22 @@ def _merge_wrapped_headings(units: list[Unit], listed_keys: set[str]) -> list[Un
             continue
         merged.append(unit)
     return merged
+
+
+def _joined_is_known(
+    previous: Unit, unit: Unit, after: Unit | None, listed_keys: set[str], known: frozenset[str], context: _Context
+) -> bool:
+    """The two lines (or, with the next one, three) are a contents entry or a heading of the other report."""
+    joined = f"{previous.text} {unit.text}"
+    if heading_key(joined) in listed_keys:
+        return True
+    if not known:
+        return False
+    three = f"{joined} {after.text}" if after is not None and is_heading_shape(after.text) else ""
+    if heading_key(joined) in known or (three and heading_key(three) in known):
+        context.warnings.append(f"the other report: '{joined}' is part of one heading, as it is there")
+        return True
+    return False
 
 
 def _take_cover(units: list[Unit], report: Report, context: _Context) -> list[Unit]:
@@ -503,44 +526,3 @@ def _mark_captions(units: list[Unit]) -> None:
     for unit in units:
         if unit.kind is BlockKind.PARAGRAPH and len(unit.text) <= 160 and _CAPTION.match(unit.text):
             unit.kind = BlockKind.CAPTION
-
-
-def _mark_headings(units: list[Unit], listed_keys: set[str], style: str) -> None:
-    """Heading candidates: listed in the contents/outline, or by their shape and what follows them."""
-    for position, unit in enumerate(units):
-        if unit.kind is not BlockKind.PARAGRAPH or (style != "word" and len(unit.lines) > 3):
-            continue
-        following = units[position + 1] if position + 1 < len(units) else None
-        if not is_heading_shape(unit.text):
-            continue
-        unit.listed = _is_listed(unit.text, listed_keys)
-        if following is None:
-            continue  # a last short line is a closing remark, not a heading of nothing
-        if following.text[:1].islower() and following.kind is BlockKind.PARAGRAPH:
-            continue
-        unit.heading = True
-    _reject_long_chains(units)
-
-
-def _is_listed(text: str, listed_keys: set[str]) -> bool:
-    """In the contents or outline: the same key, or nearly (a typo or a changed word in a long heading)."""
-    key = heading_key(text)
-    if key in listed_keys or not listed_keys or len(key) < 12:
-        return key in listed_keys
-    from rapidfuzz import fuzz, process
-
-    return process.extractOne(key, listed_keys, scorer=fuzz.ratio, score_cutoff=92) is not None
-
-
-def _reject_long_chains(units: list[Unit]) -> None:
-    """Five or more headings in a row with no evidence is a flattened table or a list, not headings."""
-    chain: list[Unit] = []
-    for unit in units + [Unit([Line(0, "")], "")]:
-        if unit.heading:
-            chain.append(unit)
-            continue
-        if len(chain) >= 5:
-            for candidate in chain:
-                if not candidate.listed and not pattern_kind(candidate.text):
-                    candidate.heading = False
-        chain = []

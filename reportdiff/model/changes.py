@@ -58,6 +58,11 @@ class BlockChange:
     granularity: str = "word"  # "word", or "sentence" when the block was mostly rewritten
     moved_from: tuple[str, ...] | None = None  # for MOVE: the old section path
     moved_to: tuple[str, ...] | None = None  # for a DELETE that is the old side of a MOVE elsewhere
+    # for an EQUAL that joins a re-segmented run: (old blocks, new blocks), e.g. (2, 1) for two
+    # paragraphs read as one; ``old`` and ``new`` are then the run's blocks joined
+    regrouped: tuple[int, int] | None = None
+    # for such a run: the report's own blocks of each side, (old blocks, new blocks)
+    members: tuple[tuple[Block, ...], tuple[Block, ...]] = ((), ())
 
 
 @dataclass(slots=True)
@@ -107,6 +112,7 @@ class DocumentDiff:
     stats: DiffStats = field(default_factory=DiffStats)
     summary: ChangeSummary = field(default_factory=ChangeSummary)
     toc_changes: list[str] = field(default_factory=list)  # reported only on request, never as text changes
+    layout_changes: list[str] = field(default_factory=list)  # paragraphs split or merged, no word changed
     notes: list[str] = field(default_factory=list)  # fallbacks taken, e.g. "paragraph too long, sentence diff"
 
     @property

@@ -120,6 +120,9 @@ class Report:
     outline: list[TocEntry] = field(default_factory=list)
     asides: list[Aside] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # why each heading is one and has its level, in the order of sections(); empty when the reader
+    # takes headings from the format itself (Markdown ``#``, DOCX styles, PDF fonts and bookmarks)
+    explanations: list[str] = field(default_factory=list)
 
     def metadata(self) -> dict[str, str | None]:
         """Who wrote the report and when, as JSON-ready values: shared by every format that shows it."""

@@ -336,7 +336,8 @@ def _event_view(event: Event, anchors: dict[tuple[str, ...], str], words: dict[s
     elif (event.old_status or event.new_status) and "→" not in event.title:  # a title that tells the change says it
         detail = f"{safe_text(event.old_status) or '–'} → {safe_text(event.new_status) or '–'}"
     line_key = "line_in_old" if event.side == "old" else "line_in_new"
-    said = next((said for said in event.evidence if said.sentence != event.title), None)
+    # the first sentence that the title does not already say in full ("Heading: the sentence")
+    said = next((said for said in event.evidence if said.sentence not in event.title), None)
     return EventView(
         title=nobreak_numbers(safe_text(event.title)),
         detail=detail,

@@ -80,6 +80,7 @@ def diff_data(diff: DocumentDiff, options: RenderOptions | None = None, lazy: bo
         if lazy
         else [_pair_data(pair, old_places, new_places) for pair in pairs],
         "toc_changes": list(diff.toc_changes),
+        "layout_changes": list(diff.layout_changes),
         "notes": list(diff.notes),
     }
     return data
@@ -174,7 +175,7 @@ def _block_side(block: Block | None, places: _Places) -> dict[str, Any] | None:
 
 def _block_change_data(change: BlockChange, old_places: _Places, new_places: _Places) -> dict[str, Any]:
     block = change.new or change.old
-    return {
+    data = {
         "op": change.op.value,
         "kind": block.kind.value if block is not None else None,
         "old": _block_side(change.old, old_places),
@@ -184,6 +185,9 @@ def _block_change_data(change: BlockChange, old_places: _Places, new_places: _Pl
         "moved_to": list(change.moved_to) if change.moved_to is not None else None,
         "ops": [{"op": op.op.value, "old": op.old, "new": op.new} for op in change.ops],
     }
+    if change.regrouped is not None:
+        data["regrouped"] = list(change.regrouped)
+    return data
 
 
 def _event_data(event: Event) -> dict[str, Any]:

@@ -95,6 +95,10 @@ def render_markdown(diff: DocumentDiff, options: RenderOptions | None = None) ->
         out += [f"### {words['toc_changes']}", ""]
         out += [f"- {escape_md(change)}" for change in diff.toc_changes]
         out.append("")
+    if options.show_layout and diff.layout_changes:
+        out += [f"### {words['layout_changes']}", ""]
+        out += [f"- {escape_md(change)}" for change in diff.layout_changes]
+        out.append("")
     if diff.notes:
         out += [f"### {words['notes']}", ""]
         out += [f"- {escape_md(note)}" for note in diff.notes]

@@ -15,5 +15,6 @@ class RenderOptions:
     side_by_side: bool = False
     section_pattern: str | None = None  # only sections whose path matches (case-insensitive substring or glob)
     show_toc_changes: bool = False
+    show_layout: bool = False  # also list paragraphs split or merged with the same words
     full_report_link: str | None = None  # e-mail: where the full report or HTML diff can be read
     explain: bool = False  # text and md: each claim's evidence and rule, what was withheld and why

@@ -148,6 +148,11 @@ def diff_renderables(diff: DocumentDiff, options: RenderOptions) -> Iterator[Ren
         yield Text(words["toc_changes"], style=rich_style("heading"))
         for change in diff.toc_changes:
             yield _indented(Text(f"• {safe_text(change)}"))
+    if options.show_layout and diff.layout_changes:
+        yield Text()
+        yield Text(words["layout_changes"], style=rich_style("heading"))
+        for change in diff.layout_changes:
+            yield _indented(Text(f"• {safe_text(change)}"))
     if diff.notes:
         yield Text()
         yield Text(words["notes"], style=rich_style("muted"))

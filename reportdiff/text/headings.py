@@ -53,6 +53,7 @@ class HeadingUnit(Protocol):
     heading: bool
     listed: bool
     level: int
+    why_level: str  # set by assign_levels: why the heading has its level (``outline --explain``)
 
 
 @lru_cache(maxsize=8192)
@@ -126,15 +127,20 @@ def assign_levels(units: Sequence[HeadingUnit], toc_depth: int = 0, listed: bool
         if kind == "part" and key not in parts_seen:
             parts_seen.add(key)
             part_key, in_division, level = key, False, 1
+            unit.why_level = "level 1: the form of a report part, its first time"
         elif kind == "division":
             in_division, level = True, 2
+            unit.why_level = "level 2: the form of a division"
         elif kind == "department" and not in_division:
             level = 2
+            unit.why_level = "level 2: the form of a department outside a division"
         elif _SAFETY_CHILDREN.match(unit.text) and part_key.startswith("patientsäkerhet"):
             level = 2
+            unit.why_level = "level 2: a standing child of the patient-safety part"
         elif kind == "area":
             division = next((anchor.level for anchor in reversed(stack) if not anchor.generic and anchor.level <= 2), 1)
             level = division + 1
+            unit.why_level = f"level {level}: the form of a care area, one below its division"
         if level:
             pattern_count += 1
             while stack and stack[-1].level >= level:
@@ -170,8 +176,10 @@ def _drop_empty_generic(units: Sequence[HeadingUnit]) -> None:
 def _generic_level(
     unit: HeadingUnit, previous: HeadingUnit | None, stack: list[_Anchor], toc_depth: int, empty: bool
 ) -> int:
+    why = ""
     if previous is not None and (not stack or stack[-1].level < previous.level):
         stack.append(_Anchor(previous.level, generic=True, listed=previous.listed))
+        why = "the heading just before has no text of its own, so this is its child"
     top = stack[-1] if stack else None
     if previous is None and top is not None and top.generic:
         # Listed after unlisted children of a listed heading, or itself a heading with sub-headings
@@ -179,9 +187,15 @@ def _generic_level(
         if (top.listed and unit.listed and top.unlisted_children) or (empty and top.children):
             stack.pop()
             top = stack[-1] if stack else None
+            why = "a sibling of the heading above its neighbours: " + (
+                "listed after that heading's unlisted children" if unit.listed else "it has sub-headings of its own"
+            )
     level = (top.level if top else 0) + 1
-    if toc_depth and not unit.listed:
-        level = max(level, toc_depth + 1)
+    why = why or ("one below the nearest heading above it that has sub-headings" if top else "no heading above it")
+    if toc_depth and not unit.listed and level < toc_depth + 1:
+        level = toc_depth + 1
+        why = f"not in the contents, which lists {toc_depth} levels, so at least level {level}"
+    unit.why_level = f"level {level}: {why}"
     if top is not None:
         top.children += 1
         top.unlisted_children += not unit.listed

@@ -64,6 +64,8 @@ def join_hyphenated(left: str, right: str, evidence: SpellingEvidence | None = N
     tail_word = right.split(" ", 1)[0]
     tail_letters = re.match(r"[\wÅÄÖåäö]*", tail_word)
     tail = tail_letters.group(0) if tail_letters else ""
+    if not spaced and prefix and tail_word.casefold() in CONJUNCTIONS and _spelled_joined(prefix, tail, evidence):
+        return f"{left[:-1]}{right}"  # "gemen-" / "samt", and the text writes "gemensamt" elsewhere
     if spaced or tail_word.casefold() in CONJUNCTIONS or tail_word.startswith(("-", "–")) or tail[:1].isupper():
         return f"{left} {right}"  # "hälso- och", "40-, 50- Division": the hyphen ends a word
     if not prefix or not tail:
@@ -71,6 +73,11 @@ def join_hyphenated(left: str, right: str, evidence: SpellingEvidence | None = N
     if _keeps_hyphen(prefix, tail, evidence):
         return f"{left}{right}"
     return f"{left[:-1]}{right}"
+
+
+def _spelled_joined(prefix: str, tail: str, evidence: SpellingEvidence | None) -> bool:
+    """The document writes the two halves as one word elsewhere (a conjunction can end a word: ``gemensamt``)."""
+    return evidence is not None and f"{prefix}{tail}".casefold() in evidence.words
 
 
 def _keeps_hyphen(prefix: str, tail: str, evidence: SpellingEvidence | None) -> bool:
