@@ -268,10 +268,7 @@ def _median_row(pair: str, tool: str, commands: list[list[str]], timeout: float,
             row.note = f"> {timeout:g} s"
             return row
         results.append(result)
-    row.wall = statistics.median(r.wall for r in results)
-    row.cpu = statistics.median(r.cpu for r in results)
-    row.peak_mb = max(r.peak_mb for r in results)
-    return row
+    return _medians(row, results)
 
 
 def _trend_row(case: str, commands: list[tuple[list[str], dict[str, str], bool]], timeout: float, cwd: Path) -> Row:
@@ -286,6 +283,11 @@ def _trend_row(case: str, commands: list[tuple[list[str], dict[str, str], bool]]
             row.note = f"> {timeout:g} s"
             return row
         results.append(result)
+    return _medians(row, results)
+
+
+def _medians(row: Row, results: list[Measure]) -> Row:
+    """The row with the median wall and CPU time of ``results`` and their largest peak memory."""
     row.wall = statistics.median(r.wall for r in results)
     row.cpu = statistics.median(r.cpu for r in results)
     row.peak_mb = max(r.peak_mb for r in results)
