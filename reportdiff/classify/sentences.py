@@ -109,11 +109,7 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                     if announced is None:
                         announced = _planned_starts(pair.old.blocks, rules)
                     _started_as_planned(event, sentence, announced, pair.old_path)
-                if event.kind in told and event.confident:
-                    event.confident = False
-                    event.why += "; a further sentence of a paragraph that already has an event of this kind"
-                elif event.confident:
-                    told.add(event.kind)
+                _tell_once(event, told, "a paragraph")
                 yield event
 
 
@@ -136,13 +132,21 @@ def new_section_events(
                 continue
             if block.kind is BlockKind.LIST_ITEM:
                 event.title = f"{heading}: {item_name(block.text)}" if heading else item_name(block.text)
-            elif one_story and event.kind in told and event.confident:
-                event.confident = False
-                event.why += "; a further sentence of a new section that already has an event of this kind"
-            elif event.confident:
-                told.add(event.kind)
+            elif one_story:
+                _tell_once(event, told, "a new section")
             events.append(event)
     return events
+
+
+def _tell_once(event: Event, told: set[EventKind], where: str) -> None:
+    """The first confident event of each kind in one place speaks for it; later ones are withheld."""
+    if not event.confident:
+        return
+    if event.kind in told:
+        event.confident = False
+        event.why += f"; a further sentence of {where} that already has an event of this kind"
+    else:
+        told.add(event.kind)
 
 
 def sentence_event(sentence: str, block: Block, path: tuple[str, ...], heading: str, rules: Rules) -> Event | None:
