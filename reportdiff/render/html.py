@@ -345,8 +345,9 @@ def _event_view(event: Event, anchors: dict[tuple[str, ...], str], words: dict[s
         anchor=anchors.get(tuple(event.section_path), ""),
         line=words[line_key].format(line=event.line) if event.line else "",
         quote=_quote(safe_text(said.sentence)) if said else "",
-        quote_where=words["line_in_old" if said.side == "old" else "line_in_new"].format(line=said.line)
-        if said
+        # where the quote stands, unless it is the line the item already names
+        quote_where=words[f"line_in_{said.side}"].format(line=said.line)
+        if said and (said.side, said.line) != (event.side, event.line)
         else "",
     )
 
