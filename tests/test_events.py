@@ -504,3 +504,12 @@ def test_a_start_the_old_report_announced_is_a_status_change_with_both_sentences
     # a start of something else is still a new initiative
     other = with_sentence("Ett nytt nätverk för barnrättsombud har startats.")
     assert [e.rule for e in events(make_diff(old, other))] == ["sentence.start"]
+
+
+def test_through_a_month_in_a_sentence_with_a_figure_is_its_period_not_a_date_due() -> None:
+    figure = "Sjukfrånvaron ackumulerat till och med oktober är 6,1 procent."
+    due = "Dispensen gäller till och med oktober."
+    for text, expected in ((figure, []), (due, ["Vårdplatser: oktober"])):
+        diff = make_diff(with_sentence(text), BASE)
+        diff.old.date, diff.new.date = dt.date(2025, 9, 10), dt.date(2025, 11, 20)
+        assert [e.title for e in events(diff) if e.kind is EventKind.DATE_PASSED] == expected, text

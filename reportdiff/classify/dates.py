@@ -99,7 +99,7 @@ def _passed(
                 if not any(offset <= at < offset + len(sentence) for at in months):
                     continue
                 tokens = rules.tokens(sentence)
-                if not rules.date_future.find(tokens):
+                if not rules.date_future.find(tokens) or _period_of_a_figure(sentence, tokens, rules):
                     continue
                 for when, words in announced_dates(sentence, written):
                     if written is not None and when < written:
@@ -126,6 +126,19 @@ def _passed(
                         evidence=[evidence(block, sentence, path, side, sentence.find(words))],
                         why=f"announced for {when.isoformat()}, before the new report's date {now.isoformat()}",
                     )
+
+
+_THROUGH = ("till", "och", "med")
+_FIGURE = re.compile(r"\d(?:[\d ,.]*\d)?\s*(?:%|procent|mnkr|kronor|st\b)")
+
+
+def _period_of_a_figure(sentence: str, tokens: list[str], rules: Rules) -> bool:
+    """Whether the only cue of what is to come is "till och med" in a sentence that states a figure:
+    "Sjukfrånvaron ackumulerat till och med oktober är 6,1 procent" names the period the figure
+    covers, not a date something is due ("Dispensen gäller till och med 31 december" is one)."""
+    cues = [tuple(tokens[index : index + 3]) for index in rules.date_future.find(tokens)]
+    through = tuple(rules.tokens(" ".join(_THROUGH)))
+    return all(cue == through for cue in cues) and bool(_FIGURE.search(sentence))
 
 
 def _told_in_past_tense(sentence: str, words: str, rules: Rules) -> bool:
