@@ -404,7 +404,7 @@ def test_figures_with_different_qualifiers_are_different_measures() -> None:
 
 
 def test_counts_of_different_nouns_are_not_paired() -> None:
-    old = "# Bild\n\nSex nya datortomografer köps in.\n"
+    old = "# Bild\n\nTre nya ambulanser köps in.\n"
     new = "# Bild\n\nFyra nya röntgensjuksköterskor anställs.\n"
     assert _shift_values(old, new) == []
 

@@ -134,7 +134,7 @@ _FIGURE = re.compile(r"\d(?:[\d ,.]*\d)?\s*(?:%|procent|mnkr|kronor|st\b)")
 
 def _period_of_a_figure(sentence: str, tokens: list[str], rules: Rules) -> bool:
     """Whether the only cue of what is to come is "till och med" in a sentence that states a figure:
-    "Sjukfrånvaron ackumulerat till och med oktober är 6,1 procent" names the period the figure
+    "Övertiden till och med oktober är 4,2 procent av arbetad tid" names the period the figure
     covers, not a date something is due ("Dispensen gäller till och med 31 december" is one)."""
     cues = [tuple(tokens[index : index + 3]) for index in rules.date_future.find(tokens)]
     through = tuple(rules.tokens(" ".join(_THROUGH)))
