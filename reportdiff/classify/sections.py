@@ -17,9 +17,7 @@ from reportdiff.classify.rules import Rules
 from reportdiff.classify.sentences import new_section_events
 from reportdiff.figures import split_sentences
 from reportdiff.model import DocumentDiff, Event, EventKind, Report, Section, SectionPair, SectionStatus
-from reportdiff.text.stem import stems
-
-_MIN_NAME_STEM = 4  # shorter words ("och", "för", "vid") say nothing about what a heading names
+from reportdiff.text.stem import content_stems, stems
 
 
 def section_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
@@ -112,9 +110,8 @@ def _not_an_initiative(section: Section, path: tuple[str, ...], rules: Rules, ol
         return ""  # "Nytt samverkansavtal": the heading says it is new, whatever the old report said
     if not (len(path) > 1 and rules.matter_lists.find(rules.tokens(path[-2]))):
         return "a new topic under a unit or a standing part, and no sentence states a start"
-    names = [word for word in stems(section.heading) if len(word) >= _MIN_NAME_STEM]
-    known = [word for word in names if word in old_words]
-    if names and len(known) == len(names):
+    names = content_stems(section.heading)
+    if names and names <= old_words:
         return "the old report already speaks of what the heading names"
     return ""
 
