@@ -162,21 +162,30 @@ def _gaps(
     return gaps
 
 
+_TIE_BREAK = 1e-6  # far below any difference of similarity between two paragraphs
+
+
 def _pair_in_order(
     gap_old: list[BlockId], gap_new: list[BlockId], old: BlockSide, new: BlockSide
 ) -> list[tuple[BlockId, BlockId]]:
     """The order-keeping pairing of similar blocks with the largest total similarity (a small DP)."""
     rows, cols = len(gap_old), len(gap_new)
     sims = [[similarity(old.word_set(o), new.word_set(n)) for n in gap_new] for o in gap_old]
+    # Ties between equally similar pairings go to the pair nearer in relative place, a rule that
+    # reads the same from either side, so diff(B, A) pairs what diff(A, B) pairs.
+    gain = [
+        [sims[r][c] - _TIE_BREAK * abs((r + 0.5) / rows - (c + 0.5) / cols) for c in range(cols)]
+        for r in range(rows)
+    ]
     best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     for r in range(rows - 1, -1, -1):
         for c in range(cols - 1, -1, -1):
-            take = sims[r][c] + best[r + 1][c + 1] if sims[r][c] >= REWORD_SIMILARITY else -1.0
+            take = gain[r][c] + best[r + 1][c + 1] if sims[r][c] >= REWORD_SIMILARITY else -1.0
             best[r][c] = max(take, best[r + 1][c], best[r][c + 1])
     chosen = []
     r = c = 0
     while r < rows and c < cols:
-        if sims[r][c] >= REWORD_SIMILARITY and best[r][c] == sims[r][c] + best[r + 1][c + 1]:
+        if sims[r][c] >= REWORD_SIMILARITY and best[r][c] == gain[r][c] + best[r + 1][c + 1]:
             chosen.append((gap_old[r], gap_new[c]))
             r, c = r + 1, c + 1
         elif best[r][c] == best[r + 1][c]:
