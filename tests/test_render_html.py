@@ -547,3 +547,36 @@ def test_markup_is_balanced(fmt: str, make) -> None:
     checker.feed(render(make(), fmt))
     checker.close()
     assert checker.errors == [] and checker.stack == []
+
+
+def test_a_title_that_names_the_stage_reached_gets_no_repeated_detail() -> None:
+    from diff_builder import make_diff
+
+    from reportdiff.model import ChangeSummary, Event, EventKind, Evidence
+
+    md = "# Vård\n\nText.\n"
+    path = ("Vård",)
+    said = [Evidence("new", 3, path, "Mottagningen pausades i juli.")]
+    stage = Event(
+        EventKind.STATUS_CHANGE,
+        "Vård: pausat",
+        "Mottagningen pausades i juli.",
+        path,
+        3,
+        "sentence.stage.paused",
+        new_status="pausat",
+        evidence=said,
+    )
+    listed = Event(
+        EventKind.NEW_INITIATIVE,
+        "Digital triage",
+        "Digital triage – förstudie pågår.",
+        path,
+        3,
+        "list.added",
+        new_status="förstudie",
+        evidence=said,
+    )
+    html = render(make_diff(md, md.replace("Text.", "Ny text."), summary=ChangeSummary([stage, listed])), "html")
+    assert "Vård: pausat" in html and "– → pausat" not in html
+    assert "– → förstudie" in html  # a list item's stage is not in its title: the detail says it

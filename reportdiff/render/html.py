@@ -333,7 +333,7 @@ def _event_view(event: Event, anchors: dict[tuple[str, ...], str], words: dict[s
     detail = ""
     if event.kind == EventKind.DATE_PASSED and event.old_status:  # "1 maj 2025 – passerat", not two ISO dates
         detail = f"{written_date(event.old_status, words['month_names'])} – {words['passed']}"
-    elif (event.old_status or event.new_status) and "→" not in event.title:  # a title that tells the change says it
+    elif (event.old_status or event.new_status) and not _title_tells(event):
         detail = f"{safe_text(event.old_status) or '–'} → {safe_text(event.new_status) or '–'}"
     line_key = "line_in_old" if event.side == "old" else "line_in_new"
     # the first sentence that the title does not already say in full ("Heading: the sentence")
@@ -350,6 +350,12 @@ def _event_view(event: Event, anchors: dict[tuple[str, ...], str], words: dict[s
         if said and (said.side, said.line) != (event.side, event.line)
         else "",
     )
+
+
+def _title_tells(event: Event) -> bool:
+    """Whether the title already says the change: an arrow ("införande → överlämning"), or the
+    stage it names and no earlier one ("Hälsocentralen: pausat")."""
+    return "→" in event.title or (not event.old_status and event.title.endswith(f": {event.new_status}"))
 
 
 def _quote(sentence: str, limit: int = 300) -> str:
