@@ -1,4 +1,6 @@
-"""The library's own exceptions. Only the CLI turns them into messages and exit status 2."""
+"""The library's own exceptions, and the exit statuses. Only the CLI turns an exception into a message and status 2."""
+
+from enum import IntEnum
 
 
 class ReportdiffError(Exception):
@@ -15,3 +17,12 @@ class ConfigError(ReportdiffError):
 
 class SendError(ReportdiffError):
     """An e-mail could not be sent: connection refused, TLS failure, authentication failure."""
+
+
+class ExitStatus(IntEnum):
+    """The exit status of every command and of the pre-commit hook, as diff(1) has them."""
+
+    SAME = 0  # no change (diff), no error-severity finding (check, the hook)
+    CHANGED = 1  # changes found (diff), an error-severity finding (check: the hook refuses the commit)
+    ERROR = 2  # trouble: bad input, bad usage, bad configuration, sending failed
+    INTERRUPTED = 130  # Ctrl-C

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 
+from reportdiff.diff.stats import diff_stats
 from reportdiff.ingest.markdown import read_markdown
 from reportdiff.model import (
     BlockChange,
@@ -22,7 +23,6 @@ from reportdiff.model import (
     TextOp,
     TextOpKind,
 )
-from reportdiff.render.common import stats_for
 
 
 def word_ops(old: str, new: str) -> list[TextOp]:
@@ -116,7 +116,7 @@ def diff_reports(
             )
         previous_old = old_section
     diff = DocumentDiff(old=old, new=new, pairs=pairs, summary=summary or ChangeSummary())
-    diff.stats = stats_for(pairs)
+    diff.stats = diff_stats(pairs)
     return diff
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportdiff.align import _assign, align, heading_key, heading_similarity, hungarian
+from reportdiff.align import align, assign, heading_similarity, hungarian, section_key
 from reportdiff.comparison import compare
 from reportdiff.ingest import read_markdown
 from reportdiff.model import SectionStatus
@@ -29,16 +29,16 @@ def report(*sections: tuple[str, str | list[str]]) -> object:
     return read_markdown("\n".join(lines))
 
 
-def test_heading_key_drops_numbering_prefixes_case_and_punctuation() -> None:
-    assert heading_key("VO Kirurgi & ortopedi") == "kirurgi och ortopedi"
-    assert heading_key("Verksamhetsområde kirurgi och ortopedi") == "kirurgi och ortopedi"
-    assert heading_key("3.2 Division  Nära:") == "nära"
-    assert heading_key("IT/MT-avdelningen") == "it mt avdelningen"
+def test_section_key_drops_numbering_prefixes_case_and_punctuation() -> None:
+    assert section_key("VO Kirurgi & ortopedi") == "kirurgi och ortopedi"
+    assert section_key("Verksamhetsområde kirurgi och ortopedi") == "kirurgi och ortopedi"
+    assert section_key("3.2 Division  Nära:") == "nära"
+    assert section_key("IT/MT-avdelningen") == "it mt avdelningen"
 
 
 def test_heading_similarity_treats_different_numbers_as_different_names() -> None:
-    same_number = heading_similarity(heading_key("Division Länssjukvård 1"), heading_key("Länssjukvård 1"))
-    other_number = heading_similarity(heading_key("Division Länssjukvård 1"), heading_key("Division Länssjukvård 2"))
+    same_number = heading_similarity(section_key("Division Länssjukvård 1"), section_key("Länssjukvård 1"))
+    other_number = heading_similarity(section_key("Division Länssjukvård 1"), section_key("Division Länssjukvård 2"))
     assert same_number == 1.0
     assert other_number < 0.6
 
@@ -48,7 +48,7 @@ def test_hungarian_finds_the_optimum_where_best_first_does_not() -> None:
     cost = [[-0.9, -0.8], [-0.8, -0.1]]
     assert hungarian(cost) == {0: 1, 1: 0}
     edges = [(1, 1, 0.9, ""), (1, 2, 0.8, ""), (2, 1, 0.8, ""), (2, 2, 0.55, "")]
-    chosen = {(i, j) for i, j, _, _ in _assign(edges, [])}
+    chosen = {(i, j) for i, j, _, _ in assign(edges, [])}
     assert chosen == {(1, 2), (2, 1)}
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import SNAPSHOTS, snapshot_paths
 
-from reportdiff import cache as cache_module
-from reportdiff.cache import (
+from reportdiff.cli import run
+from reportdiff.trend import cache as cache_module
+from reportdiff.trend.cache import (
     ReportCache,
     content_key,
     default_cache_dir,
@@ -20,8 +21,7 @@ from reportdiff.cache import (
     report_from_json,
     report_to_json,
 )
-from reportdiff.cli import run
-from reportdiff.series import parse_file, read_series
+from reportdiff.trend.series import parse_file, read_series
 
 
 def parsed(path: Path):  # type: ignore[no-untyped-def]

@@ -141,8 +141,8 @@ def test_against_a_git_revision(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_git_read_times_out_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportdiff import gitutil
     from reportdiff.errors import InputError
+    from reportdiff.ingest import git as gitutil
 
     def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise subprocess.TimeoutExpired(cmd="git", timeout=0.01)

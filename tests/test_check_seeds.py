@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import seed_path
 
-from reportdiff.check import check, format_text, read_source_text
+from reportdiff.check import check, read_source_text
 from reportdiff.ingest import load, load_bytes
 from reportdiff.model import Finding
+from reportdiff.render.check import format_text
 from reportdiff.text.normalize import heading_key
 
 pytestmark = pytest.mark.corpus

@@ -14,7 +14,7 @@ import pytest
 from conftest import GOLDEN, ROOT, SNAPSHOTS
 
 from reportdiff.cli import run
-from reportdiff.pager import should_page, write_paged
+from reportdiff.cli.pager import should_page, write_paged
 
 OLD = "# Inledning\n\nRegionen har 7 419 anställda och det är bra.\n\n# Bilagor\n\n1. Rapport februari\n"
 NEW = "# Inledning\n\nRegionen har 7 436 anställda och det är bra.\n\n# Bilagor\n\n1. Rapport mars\n"
@@ -215,7 +215,7 @@ def test_no_pager_outside_a_terminal(reports, capsys, monkeypatch) -> None:  # t
     def refuse(_text: str) -> bool:
         raise AssertionError("the pager must not run outside a terminal")
 
-    monkeypatch.setattr("reportdiff.pager.page", refuse)
+    monkeypatch.setattr("reportdiff.cli.pager.page", refuse)
     assert run(["diff", *reports, "--pager"]) == 1
     assert "{+7 436+}" in capsys.readouterr().out
 
@@ -228,7 +228,7 @@ def test_should_page_only_for_long_output_at_a_terminal(monkeypatch) -> None:  #
     assert not should_page("short\n", FakeTerminal(), True)
     # the streamed output makes the same choice, and the pager (or the terminal) gets every piece
     paged: list[str] = []
-    monkeypatch.setattr("reportdiff.pager.page", lambda pieces: paged.append("".join(pieces)) or True)
+    monkeypatch.setattr("reportdiff.cli.pager.page", lambda pieces: paged.append("".join(pieces)) or True)
     for pieces, stream, wanted, to_pager in [
         (["x\n"] * 500, FakeTerminal(), None, True),
         (["x\n"] * 500, FakeTerminal(), False, False),
@@ -239,7 +239,7 @@ def test_should_page_only_for_long_output_at_a_terminal(monkeypatch) -> None:  #
         write_paged(iter(pieces), stream, wanted)
         assert paged == (["".join(pieces)] if to_pager else [])
         assert stream.getvalue() == ("" if to_pager else "".join(pieces))
-    monkeypatch.setattr("reportdiff.pager.page", lambda pieces: False)  # no usable pager
+    monkeypatch.setattr("reportdiff.cli.pager.page", lambda pieces: False)  # no usable pager
     stream = FakeTerminal()
     write_paged(iter(["x\n"] * 500), stream, None)
     assert stream.getvalue() == "x\n" * 500

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from reportdiff.comparison import compare
-from reportdiff.diff import sequence
 from reportdiff.diff.rebuild import new_words, old_words, ops_are_consistent
-from reportdiff.diff.sequence import matching_pairs
 from reportdiff.ingest import read_markdown
 from reportdiff.model import BlockOp, SectionStatus, TextOpKind, TocEntry
+from reportdiff.text import sequence
+from reportdiff.text.sequence import matching_pairs
 
 ONE = "Regionen hade 7 419 anställda i januari och sjukfrånvaron var 5,7 procent under månaden."
 TWO = "Arbetet med det nya vårdinformationssystemet fortsätter enligt plan och utbildningen pågår."

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff.jsontext import dumps, escape_unsafe
+from reportdiff.render.jsontext import dumps, escape_unsafe
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
 values = st.recursive(

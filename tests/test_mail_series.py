@@ -246,7 +246,7 @@ def test_state_file_is_json_that_names_the_pair(server, folder, tmp_path) -> Non
     state = tmp_path / "tillstand.json"
     assert send_series(folder, "--since-state", str(state)) == 0
     data = json.loads(state.read_text(encoding="utf-8"))
-    assert data["format"] == "reportdiff.series-state/1" and data["pending"] is None
+    assert data["format"] == "reportdiff.trend.series-state/1" and data["pending"] is None
     assert (data["sent"]["old"], data["sent"]["new"]) == ("mars.md", "april.md")
     assert data["sent"]["message_id"] == message_ids(server)[0]
     state.write_text("{not json", encoding="utf-8")
@@ -303,7 +303,7 @@ def test_a_partial_delivery_is_recorded_and_not_sent_again(smtp_env, folder, tmp
 
 
 def test_word_lock_files_are_never_taken_for_reports(folder) -> None:
-    from reportdiff.series import expand_paths
+    from reportdiff.trend.series import expand_paths
 
     land(folder, "2025-03.md", "mars.docx.md")
     (folder / "~$rs.docx.md").write_bytes(b"\x00owner")

@@ -17,10 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportdiff.check.textconv import report_text
-from reportdiff.csvtext import CsvStyle, cell_text, csv_table
-from reportdiff.figures import extract_figures, format_figures
+from reportdiff.figures import extract_figures
 from reportdiff.ingest import read_markdown
 from reportdiff.model.series import FigureTrack, SeriesReport
+from reportdiff.render.csvtext import CsvStyle, cell_text, csv_table
+from reportdiff.render.figures import format_figures
 from reportdiff.render.outline import render_outline
 
 # What must never reach a terminal: C0 controls but line end and tab, DEL, C1, the bidi overrides,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.hook import main as hook_main
+from reportdiff.cli.hook import main as hook_main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,7 +92,7 @@ def repo(tmp_path: Path) -> Path:
             hooks:
             -   id: reportdiff-check
                 name: reportdiff check
-                entry: {sys.executable} -m reportdiff.hook
+                entry: {sys.executable} -m reportdiff.cli.hook
                 language: system
                 files: '\\.(md|markdown|txt|docx|pdf)$'
                 verbose: true
@@ -203,7 +203,7 @@ def test_hook_trouble_is_status_2(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_previous_found_by_date_in_names_or_by_report_date(tmp_path: Path) -> None:
-    from reportdiff.hook import previous_in_folder
+    from reportdiff.cli.hook import previous_in_folder
     from reportdiff.ingest import load
 
     for name, date in (("2025-03.md", "12 mars 2025"), ("2025-04.md", "15 april 2025"), ("2025-06.md", "17 juni 2025")):

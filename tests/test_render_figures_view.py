@@ -9,11 +9,11 @@ import pytest
 
 from reportdiff.figures.polarity import polarity, tone
 from reportdiff.model import ChangeSummary, DocumentDiff, Event, EventKind, Figure, FigureShift
-from reportdiff.render.common import written_date
 from reportdiff.render.dispatch import render
 from reportdiff.render.figure_chart import bars
 from reportdiff.render.html import format_change, nobreak_numbers
 from reportdiff.render.labels import labels
+from reportdiff.render.wording import written_date
 from tests.test_render_html import sample_diff
 
 PATH = ("Ekonomi",)

@@ -29,8 +29,8 @@ from reportdiff.model import (
     TextOp,
     TextOpKind,
 )
-from reportdiff.render.common import safe_text
 from reportdiff.render.dispatch import render
+from reportdiff.text.normalize import safe_text
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden"
 

@@ -8,8 +8,9 @@ from diff_builder import make_diff
 from test_render_json import NEW, OLD, RENAMES, sample_summary
 
 from reportdiff.model import BlockChange, BlockOp, DocumentDiff, SectionPair, SectionStatus
-from reportdiff.render.common import safe_text, with_context
 from reportdiff.render.dispatch import render
+from reportdiff.render.segments import with_context
+from reportdiff.text.normalize import safe_text
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

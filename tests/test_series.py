@@ -13,8 +13,9 @@ import reportdiff
 from reportdiff.ingest import load, read_markdown
 from reportdiff.model import Report
 from reportdiff.model.series import SectionState, SeriesReport
-from reportdiff.series import LoadedReport, build_series, mentioned_date, order_series, section_steps, track
-from reportdiff.tracks import label_stems, topic_query
+from reportdiff.trend.series import LoadedReport, build_series, mentioned_date, order_series, section_steps, track
+from reportdiff.trend.topics import topic_query
+from reportdiff.trend.tracks import label_stems
 
 MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
 
@@ -306,7 +307,8 @@ def test_order_series_keeps_every_report_once() -> None:
 
 
 def test_a_long_series_gets_two_lines_a_figure_in_the_terminal() -> None:
-    from reportdiff.render.trend_common import TrendOptions, render_trend
+    from reportdiff.render.dispatch import render_trend
+    from reportdiff.render.trend_common import TrendOptions
 
     reports = [
         report(f"{day + 1} mars 2025", f"# Personal\n\nRegionen har {7000 + day * 10} anställda.\n", f"{day}.md")

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reportdiff.config import find_config
+from reportdiff.cli.config import find_config
 
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots"
 

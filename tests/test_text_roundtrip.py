@@ -18,7 +18,7 @@ from reportdiff.cli import run
 from reportdiff.comparison import compare
 from reportdiff.ingest import load, load_bytes
 from reportdiff.model import Report
-from reportdiff.render.common import has_selected_changes
+from reportdiff.render.select import has_selected_changes
 from tests import hostile
 from tests.docbuild import build_docx, build_pdf
 

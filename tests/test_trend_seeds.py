@@ -12,7 +12,7 @@ import pytest
 from conftest import DATA, seed_path
 
 from reportdiff.model.series import SeriesReport
-from reportdiff.series import LoadedReport, build_series, expand_paths, read_series
+from reportdiff.trend.series import LoadedReport, build_series, expand_paths, read_series
 
 pytestmark = pytest.mark.corpus
 

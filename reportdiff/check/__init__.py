@@ -1,39 +1,33 @@
 """Checks for report authors: ``reportdiff check`` and the pre-commit hook share this module.
 
 ``check(draft, previous, config)`` runs every selected rule and returns findings sorted by
-line, column and code, with inline ``ignore`` directives applied. Rendering the findings as
-``path:line:col: CODE message`` or as JSON (schema ``reportdiff.check/1``) is here too, so the
-CLI and the hook print exactly the same thing.
+line, column and code, with inline ``ignore`` directives applied. The findings are shown as
+``path:line:col: CODE message`` or as JSON (schema ``reportdiff.check/1``) by
+``reportdiff/render/check.py``, so the CLI and the hook print exactly the same thing.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reportdiff.check.config import CheckConfig, load_check_config, split_codes
+from reportdiff.check.config import CheckConfig, split_codes
 from reportdiff.check.context import Context
 from reportdiff.check.directives import collect
 from reportdiff.check.registry import RULES, Rule, matches_code
 from reportdiff.check.rules import RULE_FUNCTIONS
-from reportdiff.jsontext import dumps
+from reportdiff.errors import ExitStatus
 from reportdiff.model import Finding, Report, Severity
 
 __all__ = [
     "RULES",
     "CheckConfig",
     "Rule",
-    "SCHEMA",
     "check",
     "exit_status",
-    "format_json",
-    "format_text",
-    "load_check_config",
     "read_source_text",
-    "rule_table",
     "split_codes",
 ]
 
-SCHEMA = "reportdiff.check/1"
 _TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ""}
 
 
@@ -73,46 +67,9 @@ def check(
     return [unique[key] for key in sorted(unique)]
 
 
-def exit_status(findings: list[Finding]) -> int:
-    """1 when an error-severity finding is present, else 0 (2, trouble, is the caller's)."""
-    return 1 if any(finding.severity == Severity.ERROR for finding in findings) else 0
-
-
-def format_text(findings: list[Finding]) -> str:
-    """One line per finding, ``path:line:col: CODE message``, as compilers and linters print them."""
-    from reportdiff.text.normalize import safe_text
-
-    return "".join(f"{f.path}:{f.line}:{f.col}: {f.code} {safe_text(f.message)}{_severity_note(f)}\n" for f in findings)
-
-
-def _severity_note(finding: Finding) -> str:
-    return "" if finding.severity == RULES[finding.code].severity else f" [{finding.severity}]"
-
-
-def format_json(findings: list[Finding], draft: str, previous: str | None) -> str:
-    """The findings as JSON: schema ``reportdiff.check/1`` (see docs/check.md and check.schema.json)."""
-    counts = {severity.value: 0 for severity in Severity}
-    for finding in findings:
-        counts[finding.severity.value] += 1
-    document = {
-        "schema": SCHEMA,
-        "draft": draft,
-        "previous": previous,
-        "counts": counts,
-        "findings": [
-            {
-                "path": f.path,
-                "line": f.line,
-                "col": f.col,
-                "code": f.code,
-                "rule": RULES[f.code].name,
-                "severity": f.severity.value,
-                "message": f.message,
-            }
-            for f in findings
-        ],
-    }
-    return dumps(document, depth=2)  # one finding a line
+def exit_status(findings: list[Finding]) -> ExitStatus:
+    """CHANGED (1) when an error-severity finding is present, else SAME (0); ERROR (2), trouble, is the caller's."""
+    return ExitStatus.CHANGED if any(finding.severity == Severity.ERROR for finding in findings) else ExitStatus.SAME
 
 
 def read_source_text(path: str | Path) -> str | None:
@@ -138,11 +95,6 @@ def read_source_text(path: str | Path) -> str | None:
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def rule_table() -> str:
-    """The rule table as text, for ``reportdiff check --list-rules``."""
-    return "".join(f"{r.code}  {r.severity.value:<7}  {r.name:<22} {r.description}\n" for r in RULES.values())
 
 
 def selected(codes: list[str]) -> list[str]:

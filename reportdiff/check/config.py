@@ -12,9 +12,7 @@ Flags win over the file: ``--select`` replaces ``select``, ``--ignore`` adds to 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from reportdiff.check.registry import RULES, matches_code
@@ -63,30 +61,6 @@ class CheckConfig:
             warnings=list(self.warnings),
             lang=self.lang,
         )
-
-
-def load_check_config(start: str | Path = ".", file: str | Path | None = None) -> CheckConfig:
-    """The check configuration from ``file``, or the nearest one above ``start``; defaults when none."""
-    if file is not None:
-        path = Path(file)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"{file}: no such configuration file") from None
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            raise ConfigError(f"{file}: cannot read configuration ({error})") from None
-        table = data.get("tool", {}).get("reportdiff", {}) if path.name == "pyproject.toml" else data
-        section = table.get("check", {})
-        where = str(path)
-    else:
-        from reportdiff.config import config_section, find_config
-
-        found, _ = find_config(start)
-        section = config_section("check", start)
-        where = str(found) if found else ""
-    if not isinstance(section, dict):
-        raise ConfigError(f"{where}: the check table must be a table")
-    return parse_check_config(section, where)
 
 
 def parse_check_config(table: dict[str, Any], where: str = "") -> CheckConfig:

@@ -14,17 +14,14 @@ from typing import TYPE_CHECKING
 from reportdiff.check.config import CheckConfig
 from reportdiff.check.directives import Directives, is_directive_text
 from reportdiff.model import Block, Finding, Report, Section, TocEntry
+from reportdiff.text.dates import MONTH_NAMES
 from reportdiff.text.normalize import heading_key
 
 if TYPE_CHECKING:
     from reportdiff.align import Alignment
 
 TOC_TITLES = {"innehållsförteckning", "innehåll", "tableofcontents", "contents"}
-MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
-    "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}  # fmt: skip
-MONTH_NAMES_SV = {number: name for name, number in MONTHS.items()}
+MONTH_NAMES_SV = dict(enumerate(MONTH_NAMES, start=1))
 
 
 @dataclass(slots=True)

@@ -1,7 +1,8 @@
 """Classify changes: figure shifts and events (new, resolved, status changes, dates, people).
 
-``summarise(diff)`` is called by ``compare()`` at the end; it only reads the diff and the
-rule file, and returns the ranked :class:`ChangeSummary` that renderers show first.
+``summarise(diff, rules)`` is called by ``compare()`` at the end; it only reads the diff and
+the rules it is given (the built-in ones by default), and returns the ranked
+:class:`ChangeSummary` that renderers show first.
 """
 
 from __future__ import annotations

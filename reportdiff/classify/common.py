@@ -17,29 +17,12 @@ from reportdiff.model import (
     TextOp,
     TextOpKind,
 )
+from reportdiff.text.dates import MONTHS as FULL_MONTHS
+from reportdiff.text.dates import SHORT_MONTHS, WORDLIKE_SHORT_MONTHS
 from reportdiff.text.stem import WORD, stems
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            (),
-            ("januari", "jan"),
-            ("februari", "feb"),
-            ("mars",),
-            ("april", "apr"),
-            ("maj",),
-            ("juni",),
-            ("juli",),
-            ("augusti", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
-}
+# Month names and the abbreviations that are not also words ("jul"), each with its number.
+MONTHS = {**FULL_MONTHS, **{name: n for name, n in SHORT_MONTHS.items() if name not in WORDLIKE_SHORT_MONTHS}}
 MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b")  # lower-cased text
 # A count beside a cue: "har 104 undersökningar | genomförts", "genomfördes | 18 undersökningar";
 # not a year or a date ("Under 2024 har flytten | genomförts", "den 5 april | driftsattes").

@@ -9,13 +9,7 @@ from collections.abc import Iterator
 from reportdiff.classify.common import MONTH_WORD, MONTHS, evidence, line_in_block, shorten
 from reportdiff.classify.rules import Rules
 from reportdiff.figures import split_sentences
-from reportdiff.model import (
-    BlockOp,
-    DocumentDiff,
-    Event,
-    EventKind,
-    Report,
-)
+from reportdiff.model import BlockOp, DocumentDiff, Event, EventKind, Report
 
 _DAY_BEFORE = re.compile(r"(?<![\d-])(\d{1,2})\s$")
 _YEAR_AFTER = re.compile(r"\s((?:19|20)\d\d)(?!\d)")

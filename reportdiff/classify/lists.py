@@ -39,8 +39,12 @@ def _stage_of(text: str, rules: Rules) -> str:
     return ""
 
 
-def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
-    """Inserted list items are initiatives, deleted ones resolved; an item that moved to a later list moved on."""
+def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:  # noqa: C901  (reason in the docstring)
+    """Inserted list items are initiatives, deleted ones resolved; an item that moved to a later list moved on.
+
+    Over 60 lines and 15 branches: one pass gathers the inserted, deleted and moved items of every
+    pair, because an item is only resolved when it is not inserted again elsewhere.
+    """
     old_places = block_places(diff.old)
     new_places = block_places(diff.new)
     inserted: list[tuple[SectionPair, Block]] = []

@@ -102,3 +102,62 @@ def _phase_evidence(section: Section, path: tuple[str, ...], phase: str, side: s
             if hits and (best is None or hits > best[0]):
                 best = (hits, block, sentence)
     return evidence(best[1], best[2], path, side) if best else None
+
+
+STATUS_WORDS_SHOWN = 8
+
+
+def first_phase(texts: list[str], rules: Rules) -> tuple[str, bool]:
+    """The phase of the first section (in document order) that reads clearly, else the first that leans.
+
+    Sections are read one by one: a project's own section ("FVIS Cosmic") says where it stands,
+    and pooling it with a department's note about the same system blurs that.
+    """
+    phases = [_phase(text, rules) for text in texts]
+    return next((found for found in phases if found[1]), next((found for found in phases if found[0]), ("", False)))
+
+
+def _phase(text: str, rules: Rules) -> tuple[str, bool]:
+    """The rule file's phase when it is clear; else the leading phase (tentative) when one leads alone."""
+    phase, _ = phase_of(text, rules)
+    if phase:
+        return phase, True
+    counts = phase_hits(text, rules)
+    best = max(counts.values(), default=0)
+    leaders = [name for name, hits in counts.items() if hits == best]
+    return (leaders[0], False) if best > 0 and len(leaders) == 1 else ("", False)
+
+
+def status_words(text: str, rules: Rules) -> list[str]:
+    """The cue words of the rule file (phases, starts, completions) found in ``text``, as written."""
+    from reportdiff.text.stem import WORD
+
+    words = WORD.findall(text)
+    tokens = rules.tokens(text)
+    by_first = _cue_index(rules)
+    found: list[str] = []
+    for at, token in enumerate(tokens):
+        for phrase in by_first.get(token, ()):
+            if tuple(tokens[at : at + len(phrase)]) == phrase:
+                written = " ".join(words[at : at + len(phrase)]).lower()
+                if written not in found:
+                    found.append(written)
+                break
+    return found[:STATUS_WORDS_SHOWN]
+
+
+_CUE_INDEXES: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
+def _cue_index(rules: Rules) -> dict[str, list[tuple[str, ...]]]:
+    """Cue phrases of the phases, starts and completions by their first stem, longest first."""
+    index = _CUE_INDEXES.get(id(rules))
+    if index is None:
+        index = {}
+        for cues in [*rules.status_cues.values(), rules.start, rules.done]:
+            for phrase in cues.phrases:
+                index.setdefault(phrase[0], []).append(phrase)
+        for phrases in index.values():
+            phrases.sort(key=len, reverse=True)
+        _CUE_INDEXES[id(rules)] = index
+    return index

@@ -17,27 +17,24 @@ _NEW_SIDE = (BlockOp.EQUAL, BlockOp.REPLACE, BlockOp.INSERT, BlockOp.MOVE)
 
 def old_words(diff: DocumentDiff) -> list[str]:
     """The words of OLD's body, as :meth:`Report.words` gives them."""
-    words: list[str] = []
-    for pair in sorted((p for p in diff.pairs if p.old is not None), key=lambda p: p.old_index):
-        assert pair.old is not None
-        if pair.old_index > 0:
-            words.extend(pair.old.heading.split())
-        for change in pair.blocks:
-            if change.op in _OLD_SIDE:
-                words.extend(_side_text(change, "old").split())
-    return words
+    return _words(diff, "old", _OLD_SIDE)
 
 
 def new_words(diff: DocumentDiff) -> list[str]:
     """The words of NEW's body, as :meth:`Report.words` gives them."""
+    return _words(diff, "new", _NEW_SIDE)
+
+
+def _words(diff: DocumentDiff, side: str, ops: tuple[BlockOp, ...]) -> list[str]:
+    """The words of one side: its sections in their own order, each heading, then its blocks' text."""
     words: list[str] = []
-    for pair in sorted((p for p in diff.pairs if p.new is not None), key=lambda p: p.new_index):
-        assert pair.new is not None
-        if pair.new_index > 0:
-            words.extend(pair.new.heading.split())
+    own = [(getattr(p, f"{side}_index"), p) for p in diff.pairs if getattr(p, side) is not None]
+    for index, pair in sorted(own, key=lambda item: item[0]):
+        if index > 0:
+            words.extend(getattr(pair, side).heading.split())
         for change in pair.blocks:
-            if change.op in _NEW_SIDE:
-                words.extend(_side_text(change, "new").split())
+            if change.op in ops:
+                words.extend(_side_text(change, side).split())
     return words
 
 

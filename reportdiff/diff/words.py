@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportdiff.diff.sequence import matching_pairs
 from reportdiff.model import TextOp, TextOpKind
+from reportdiff.text.sequence import matching_pairs
 from reportdiff.text.tokens import Token, sentences, tokenize
 
 # Below this share of equal tokens a paragraph counts as rewritten: show whole sentences.

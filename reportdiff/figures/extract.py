@@ -92,10 +92,15 @@ def figures_in_text(text: str, section_path: tuple[str, ...] = (), line: int = 1
     return found
 
 
-def _figures_in_sentence(
+def _figures_in_sentence(  # noqa: C901  (reason in the docstring)
     sentence: str, offset: int, section_path: tuple[str, ...], line: int, carried: str = ""
 ) -> list[Found]:
-    """Figures of one sentence; ``carried`` is the last counted noun of the sentence before ("Tre av dessa")."""
+    """Figures of one sentence; ``carried`` is the last counted noun of the sentence before ("Tre av dessa").
+
+    Over 60 lines and 15 branches (``noqa: C901``): one left-to-right scan in which each number's
+    reading (a year, a date, a range, a count, a share) depends on the ones before it in the
+    sentence; the readings are its cases, in the order they are tried.
+    """
     results: list[_Item] = []
     if carried:
         results.append((-1, -1, 0.0, None, "st", carried, "", ""))

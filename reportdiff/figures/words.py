@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from reportdiff.text.dates import MONTH_NAMES, SHORT_MONTHS
+
 # --- the number itself -------------------------------------------------------------------
 
 _SEP = "[ \u00a0\u202f\u2009]"
@@ -21,10 +23,7 @@ _ISO_DATE = re.compile(r"-\d{2}-\d{2}")
 _SUFFIX_BLOCKERS = re.compile(r"(?::\w|-\w|/\d|[.:]\d)")  # 4:e, 19-, 2-kirurgi, 22/2, 13.00
 _TAL = re.compile(r"-tal\b")
 
-_MONTHS = (
-    "januari februari mars april maj juni juli augusti september oktober november december "
-    "jan feb mar apr jun jul aug sep sept okt nov dec"
-).split()
+_MONTHS = [*MONTH_NAMES, *SHORT_MONTHS]
 _MONTH_AFTER = re.compile(r"\s?(?:" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 
 # Units: what is written → the canonical unit. Longest first, so "miljoner kronor" beats "miljoner".

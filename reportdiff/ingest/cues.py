@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
+from reportdiff.text.dates import MONTH_PATTERN
 from reportdiff.text.headings import is_heading_shape
 from reportdiff.text.normalize import heading_key
 
-_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_MONTHS = MONTH_PATTERN
 # A full date as reports write them: 2025-09-30, 30 september 2025, 30/9 2025 (a month and a
 # year alone, ``oktober 2025``, is how part headings name their period: not counted).
 _DATE = re.compile(

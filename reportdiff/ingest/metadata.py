@@ -13,15 +13,12 @@ import datetime as dt
 import re
 
 from reportdiff.model import Aside, AsideKind, Block, Report, Span
+from reportdiff.text.dates import DAY_MONTH_YEAR as _DAY_MONTH_YEAR
+from reportdiff.text.dates import ISO_DATE as _ISO_DATE
+from reportdiff.text.dates import MONTH_NAMES, MONTH_PATTERN, MONTHS, parse_date
+from reportdiff.text.dates import safe_date as _safe_date
 
-MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
-    "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}  # fmt: skip
-_MONTH_NAMES = "|".join(MONTHS)
-_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>[0-3]?\d)\s+(?P<month>{_MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
-_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
-_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
+_MONTH_NAMES = MONTH_PATTERN
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _MONTH_REPORT = re.compile(
     rf"^(?:Månadsrapport|Resultat|Månadsuppföljning|Ekonomisk rapport)\s+(?:per\s+|för\s+)?(?P<month>{_MONTH_NAMES})\b",
@@ -35,17 +32,6 @@ _ROLE = re.compile(
 _NAME_WORD = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéüA-ZÅÄÖ'’]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?$")
 _NAME_PARTICLES = frozenset({"af", "von", "van", "de", "der", "la"})
 _TITLE = re.compile(r"^(?:Regiondirektörens|Landstingsdirektörens|Hälso- och sjukvårdsdirektörens)\s+rapport$", re.I)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """``18 mars 2025`` or ``2023-03-14`` anywhere in ``text``; None without a full date."""
-    match = _ISO_DATE.search(text)
-    if match:
-        return _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
-    match = _DAY_MONTH_YEAR.search(text)
-    if match and match["year"]:
-        return _safe_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
-    return None
 
 
 def is_cover_date(text: str) -> bool:
@@ -150,8 +136,7 @@ def estimate_date(report: Report) -> tuple[dt.date | None, str]:
     return None, ""
 
 
-_MONTH_NAMES = "januari februari mars april maj juni juli augusti september oktober november december".split()
-_MONTH_YEAR = re.compile(r"\b(?:(" + "|".join(_MONTH_NAMES) + r")\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"\b(?:(" + MONTH_PATTERN + r")\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-\d\d\b")
 
 
@@ -170,7 +155,7 @@ def mentioned_date(report: Report) -> dt.date | None:
             year = int(match.group(2))
             years.append(year)
             if match.group(1):
-                months.append((year, _MONTH_NAMES.index(match.group(1).lower()) + 1))
+                months.append((year, MONTH_NAMES.index(match.group(1).lower()) + 1))
         for match in _ISO.finditer(block.text):
             years.append(int(match.group(1)))
             months.append((int(match.group(1)), int(match.group(2))))
@@ -230,13 +215,6 @@ def _dominant_year(report: Report) -> int | None:
         for year in _YEAR.findall(block.text):
             counts[int(year)] = counts.get(int(year), 0) + 1
     return max(counts, key=lambda year: (counts[year], year)) if counts else None
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 __all__ = [

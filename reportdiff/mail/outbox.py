@@ -19,8 +19,8 @@ from pathlib import Path
 from reportdiff.errors import InputError, SendError
 from reportdiff.mail.send import Delivery, send_message
 from reportdiff.mail.settings import SmtpSettings
-from reportdiff.output import write_output
 from reportdiff.render.email_message import recipients_of
+from reportdiff.render.output import write_output
 
 PENDING_HEADER = "X-Reportdiff-Pending"
 

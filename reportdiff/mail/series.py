@@ -35,7 +35,7 @@ from typing import IO, Any
 
 from reportdiff.errors import ConfigError, InputError
 
-STATE_FORMAT = "reportdiff.series-state/1"
+STATE_FORMAT = "reportdiff.trend.series-state/1"
 DEFAULT_SETTLE = 300.0  # seconds: a report changed more recently than this is left for the next run
 SIZE_WATCH = 1.0  # seconds between two looks at the sizes
 
@@ -147,7 +147,7 @@ def read_state(path: Path) -> SeriesState:
 
 def write_state(path: Path, state: SeriesState) -> None:
     """Written atomically (a temporary file and a rename): a crash leaves the old state or the new."""
-    from reportdiff.output import write_output
+    from reportdiff.render.output import write_output
 
     data: dict[str, Any] = {"format": STATE_FORMAT}
     data["sent"] = asdict(state.sent) if state.sent else None
@@ -186,7 +186,7 @@ def _try_lock(handle: IO[str]) -> bool:
         import msvcrt
 
         try:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]  # Windows only
         except OSError:
             return False
         return True
@@ -211,7 +211,7 @@ def _now() -> str:
 
 
 def pair_record(old: Any, new: Any, message: EmailMessage) -> PairRecord:
-    """``old``/``new`` are :class:`reportdiff.series.LoadedReport`."""
+    """``old``/``new`` are :class:`reportdiff.trend.series.LoadedReport`."""
     return PairRecord(
         old=Path(old.report.source).name,
         new=Path(new.report.source).name,
@@ -241,6 +241,7 @@ class SeriesJob:
     dry_run: bool = False
     output: str | None = None  # with dry_run: where the .eml goes (None: stdout)
     quiet: bool = False  # say nothing when nothing is sent
+    rules: Callable[[], Any] = lambda: None  # the summary's rules (classify.Rules), read when a pair is sent
 
 
 def send_series(
@@ -254,7 +255,7 @@ def send_series(
     With ``job.quiet`` a run that sends nothing says nothing (cron mails whatever a job prints);
     a run that sends, or fails, says everything.
     """
-    from reportdiff.series import expand_paths
+    from reportdiff.trend.series import expand_paths
 
     held: list[str] = []
     holding = job.quiet and not job.dry_run
@@ -295,15 +296,20 @@ def _run(
     echo: Callable[[str], None],
     before_send: Callable[[], None],
 ) -> None:
-    from reportdiff.cache import ReportCache
+    """The run under the state lock: pick the pair, skip it if sent, build, send or keep, record.
+
+    Over 60 lines: the steps share the lock, the state and the messages to ``echo``, and the order
+    (record only after a delivery) is the point; see docs/email-schedule.md.
+    """
     from reportdiff.comparison import compare
     from reportdiff.errors import SendError
     from reportdiff.mail.outbox import PartialDelivery, deliver
-    from reportdiff.output import write_output
-    from reportdiff.render.common import detect_lang
     from reportdiff.render.email_message import build_message
+    from reportdiff.render.labels import detect_lang
     from reportdiff.render.options import RenderOptions
-    from reportdiff.series import newest_pair
+    from reportdiff.render.output import write_output
+    from reportdiff.trend.cache import ReportCache
+    from reportdiff.trend.series import newest_pair
 
     state = read_state(state_path)
     ready, notes = settled(paths, job.settle)
@@ -321,7 +327,7 @@ def _run(
         return
     reports = (old.report, new.report)
     lang = detect_lang(*reports) if job.lang == "auto" else job.lang
-    diff = compare(*reports)
+    diff = compare(reports[0], reports[1], rules=job.rules())
     message = build_message(
         diff, RenderOptions(lang=lang, full_report_link=job.link), job.to, settings.sender, job.cc, job.subject
     )

@@ -18,35 +18,29 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from reportdiff.diff.stats import pair_blocks
 from reportdiff.errors import ReportdiffError
 from reportdiff.figures.polarity import tone
 from reportdiff.model import BlockChange, BlockKind, BlockOp, DiffStats, DocumentDiff, Report, SectionPair
 from reportdiff.model.findings import ChangeSummary, Event, EventKind, FigureShift
-from reportdiff.render.common import (
-    EVENT_GROUPS,
-    NOT_IN_REPORT,
-    Gap,
-    counted,
-    detect_lang,
-    format_path,
-    is_shown,
-    pair_blocks,
-    safe_text,
-    section_counts,
-    segments,
-    selected_pairs,
-    selected_summary,
-    stats_for,
-    text_counts,
-    with_context,
-    written_date,
-)
 from reportdiff.render.figure_chart import bars, slope_chart
-from reportdiff.render.labels import labels
+from reportdiff.render.labels import detect_lang, labels
 from reportdiff.render.options import RenderOptions
 from reportdiff.render.palette import html_colors
+from reportdiff.render.segments import Gap, segments, with_context
+from reportdiff.render.select import is_shown, selected_pairs, selected_stats, selected_summary
+from reportdiff.render.wording import (
+    EVENT_GROUPS,
+    NOT_IN_REPORT,
+    counted,
+    format_path,
+    section_counts,
+    text_counts,
+    written_date,
+)
+from reportdiff.text.normalize import safe_text
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -130,8 +124,9 @@ class FigureRow:
     bars: list[Any] = field(default_factory=list)  # the e-mail's table-cell bars, old and new
 
 
-@dataclass(slots=True)
-class ReportView:
+class ReportView(NamedTuple):
+    """One report as the page heads it (a tuple: the template only reads it)."""
+
     title: str
     date: str
     source: str
@@ -164,7 +159,7 @@ def build_page(diff: DocumentDiff, options: RenderOptions) -> PageView:
     words = labels(options.lang)
     pairs = selected_pairs(diff, options.section_pattern)
     summary = selected_summary(diff.summary, options.section_pattern)
-    stats = diff.stats if not options.section_pattern else stats_for(pairs)
+    stats = selected_stats(diff, pairs, options.section_pattern)
     anchors = _anchors(pairs)
     by_path = _path_anchors(pairs, anchors)
     sections = [] if options.summary_only else [_section_view(pair, anchors[id(pair)], options) for pair in pairs]

@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from reportdiff.jsontext import Lazy, iter_dumps
+from reportdiff.diff.stats import pair_blocks
 from reportdiff.model import (
     Block,
     BlockChange,
@@ -26,14 +26,15 @@ from reportdiff.model import (
     Section,
     SectionPair,
 )
-from reportdiff.render.common import pair_blocks, selected_pairs, selected_summary, stats_for
+from reportdiff.render.jsontext import Lazy, iter_dumps
 from reportdiff.render.options import RenderOptions
+from reportdiff.render.select import selected_pairs, selected_stats, selected_summary
 
 DIFF_SCHEMA = "reportdiff.diff/1"
 
 
 def render_json(diff: DocumentDiff, options: RenderOptions | None = None) -> str:
-    """Indented down to each block, which stands on one line (see :mod:`reportdiff.jsontext`)."""
+    """Indented down to each block, which stands on one line (see :mod:`reportdiff.render.jsontext`)."""
     return "".join(json_chunks(diff, options))
 
 
@@ -43,12 +44,12 @@ def json_chunks(diff: DocumentDiff, options: RenderOptions | None = None) -> Ite
 
 
 def diff_data(diff: DocumentDiff, options: RenderOptions | None = None, lazy: bool = False) -> dict[str, Any]:
-    """The JSON document as data; ``lazy``: the sections as a :class:`~reportdiff.jsontext.Lazy`."""
+    """The JSON document as data; ``lazy``: the sections as a :class:`~reportdiff.render.jsontext.Lazy`."""
     options = options or RenderOptions()
     pattern = options.section_pattern
     pairs = selected_pairs(diff, pattern)
     summary = selected_summary(diff.summary, pattern)
-    stats = stats_for(pairs) if pattern else diff.stats
+    stats = selected_stats(diff, pairs, pattern)
     old_places = _Places(diff.old)
     new_places = _Places(diff.new)
     data: dict[str, Any] = {
@@ -175,7 +176,7 @@ def _block_side(block: Block | None, places: _Places) -> dict[str, Any] | None:
 
 def _block_change_data(change: BlockChange, old_places: _Places, new_places: _Places) -> dict[str, Any]:
     block = change.new or change.old
-    data = {
+    data: dict[str, Any] = {
         "op": change.op.value,
         "kind": block.kind.value if block is not None else None,
         "old": _block_side(change.old, old_places),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from reportdiff.model import Report
+from reportdiff.text.dates import MONTH_NAMES
+
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
         "summary": "Sammanfattning",
@@ -69,7 +72,7 @@ LABELS: dict[str, dict[str, str]] = {
         "figure_up": "ökning",
         "figure_down": "minskning",
         "passed": "passerat",
-        "month_names": "januari februari mars april maj juni juli augusti september oktober november december",
+        "month_names": " ".join(MONTH_NAMES),
         "tone_good": "bättre",
         "tone_bad": "sämre",
         "percentage_points": "procentenheter",
@@ -193,6 +196,22 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def labels(lang: str) -> dict[str, str]:
-    """The label table for ``lang``; unknown languages fall back to English."""
-    return LABELS.get(lang, LABELS["en"])
+def labels(lang: str, tables: dict[str, dict[str, str]] = LABELS) -> dict[str, str]:
+    """The label table for ``lang`` (of ``tables``: the diff's, or a series'); others fall back to English."""
+    return tables.get(lang, tables["en"])
+
+
+_SWEDISH = frozenset("och att det som för med är på av till inte har en ett om under inom även kommer".split())
+
+_ENGLISH = frozenset("the and of to is in that for with are on by this be not has have from will".split())
+
+
+def detect_lang(*reports: Report, sample: int = 2000) -> str:
+    """``sv`` when the reports read as Swedish (by their commonest short words), else ``en``."""
+    swedish = english = 0
+    for report in reports:
+        for word in report.words()[:sample]:
+            folded = word.casefold().strip(".,;:!?()\"'")
+            swedish += folded in _SWEDISH
+            english += folded in _ENGLISH
+    return "sv" if swedish > english else "en"

@@ -9,43 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from reportdiff.model import (
-    BlockChange,
-    BlockKind,
-    ChangeSummary,
-    DiffStats,
-    DocumentDiff,
-    Event,
-    SectionPair,
-    SectionStatus,
-)
-from reportdiff.render.common import (
-    EVENT_GROUPS,
-    NOT_IN_REPORT,
-    PATH_SEPARATOR,
-    SUMMARY_LIMIT,
-    Gap,
-    absent_count,
-    counted,
-    event_where,
-    evidence_text,
-    format_number,
-    is_shown,
-    move_label,
-    pair_blocks,
-    report_heading,
-    safe_text,
-    section_counts,
-    segments,
-    selected_pairs,
-    selected_summary,
-    stats_for,
-    text_counts,
-    with_context,
-)
+from reportdiff.diff.stats import pair_blocks
+from reportdiff.model import BlockKind, SectionStatus
+from reportdiff.render import wording
 from reportdiff.render.labels import labels
 from reportdiff.render.options import RenderOptions
+from reportdiff.render.segments import Gap, segments, with_context
+from reportdiff.render.select import is_shown, selected_pairs, selected_stats, selected_summary
+from reportdiff.render.wording import EVENT_GROUPS, NOT_IN_REPORT, PATH_SEPARATOR, SUMMARY_LIMIT
+from reportdiff.text.normalize import safe_text
+
+if TYPE_CHECKING:
+    from reportdiff.model import BlockChange, ChangeSummary, DiffStats, DocumentDiff, Event, SectionPair
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones that
 # can start or end markup inside a line: emphasis, strike-through, code, links, HTML, tables, and
@@ -82,10 +59,11 @@ def render_markdown(diff: DocumentDiff, options: RenderOptions | None = None) ->
     words = labels(options.lang)
     pairs = selected_pairs(diff, options.section_pattern)
     summary = selected_summary(diff.summary, options.section_pattern)
-    stats = stats_for(pairs) if options.section_pattern else diff.stats
+    stats = selected_stats(diff, pairs, options.section_pattern)
 
+    heading = wording.report_heading
     out: list[str] = [
-        f"# {words['changes_between']}: {escape_md(report_heading(diff.old))} → {escape_md(report_heading(diff.new))}",
+        f"# {words['changes_between']}: {escape_md(heading(diff.old))} → {escape_md(heading(diff.new))}",
         "",
         f"`{_code(diff.old.source)}` → `{_code(diff.new.source)}`",
         "",
@@ -123,8 +101,8 @@ def _summary(
     out = [f"## {words['summary']}", ""]
     if not any(is_shown(pair) for pair in pairs):
         return out + [words["no_changes"], ""]
-    counts = section_counts(stats) + text_counts(stats)
-    out += [f"- {counted(count, key, words)}" for count, key in counts if count]
+    counts = wording.section_counts(stats) + wording.text_counts(stats)
+    out += [f"- {wording.counted(count, key, words)}" for count, key in counts if count]
     out.append("")
     for kind, key in EVENT_GROUPS:
         events = [event for event in summary.events if event.kind is kind]
@@ -135,7 +113,7 @@ def _summary(
         out += [f"### {words['not_in_report']}", ""] + _event_list(absent, words, True) + [""]
     elif absent:
         out += [
-            f"_{escape_md(absent_count(len(absent), words))}_",
+            f"_{escape_md(wording.absent_count(len(absent), words))}_",
             "",
         ]
     if summary.figure_shifts:
@@ -146,7 +124,7 @@ def _summary(
             "| --- | --- | --- | --- | --- |",
         ]
         for shift in summary.figure_shifts[:SUMMARY_LIMIT]:
-            change = format_number(shift.change, options.lang, signed=True) if shift.change is not None else ""
+            change = wording.format_number(shift.change, options.lang, signed=True) if shift.change is not None else ""
             if not change and shift.direction in ("appeared", "disappeared"):
                 change = words[shift.direction]
             cells = [
@@ -169,10 +147,10 @@ def _event_list(events: list[Event], words: dict[str, str], explain: bool) -> li
     """The first events of a group as list items; with ``explain``, each with its evidence and why."""
     out = []
     for event in events[:SUMMARY_LIMIT]:
-        where = escape_md(event_where(event.section_path, event.line, event.side, words))
+        where = escape_md(wording.event_where(event.section_path, event.line, event.side, words))
         out.append(f"- {escape_md(event.title)} ({where})")
         if explain:
-            out += [f"  > {escape_md(evidence_text(said, words))}" for said in event.evidence]
+            out += [f"  > {escape_md(wording.evidence_text(said, words))}" for said in event.evidence]
             out.append(f"  > {escape_md(words['why'])}: `{event.rule}`: {escape_md(event.why)}")
     if len(events) > SUMMARY_LIMIT:
         out.append(f"- {escape_md(words['more_items'].format(count=len(events) - SUMMARY_LIMIT))}")
@@ -218,7 +196,7 @@ def _section(pair: SectionPair, options: RenderOptions, words: dict[str, str]) -
     previous_was_item = False
     for item in with_context(pair_blocks(pair), options.context):
         if isinstance(item, Gap):
-            out += [f"*… ({counted(item.count, 'unchanged_paragraphs', words)})*", ""]
+            out += [f"*… ({wording.counted(item.count, 'unchanged_paragraphs', words)})*", ""]
             previous_was_item = False
             continue
         label = _move_label(item, words)
@@ -234,7 +212,7 @@ def _section(pair: SectionPair, options: RenderOptions, words: dict[str, str]) -
 
 
 def _move_label(change: BlockChange, words: dict[str, str]) -> str:
-    return move_label(change, words, md_path)
+    return wording.move_label(change, words, md_path)
 
 
 def _block(change: BlockChange) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from reportdiff.jsontext import escape_unsafe
 from reportdiff.model import Report, Section
+from reportdiff.render.jsontext import escape_unsafe
 from reportdiff.text.normalize import safe_text
 
 OUTLINE_SCHEMA = "reportdiff.outline/1"

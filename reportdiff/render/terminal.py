@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from rich.text import Text
 
+from reportdiff.diff.stats import pair_blocks
 from reportdiff.model import (
     BlockChange,
     BlockOp,
@@ -26,36 +27,28 @@ from reportdiff.model import (
     SectionPair,
     SectionStatus,
 )
-from reportdiff.render.common import (
+from reportdiff.render.labels import labels
+from reportdiff.render.options import RenderOptions
+from reportdiff.render.palette import rich_style
+from reportdiff.render.segments import Gap, marked, segments, side_segments, with_context
+from reportdiff.render.select import is_shown, selected_pairs, selected_stats, selected_summary
+from reportdiff.render.textlines import Line, line_string, wrapped_lines
+from reportdiff.render.wording import (
     EVENT_GROUPS,
     NOT_IN_REPORT,
     SUMMARY_LIMIT,
-    Gap,
     counted,
     event_where,
     evidence_text,
     figure_text,
     format_number,
     format_path,
-    is_shown,
-    marked,
     move_label,
-    pair_blocks,
     report_heading,
-    safe_text,
     section_counts,
-    segments,
-    selected_pairs,
-    selected_summary,
-    side_segments,
-    stats_for,
     text_counts,
-    with_context,
 )
-from reportdiff.render.labels import labels
-from reportdiff.render.options import RenderOptions
-from reportdiff.render.palette import rich_style
-from reportdiff.render.textlines import Line, line_string, wrapped_lines
+from reportdiff.text.normalize import safe_text
 
 if TYPE_CHECKING:  # rich's console and tables are imported only when something needs them
     from rich.console import Console, ConsoleOptions, RenderableType
@@ -137,7 +130,7 @@ def diff_renderables(diff: DocumentDiff, options: RenderOptions) -> Iterator[Ren
     painter = _Painter(options)
     pairs = selected_pairs(diff, options.section_pattern)
     summary = selected_summary(diff.summary, options.section_pattern)
-    stats = stats_for(pairs) if options.section_pattern else diff.stats
+    stats = selected_stats(diff, pairs, options.section_pattern)
 
     yield Text(f"{safe_text(diff.old.source)} → {safe_text(diff.new.source)}", style=rich_style("muted"))
     yield Text(f"{report_heading(diff.old)} → {report_heading(diff.new)}", style=rich_style("heading"))
@@ -293,7 +286,7 @@ class _Bullets:
             return None
         column = min(room, longest)
         indent = " " * self.left
-        rows = []
+        rows: list[tuple[str, Line]] = []
         for number, cell in enumerate(cells):
             wrapped = wrapped_lines(cell, column, base_as_span=True, pad=True)
             if wrapped is None:

@@ -6,12 +6,12 @@ The words around report text come in Swedish and English like every other view; 
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 
-from reportdiff.errors import ReportdiffError
 from reportdiff.model.series import FigureTrack, SectionState, SeriesReport
-from reportdiff.render.common import format_number, safe_text
+from reportdiff.render.labels import labels
+from reportdiff.render.wording import format_number
+from reportdiff.text.normalize import safe_text
 
 SPARKS = "▁▂▃▄▅▆▇█"
 ABSENT_SPARK = "·"
@@ -132,7 +132,7 @@ TREND_LABELS: dict[str, dict[str, str]] = {
 
 
 def trend_labels(lang: str) -> dict[str, str]:
-    return TREND_LABELS.get(lang, TREND_LABELS["en"])
+    return labels(lang, TREND_LABELS)
 
 
 def shown_figures(result: SeriesReport, options: TrendOptions) -> list[FigureTrack]:
@@ -202,20 +202,3 @@ def report_label(result: SeriesReport, index: int) -> str:
 def series_title(result: SeriesReport) -> str:
     titles = [entry.title for entry in result.reports if entry.title]
     return safe_text(titles[-1]) if titles else "reports"
-
-
-RENDERERS = {
-    "text": ("reportdiff.render.trend_terminal", "render_trend_terminal"),
-    "json": ("reportdiff.render.trend_json", "render_trend_json"),
-    "html": ("reportdiff.render.trend_html", "render_trend_html"),
-    "csv": ("reportdiff.render.trend_csv", "render_trend_csv"),
-}
-
-
-def render_trend(result: SeriesReport, fmt: str = "text", options: TrendOptions | None = None) -> str:
-    """Render a series in ``text``, ``json``, ``html`` or ``csv``."""
-    if fmt not in RENDERERS:
-        raise ReportdiffError(f"unknown trend format {fmt!r}; choose one of {', '.join(RENDERERS)}")
-    module_name, function_name = RENDERERS[fmt]
-    function = getattr(importlib.import_module(module_name), function_name)
-    return str(function(result, options or TrendOptions()))

@@ -2,7 +2,7 @@
 
 Written for Excel: UTF-8 with a byte-order mark (so å, ä, ö survive a double-click), CRLF line
 ends, and for Swedish Excel ``--decimal-comma`` (whose default delimiter is then ``;``). Text that
-would start a formula (``=``, ``+``, ``-``, ``@``) gets a leading apostrophe (``reportdiff.csvtext``,
+would start a formula (``=``, ``+``, ``-``, ``@``) gets a leading apostrophe (``reportdiff.render.csvtext``,
 the one CSV writer). Every figure track
 is written, also the constant ones; an empty cell means the figure is not in that report.
 Numbers carry no thousands separator, so the spreadsheet reads them as numbers.
@@ -10,8 +10,8 @@ Numbers carry no thousands separator, so the spreadsheet reads them as numbers.
 
 from __future__ import annotations
 
-from reportdiff.csvtext import CsvStyle, csv_table
 from reportdiff.model.series import SeriesReport
+from reportdiff.render.csvtext import CsvStyle, csv_table
 from reportdiff.render.trend_common import TrendOptions
 
 

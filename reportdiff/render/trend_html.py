@@ -10,11 +10,11 @@ from the shared palette; states of the grid also carry a letter, so colour is ne
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
 from reportdiff.model.series import FigureTrack, SeriesReport, TopicTrack
-from reportdiff.render.common import format_path, safe_text
 from reportdiff.render.palette import PALETTE, html_colors
 from reportdiff.render.trend_common import (
     STATE_MARKS,
@@ -27,6 +27,8 @@ from reportdiff.render.trend_common import (
     shown_figures,
     trend_labels,
 )
+from reportdiff.render.wording import format_path
+from reportdiff.text.normalize import safe_text
 
 CHART_WIDTH = 320
 CHART_HEIGHT = 64
@@ -63,8 +65,9 @@ class TopicView:
     rows: list[TopicRowView] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class CellView:
+class CellView(NamedTuple):
+    """One cell of the section grid (a tuple: the template only reads it)."""
+
     symbol: str
     state: str
     title: str

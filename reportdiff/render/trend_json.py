@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportdiff.jsontext import dumps
 from reportdiff.model.series import FigureTrack, SectionRow, SeriesEntry, SeriesReport, TopicTrack
+from reportdiff.render.jsontext import dumps
 from reportdiff.render.trend_common import TrendOptions
 
 TREND_SCHEMA = "reportdiff.trend/1"

@@ -15,7 +15,6 @@ from rich.table import Table
 from rich.text import Text
 
 from reportdiff.model.series import FigureTrack, SeriesReport, TopicTrack
-from reportdiff.render.common import format_path, safe_text
 from reportdiff.render.options import RenderOptions
 from reportdiff.render.palette import rich_style
 from reportdiff.render.terminal import make_console
@@ -32,6 +31,8 @@ from reportdiff.render.trend_common import (
     trend_labels,
     values_text,
 )
+from reportdiff.render.wording import format_path
+from reportdiff.text.normalize import safe_text
 
 GRID_SPACED_UP_TO = 20  # up to this many reports the grid puts a space between cells
 

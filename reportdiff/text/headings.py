@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from reportdiff.text.dates import MONTH_PATTERN
 from reportdiff.text.layout import list_marker
 from reportdiff.text.normalize import heading_key
 
-_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_MONTHS = MONTH_PATTERN
 _PARTS = [
     re.compile(pattern, re.IGNORECASE)
     for pattern in (

@@ -1,12 +1,13 @@
-"""Follow sections, figures and topics through a series of reports that is already in time order.
+"""Follow sections and figures through a series of reports that is already in time order.
 
-Pure functions over the model, used by :mod:`reportdiff.series`:
+Pure functions over the model, used by :mod:`reportdiff.trend.series`:
 
 - :func:`section_rows` chains the section pairs of consecutive reports (steps) into rows that
   survive renames and moves, :func:`section_grid` turns them into the grid;
-- :func:`figure_tracks` follows each figure by label and unit, preferring the same section row;
-- :func:`topic_point` follows a word or phrase (stemmed) and reads its phase from the rule file;
-  :func:`notable_topics` finds the names that run longest or move most.
+- :func:`figure_tracks` follows each figure by label and unit, preferring the same section row.
+
+Topics are followed in :mod:`reportdiff.trend.topics`; the phase a topic's text reads as is the
+classifier's (:mod:`reportdiff.classify.topics`).
 
 See docs/trend.md for the scoring and its reasons.
 """
@@ -20,7 +21,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from reportdiff.errors import InputError
 from reportdiff.model import Figure, Report, Section
 from reportdiff.model.series import (
     FigurePoint,
@@ -29,11 +29,10 @@ from reportdiff.model.series import (
     SectionPresence,
     SectionRow,
     SectionState,
-    TopicPoint,
-    TopicTrack,
 )
+from reportdiff.text.dates import MONTH_NAMES
 
-_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
+_MONTHS = MONTH_NAMES
 
 Step = list[Any]  # [old_index, new_index, renamed, moved, changed]; indexes in pre-order, root = 0
 
@@ -52,10 +51,10 @@ class _Row:
 
 
 @lru_cache(maxsize=8192)
-def _heading_key(heading: str) -> str:
-    from reportdiff.align import heading_key
+def _section_key(heading: str) -> str:
+    from reportdiff.align import section_key
 
-    return heading_key(heading)
+    return section_key(heading)
 
 
 def section_rows(
@@ -71,7 +70,7 @@ def section_rows(
         for position, (_, section) in enumerate(sections[index]):
             if position == 0:
                 continue
-            key = _heading_key(section.heading)
+            key = _section_key(section.heading)
             parent_row = here.get(parents[position], -1)
             step = matched.get(position)
             if (
@@ -374,181 +373,3 @@ def _tracks(chains: list[_Chain], row_rank: dict[int, int]) -> list[FigureTrack]
 
 
 # -- topics through the series ---------------------------------------------------------------------
-
-_TOPIC_WORD = re.compile(r"[^\W\d_][^\W_]*")  # hyphenated compounds are split, so "Cosmic-relaterade" counts
-STATUS_WORDS_SHOWN = 8
-
-
-@dataclass(slots=True)
-class _Query:
-    text: str
-    stems: tuple[str, ...]
-
-
-def topic_query(text: str) -> _Query:
-    from reportdiff.text.stem import stem
-
-    stems = tuple(stem(word) for word in _TOPIC_WORD.findall(text))
-    if not stems:
-        raise InputError(f"--topic {text!r}: give at least one word")
-    return _Query(text.strip(), stems)
-
-
-def _mentions(text: str, query: _Query) -> int:
-    """How often the query's words stand in ``text`` in a row (stems compared, case ignored)."""
-    from reportdiff.text.stem import stem
-
-    lowered = text.lower()
-    if query.stems[0] not in lowered:  # a stem is a prefix of its word: a cheap filter first
-        return 0
-    words = [stem(word) if word.lower().startswith(query.stems[0]) else "" for word in _TOPIC_WORD.findall(text)]
-    size = len(query.stems)
-    if size == 1:
-        return sum(word == query.stems[0] for word in words)
-    full = [stem(word) for word in _TOPIC_WORD.findall(text)]
-    return sum(tuple(full[at : at + size]) == query.stems for at, word in enumerate(words) if word == query.stems[0])
-
-
-def topic_point(report: Report, index: int, query: _Query, rules: Any) -> TopicPoint:
-    """Where and how much a topic appears in one report, and the phase its text reads as."""
-    point = TopicPoint(report=index)
-    home: list[str] = []  # text of sections whose heading names the topic
-    elsewhere: list[str] = []  # paragraphs elsewhere that mention it
-    for path, section in report.root.walk_with_path():
-        in_heading = _mentions(section.heading, query) if section.level > 0 else 0
-        hits = in_heading
-        texts = []
-        for block in section.blocks:
-            found = _mentions(block.text, query)
-            hits += found
-            if found or in_heading:
-                texts.append(block.text)
-        if not hits:
-            continue
-        point.mentions += hits
-        point.sections.append(path)
-        point.words += sum(len(text.split()) for text in texts)
-        (home if in_heading else elsewhere).append(
-            ". ".join([section.heading, *texts]) if in_heading else " ".join(texts)
-        )
-    if point.mentions and rules is not None:
-        text = "\n".join(home or elsewhere)
-        point.phase, point.phase_certain = _first_phase(home or [text], rules)
-        point.phase_label = rules.status_labels.get(point.phase, point.phase) if point.phase else ""
-        point.status_words = status_words(text, rules)
-    return point
-
-
-def _first_phase(texts: list[str], rules: Any) -> tuple[str, bool]:
-    """The phase of the first section (in document order) that reads clearly, else the first that leans.
-
-    Sections are read one by one: a project's own section ("FVIS Cosmic") says where it stands,
-    and pooling it with a department's note about the same system blurs that.
-    """
-    phases = [_phase(text, rules) for text in texts]
-    return next((found for found in phases if found[1]), next((found for found in phases if found[0]), ("", False)))
-
-
-def _phase(text: str, rules: Any) -> tuple[str, bool]:
-    """The rule file's phase when it is clear; else the leading phase (tentative) when one leads alone."""
-    from reportdiff.classify.topics import phase_hits, phase_of
-
-    phase, _ = phase_of(text, rules)
-    if phase:
-        return phase, True
-    counts = phase_hits(text, rules)
-    best = max(counts.values(), default=0)
-    leaders = [name for name, hits in counts.items() if hits == best]
-    return (leaders[0], False) if best > 0 and len(leaders) == 1 else ("", False)
-
-
-def status_words(text: str, rules: Any) -> list[str]:
-    """The cue words of the rule file (phases, starts, completions) found in ``text``, as written."""
-    from reportdiff.text.stem import WORD
-
-    words = WORD.findall(text)
-    tokens = rules.tokens(text)
-    by_first = _cue_index(rules)
-    found: list[str] = []
-    for at, token in enumerate(tokens):
-        for phrase in by_first.get(token, ()):
-            if tuple(tokens[at : at + len(phrase)]) == phrase:
-                written = " ".join(words[at : at + len(phrase)]).lower()
-                if written not in found:
-                    found.append(written)
-                break
-    return found[:STATUS_WORDS_SHOWN]
-
-
-_CUE_INDEXES: dict[int, dict[str, list[tuple[str, ...]]]] = {}
-
-
-def _cue_index(rules: Any) -> dict[str, list[tuple[str, ...]]]:
-    """Cue phrases of the phases, starts and completions by their first stem, longest first."""
-    index = _CUE_INDEXES.get(id(rules))
-    if index is None:
-        index = {}
-        for cues in [*rules.status_cues.values(), rules.start, rules.done]:
-            for phrase in cues.phrases:
-                index.setdefault(phrase[0], []).append(phrase)
-        for phrases in index.values():
-            phrases.sort(key=len, reverse=True)
-        _CUE_INDEXES[id(rules)] = index
-    return index
-
-
-_NAME = re.compile(r"(?<=[\w,;)]\s)[A-ZÅÄÖ][\wåäöÅÄÖ]{2,}|\b[A-ZÅÄÖ]{2,}\b")  # inside a sentence, or an acronym
-_SKIP_NAMES = frozenset(_MONTHS) | frozenset("region regionen division den det de en ett vi och".split())
-
-
-def name_counts(report: Report) -> dict[str, tuple[int, str]]:
-    """Names and acronyms in the body (capitalised inside a sentence): lower-cased → (mentions, as written)."""
-    counts: dict[str, tuple[int, str]] = {}
-    for block in report.blocks():
-        for name in _NAME.findall(block.text):
-            key = name.lower()
-            if key in _SKIP_NAMES:
-                continue
-            mentions, written = counts.get(key, (0, name))
-            counts[key] = (mentions + 1, written)
-    return counts
-
-
-def notable_topics(ordered: Sequence[Report], limit: int = 8) -> tuple[list[TopicTrack], list[TopicTrack]]:
-    """Without --topic: the names that run longest, and those whose mentions moved most.
-
-    Only mentions are counted here (a name's place and phase are what ``--topic`` is for).
-    """
-
-    per_report = [name_counts(report) for report in ordered]
-    totals: dict[str, int] = {}
-    written: dict[str, str] = {}
-    for counts in per_report:
-        for key, (mentions, name) in counts.items():
-            totals[key] = totals.get(key, 0) + mentions
-            written.setdefault(key, name)
-    candidates = [key for key, total in totals.items() if total >= 2 * max(1, len(ordered) // 4)]
-
-    def presence(key: str) -> tuple[int, int, int]:
-        runs = [key in counts for counts in per_report]
-        return (sum(runs), _longest_run(runs), totals[key])
-
-    def churn(key: str) -> float:
-        counts = [per_report[i].get(key, (0, ""))[0] for i in range(len(ordered))]
-        return sum(abs(b - a) / max(a, b, 1) for a, b in zip(counts, counts[1:], strict=False))
-
-    lasting = sorted(candidates, key=lambda key: (tuple(-v for v in presence(key)), key))[:limit]
-    changing = sorted((key for key in candidates if churn(key) > 0), key=lambda key: (-churn(key), key))[:limit]
-    tracks: dict[str, TopicTrack] = {}
-    for key in dict.fromkeys(lasting + changing):
-        points = [TopicPoint(report=i, mentions=per_report[i].get(key, (0, ""))[0]) for i in range(len(ordered))]
-        tracks[key] = TopicTrack(written[key], "term", points)
-    return [tracks[key] for key in lasting], [tracks[key] for key in changing]
-
-
-def _longest_run(flags: list[bool]) -> int:
-    best = current = 0
-    for flag in flags:
-        current = current + 1 if flag else 0
-        best = max(best, current)
-    return best

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportdiff.errors import InputError
 
@@ -19,8 +19,9 @@ GIT_TIMEOUT = 10.0  # seconds; reading one blob is instant, anything longer is a
 _SAFE_REVISION = re.compile(r"^[A-Za-z0-9_./@{}~^:+-]+$")
 
 
-@dataclass(slots=True)
-class GitResult:
+class GitResult(NamedTuple):
+    """What one git command answered."""
+
     returncode: int
     stdout: bytes
     stderr: str

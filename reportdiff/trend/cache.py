@@ -31,9 +31,15 @@ from typing import Any
 from reportdiff.model import Aside, AsideKind, Block, BlockKind, Figure, Report, Section, Span, TocEntry
 
 CACHE_FORMAT = 1  # the layout of an entry; bump when the JSON below changes shape
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # reportdiff/
 READER_SOURCES = ("ingest", "text", "model", "figures")  # what decides a parsed report and its figures
-ALIGN_SOURCES = ("align.py", "text/tokens.py", "text/normalize.py", "series.py")  # what decides a pair entry
+ALIGN_SOURCES = (
+    "align",
+    "text/sequence.py",
+    "text/tokens.py",
+    "text/normalize.py",
+    "trend/series.py",
+)  # what decides a pair entry
 
 
 class CorruptEntry(Exception):

@@ -2,13 +2,13 @@
 
 The steps, each a plain function over plain data:
 
-1. :func:`read_series` reads files (through the :mod:`reportdiff.cache` when given one) into
+1. :func:`read_series` reads files (through the :mod:`reportdiff.trend.cache` when given one) into
    :class:`LoadedReport` (report + figures + content key);
 2. :func:`order_series` sorts by each report's own date; missing or tied dates are warned about
    and settled by the dates the text mentions (:func:`mentioned_date`);
 3. :func:`section_steps` pairs the sections of each consecutive pair with the same alignment
    that ``compare()`` uses (:func:`reportdiff.align.align`), cached per pair;
-4. :mod:`reportdiff.tracks` chains the pairs into section rows that survive renames and moves,
+4. :mod:`reportdiff.trend.tracks` chains the pairs into section rows that survive renames and moves,
    follows each figure by label and unit, and follows a topic (stemmed) through the text.
 
 ``track(reports)`` runs 2–4 on reports already in memory and returns a :class:`SeriesReport`.
@@ -28,20 +28,19 @@ from reportdiff.errors import InputError
 from reportdiff.ingest.metadata import TEXT_ESTIMATE, mentioned_date
 from reportdiff.model import Figure, Report, Section, Span
 from reportdiff.model.series import SeriesEntry, SeriesReport, TopicTrack
-from reportdiff.tracks import (
+from reportdiff.trend.topics import notable_topics, topic_point, topic_query
+from reportdiff.trend.tracks import (
     Step,
     figure_tracks,
-    notable_topics,
     preorder,
     row_order,
     section_grid,
     section_rows,
-    topic_point,
-    topic_query,
 )
 
 if TYPE_CHECKING:
-    from reportdiff.cache import ReportCache
+    from reportdiff.classify.rules import Rules
+    from reportdiff.trend.cache import ReportCache
 
 REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".pdf", ".docx")
 NOT_REPORTS = ("readme", "changelog", "license", "licence", "index")  # names skipped when reading a folder
@@ -116,7 +115,7 @@ class SeriesPlan:
 
 def plan_series(paths: Sequence[Path], cache: ReportCache | None = None) -> SeriesPlan:
     """Read every file's bytes and look it up in the cache; files with the same bytes are read once."""
-    from reportdiff.cache import content_key
+    from reportdiff.trend.cache import content_key
 
     plan = SeriesPlan([], [], [])
     seen: dict[str, str] = {}
@@ -253,13 +252,13 @@ def order_series(loaded: Sequence[LoadedReport]) -> tuple[list[LoadedReport], li
         entries.append(
             SeriesEntry(
                 index=index,
+                label=_label(report, estimate),
                 source=report.source,
                 title=report.title,
                 date=report.date,
                 date_text=report.display_date(),
                 date_origin="report" if _own_date(report) else "text" if estimate else "none",
                 estimated=estimate,
-                label=_label(report, estimate),
             )
         )
     return ordered, entries, warnings
@@ -280,8 +279,9 @@ def newest_pair(
 
 
 def _label(report: Report, estimate: dt.date | None) -> str:
-    if _own_date(report):
-        return report.date.isoformat()
+    own = _own_date(report)
+    if own:
+        return own.isoformat()
     if estimate:
         return f"~{estimate:%Y-%m}"
     return Path(report.source).stem[:12]
@@ -350,8 +350,11 @@ def build_series(
     cache: ReportCache | None = None,
     progress: Progress | None = None,
     pool: Any = None,
+    rules: Rules | None = None,
 ) -> SeriesReport:
-    """Order the reports, then follow sections, figures and topics through them."""
+    """Order the reports, then follow sections, figures and topics through them.
+
+    ``rules``: the phases and cue words a ``topic`` is read with; the built-in rules when None."""
     if not loaded:
         raise InputError("no reports given")
     query = topic_query(topic) if topic is not None else None
@@ -366,7 +369,10 @@ def build_series(
     result = SeriesReport(reports=entries, sections=grid, topic_query=query.text if query else None)
     result.figures = figure_tracks([item.figures for item in ordered], row_of, row_rank, sections)
     if query is not None:
-        rules = _rules()  # phases and cue words: only a --topic needs them
+        if rules is None:  # phases and cue words: only a topic needs them
+            from reportdiff.classify.rules import default_rules
+
+            rules = default_rules()
         points = [topic_point(report, index, query, rules) for index, report in enumerate(reports)]
         result.topics = [TopicTrack(query.text, "query", points)]
     else:
@@ -377,46 +383,9 @@ def build_series(
     return result
 
 
-def _rules() -> Any:
-    """The rule file's phases and cues; None when the classifier is not available."""
-    try:
-        from reportdiff.classify.rules import default_rules
-    except ImportError:
-        return None
-    return default_rules()
-
-
-def track(reports: Iterable[Report], topic: str | None = None) -> SeriesReport:
+def track(reports: Iterable[Report], topic: str | None = None, rules: Rules | None = None) -> SeriesReport:
     """Follow figures, topics and sections through ``reports`` (any order: they are sorted by date)."""
     from reportdiff.figures import extract_figures
 
     loaded = [LoadedReport(report, extract_figures(report)) for report in reports]
-    return build_series(loaded, topic)
-
-
-DIFF_SUFFIXES = {"text": "txt", "json": "json", "md": "md", "html": "html", "email-html": "email.html"}
-
-
-def write_diffs(
-    loaded: Sequence[LoadedReport], result: SeriesReport, directory: str | Path, fmt: str, lang: str
-) -> list[Path]:
-    """The diff of every consecutive pair of the series, one file each, named by position and file names."""
-    from reportdiff.comparison import compare
-    from reportdiff.output import write_output
-    from reportdiff.render.dispatch import render
-
-    by_source = {item.report.source: item.report for item in loaded}
-    ordered = [by_source[entry.source] for entry in result.reports]
-    target = Path(directory)
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"{directory}: cannot create the folder ({error.strerror or error})") from None
-    written = []
-    for index in range(1, len(ordered)):
-        old, new = ordered[index - 1], ordered[index]
-        name = f"{index:02d}-{Path(old.source).stem}--{Path(new.source).stem}.{DIFF_SUFFIXES[fmt]}"
-        text = render(compare(old, new), fmt, lang=lang)
-        write_output(text, str(target / name))
-        written.append(target / name)
-    return written
+    return build_series(loaded, topic, rules=rules)

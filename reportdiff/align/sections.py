@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
-from reportdiff.diff.sequence import inverted_index, longest_increasing, most_shared
+from reportdiff.align.assign import assign
+from reportdiff.align.result import Alignment, Match, SectionInfo
 from reportdiff.model import Report, Section
+from reportdiff.text.sequence import inverted_index, longest_increasing, most_shared
 from reportdiff.text.tokens import normalise
 
 THRESHOLD = 0.5  # pairs scoring below this are added / removed instead
 PRUNE_MARGIN = 0.10  # an edge far below the best edge of both its sections cannot matter in practice
-MAX_COMPONENT = 150  # above this many sections on one side, a component is paired greedily (noted)
 # Below this heading similarity, a pair without shared text scores at most
 # max(0.80 * 0.55² + 0.20, 0.40 * 0.55 + 0.15) = 0.44 < THRESHOLD: it is not scored at all.
 HOPELESS_HEADING = 0.55
@@ -44,7 +44,7 @@ _WORD = re.compile(r"[\w&]+")  # findall(): a third less work than sub() on the 
 _DIGITS = re.compile(r"\d+")
 
 
-def heading_key(heading: str) -> str:
+def section_key(heading: str) -> str:
     """A heading reduced to what identifies it: no numbering, prefix, case or punctuation."""
     text = normalise(heading).lower()
     text = _NUMBERING.sub("", text)
@@ -72,40 +72,6 @@ def _combine(ratio: float, token_set: float, a: str, b: str) -> float:
     return score
 
 
-@dataclass(slots=True)
-class SectionInfo:
-    """What alignment knows about one section; ``index`` is its place in pre-order (root = 0)."""
-
-    section: Section
-    index: int
-    path: tuple[str, ...]
-    parent: int  # index of the parent, -1 for the root
-    key: str  # heading_key
-    shingles: set[object]  # word pairs of the own text, and the subsections' heading words
-    content_id: tuple[str, ...]  # the own blocks' comparison texts
-    rank: float  # relative position in the document, 0..1
-
-
-@dataclass(slots=True)
-class Match:
-    old: int
-    new: int
-    score: float
-    reason: str
-
-
-@dataclass(slots=True)
-class Alignment:
-    old: list[SectionInfo]
-    new: list[SectionInfo]
-    matches: list[Match]  # sorted by new index
-    old_to_new: dict[int, int] = field(default_factory=dict)
-    new_to_old: dict[int, int] = field(default_factory=dict)
-    best_rejected: dict[tuple[str, int], tuple[float, int]] = field(default_factory=dict)  # ("old"|"new", i)
-    moved_new: set[int] = field(default_factory=set)  # new indexes of matched sections that moved
-    notes: list[str] = field(default_factory=list)
-
-
 def section_infos(report: Report) -> list[SectionInfo]:
     """Describe every section (root first) for scoring."""
     infos: list[SectionInfo] = []
@@ -119,8 +85,8 @@ def section_infos(report: Report) -> list[SectionInfo]:
             shingles.add(words[0])
         # A division is also what it holds: its subsections' heading words count as content.
         for child in section.children:
-            shingles.update(("§", w) for w in heading_key(child.heading).split())
-        infos.append(SectionInfo(section, index, path, parent, heading_key(section.heading), shingles, texts, 0.0))
+            shingles.update(("§", w) for w in section_key(child.heading).split())
+        infos.append(SectionInfo(section, index, path, parent, section_key(section.heading), shingles, texts, 0.0))
         for child in section.children:
             visit(child, path + (child.heading,), index)
 
@@ -147,7 +113,7 @@ def align(old: Report, new: Report) -> Alignment:
             f"{len(rest_old)} × {len(rest_new)} sections to pair: only pairs sharing text or a heading were scored"
         )
     edges = _scored_edges(olds, news, rest_old, rest_new, result)
-    for i, j, score, reason in _assign(edges, result.notes):
+    for i, j, score, reason in assign(edges, result.notes):
         result.matches.append(Match(i, j, score, reason))
     result.matches.sort(key=lambda m: m.new)
     result.old_to_new = {m.old: m.new for m in result.matches}
@@ -310,113 +276,6 @@ def _adjust(a: str, b: str, score: float) -> float:
 @lru_cache(maxsize=4096)
 def _numbers(key: str) -> frozenset[str]:
     return frozenset(_DIGITS.findall(key))
-
-
-def _assign(edges: list[tuple[int, int, float, str]], notes: list[str]) -> list[tuple[int, int, float, str]]:
-    """The maximum-score matching, solved separately on each connected group of candidate pairs."""
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(node: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for i, j, _, _ in edges:
-        root_a, root_b = find(("old", i)), find(("new", j))
-        if root_a != root_b:
-            parent[max(root_a, root_b)] = min(root_a, root_b)
-    groups: dict[tuple[str, int], list[tuple[int, int, float, str]]] = {}
-    for edge in edges:
-        groups.setdefault(find(("old", edge[0])), []).append(edge)
-    chosen: list[tuple[int, int, float, str]] = []
-    for root in sorted(groups):
-        chosen.extend(_assign_group(groups[root], notes))
-    return chosen
-
-
-def _assign_group(edges: list[tuple[int, int, float, str]], notes: list[str]) -> list[tuple[int, int, float, str]]:
-    rows = sorted({i for i, _, _, _ in edges})
-    cols = sorted({j for _, j, _, _ in edges})
-    by_pair = {(i, j): (score, reason) for i, j, score, reason in edges}
-    if len(rows) == 1 or len(cols) == 1 or max(len(rows), len(cols)) > MAX_COMPONENT:
-        if max(len(rows), len(cols)) > MAX_COMPONENT:
-            notes.append(f"{len(rows)} × {len(cols)} similar sections were paired best-first, not optimally")
-        return _greedy(edges)
-    transposed = len(rows) > len(cols)
-    if transposed:
-        rows, cols = cols, rows
-    cost = [[-(by_pair.get((c, r) if transposed else (r, c), (0.0, ""))[0]) for c in cols] for r in rows]
-    chosen = []
-    for r, c in sorted(hungarian(cost).items()):
-        i, j = (cols[c], rows[r]) if transposed else (rows[r], cols[c])
-        if (i, j) in by_pair:
-            score, reason = by_pair[(i, j)]
-            chosen.append((i, j, score, reason))
-    return chosen
-
-
-def _greedy(edges: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    chosen = []
-    for i, j, score, reason in sorted(edges, key=lambda e: (-e[2], e[0], e[1])):
-        if i not in used_old and j not in used_new:
-            used_old.add(i)
-            used_new.add(j)
-            chosen.append((i, j, score, reason))
-    return chosen
-
-
-def hungarian(cost: list[list[float]]) -> dict[int, int]:
-    """Minimum-cost assignment of every row to a distinct column (rows <= columns): row → column.
-
-    The shortest-augmenting-path form of the Hungarian method, O(rows² × columns).
-    """
-    n, m = len(cost), len(cost[0]) if cost else 0
-    infinity = float("inf")
-    u = [0.0] * (n + 1)
-    v = [0.0] * (m + 1)
-    owner = [0] * (m + 1)  # owner[j]: the row (1-based) holding column j
-    way = [0] * (m + 1)
-    for row in range(1, n + 1):
-        owner[0] = row
-        j0 = 0
-        min_v = [infinity] * (m + 1)
-        used = [False] * (m + 1)
-        while True:
-            used[j0] = True
-            i0 = owner[j0]
-            delta = infinity
-            j1 = 0
-            costs = cost[i0 - 1]
-            u_i0 = u[i0]
-            for j in range(1, m + 1):
-                if not used[j]:
-                    current = costs[j - 1] - u_i0 - v[j]
-                    if current < min_v[j]:
-                        min_v[j] = current
-                        way[j] = j0
-                    if min_v[j] < delta:
-                        delta = min_v[j]
-                        j1 = j
-            for j in range(m + 1):
-                if used[j]:
-                    u[owner[j]] += delta
-                    v[j] -= delta
-                else:
-                    min_v[j] -= delta
-            j0 = j1
-            if owner[j0] == 0:
-                break
-        while True:
-            j1 = way[j0]
-            owner[j0] = owner[j1]
-            j0 = j1
-            if j0 == 0:
-                break
-    return {owner[j] - 1: j - 1 for j in range(1, m + 1) if owner[j]}
 
 
 def _moved(result: Alignment) -> set[int]:

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportdiff.errors import ReportdiffError
+from reportdiff.errors import ExitStatus, ReportdiffError
 from reportdiff.model import Report
 
 SUFFIXES = {".md", ".markdown", ".txt", ".docx", ".pdf"}
@@ -41,11 +41,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    from reportdiff.check import check, exit_status, format_text, read_source_text
-    from reportdiff.check.config import load_check_config, split_codes
+    from reportdiff.check import check, exit_status, read_source_text
+    from reportdiff.check.config import split_codes
+    from reportdiff.cli.config import load_check_config
     from reportdiff.ingest import load
+    from reportdiff.render.check import format_text
 
-    status = 0
+    status = ExitStatus.SAME
     for filename in args.filenames:
         try:
             config = load_check_config(filename, args.config).with_flags(
@@ -59,25 +61,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             findings = check(draft, previous, config, read_source_text(filename), lang=lang)
         except ReportdiffError as error:
             print(f"reportdiff: error: {error}", file=sys.stderr)
-            status = max(status, 2)
+            status = max(status, ExitStatus.ERROR)
             continue
         except KeyboardInterrupt:
             print("reportdiff: interrupted", file=sys.stderr)
-            return 130
+            return ExitStatus.INTERRUPTED
         if findings:
             against = f" (compared with {previous.source})" if previous is not None else ""
             print(f"{filename}: {len(findings)} finding(s){against}")
             sys.stdout.write(format_text(findings))
         status = max(status, exit_status(findings))
-    return status
+    return int(status)
 
 
 def find_previous(path: Path, draft: Report) -> Report | None:
     """The report to compare ``draft`` with: its HEAD version, else its predecessor in the folder."""
     from reportdiff.check.context import report_date
     from reportdiff.errors import InputError
-    from reportdiff.gitutil import read_at_revision
     from reportdiff.ingest import load_bytes
+    from reportdiff.ingest.git import read_at_revision
 
     try:
         data = read_at_revision(path, "HEAD")

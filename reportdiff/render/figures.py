@@ -35,7 +35,7 @@ def format_figures(report: Report, figures: list[Figure], fmt: str, decimal_comm
     ``decimal_comma``: CSV numbers as ``5,9`` with ``;`` between fields, for Swedish Excel.
     """
     if fmt == "json":
-        from reportdiff.jsontext import dumps
+        from reportdiff.render.jsontext import dumps
 
         document = {
             "schema": FIGURES_SCHEMA,
@@ -46,7 +46,7 @@ def format_figures(report: Report, figures: list[Figure], fmt: str, decimal_comm
         }
         return dumps(document, depth=2)  # one figure a line
     if fmt == "csv":
-        from reportdiff.csvtext import CsvStyle, csv_table
+        from reportdiff.render.csvtext import CsvStyle, csv_table
 
         header = ["line", "section", "label", "noun", "value", "high", "unit", "raw"]
         rows = [

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from json.encoder import c_make_encoder, encode_basestring  # the C encoder and its string function
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]  # the C encoder, undeclared in typeshed
 from typing import Any
 
 _encoder = json.JSONEncoder(ensure_ascii=False)
