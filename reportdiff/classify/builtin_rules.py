@@ -87,7 +87,8 @@ RULES: dict[str, Any] = {
         ],
         # Words that stem like a cue but mean something else ("inför" sommaren is not "införande").
         "ambiguous": [
-            "inför", "klarar", "klarat", "klara", "avsluta", "starta",
+            "inför", "klarar", "klarat", "klara", "klarade", "avsluta", "starta",
+            "rekrytera", "rekryteras", "rekryterar",  # a recruitment planned or going on, no one yet in the role
             "leverera", "levererar", "levereras", "installera", "installerar", "installeras",  # not done yet
             "öppna",  # "412 öppna felärenden" is a state, not an opening
             "beslut", "beslutet", "besluten", "beslutar",  # a decision named or still to come, not taken
@@ -122,6 +123,9 @@ RULES: dict[str, Any] = {
             "kommenterar", "kommenterade", "säger", "sa", "sade", "uppger", "uppgav", "skriver", "skrev",
             "menar", "berättar", "berättade", "rapporterar", "framhåller", "betonar",
         ],
+        # A cue this close after one of these stands in a clause of time ("sedan programmet startade",
+        # "efter att enheten öppnades"): it dates something else, it is no news of a start.
+        "time_clause": ["sedan", "när", "innan", "efter att"],
         # Words before a cue that cancel it ("har ännu inte påbörjats").
         "negations": ["inte", "ej", "icke", "aldrig", "utan", "väntar"],  # "väntar på uppstart": not begun
         # Words before a cue that make it an announcement of the future ("kommer att påbörjas").
@@ -183,6 +187,7 @@ RULES: dict[str, Any] = {
         "cues": {
             "paused": [
                 "pausat", "pausats", "pausades", "pausad", "pausas", "vilande", "tillfälligt stängd",
+                "hållits stängd", "hållits stängda", "hölls stängd", "hölls stängda",
                 "tillfälligt stängt", "tillfälligt stängts", "tillfälligt stängdes",
             ],
             "stopped": ["stoppat", "stoppats", "stoppades", "avbrutits", "avbröts"],

@@ -80,7 +80,7 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
             continue  # "det blev klart att …", "mötet avslutades med …", "en klar förbättring"
         if rules.ongoing.find(words):
             return None  # "avslutas i maj", "arbetet pågår": the matter is not finished
-        if rules.partial.find(tokens):
+        if rules.partial.find(tokens) or _PART_OF.search(sentence):
             why = "done cue in a sentence that says only part is done: a stage reached"
             return Reading(EventKind.STATUS_CHANGE, "sentence.stage.partial", why, "partial", done[0])
         why = "done cue, nothing said to go on or lie ahead"
@@ -90,6 +90,8 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     start = find_cue(tokens, rules.start, rules) or find_cue(tokens, rules.start_literal, rules, words)
     if start is None or not _states(words, start[0]):
         return None
+    if rules.time_clause.find(words[max(0, start[0] - _TIME_CLAUSE_WINDOW) : start[0]]):
+        return None  # "sedan programmet startade har …": a time, not a start
     if start[1]:
         return Reading(EventKind.NEW_INITIATIVE, "sentence.start.planned", "start cue, announced", at=start[0])
     if _relayed(words, start[0], rules):
@@ -133,6 +135,10 @@ def _states(words: list[str], at: int) -> bool:
 
 
 _NUMBER = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")  # a number that is not a year
+_TIME_CLAUSE_WINDOW = 3  # "sedan det nya programmet startade": the clause word up to this many words before
+_NUMBER_WORD = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
+# "tre av sex datortomografer är i drift": part of a whole is done, a stage reached
+_PART_OF = re.compile(rf"\b{_NUMBER_WORD}\s+av\s+{_NUMBER_WORD}\b", re.IGNORECASE)
 _PERFECT_WINDOW = 6  # "har sedan december förra året ökat": the auxiliary up to this many words before
 
 
