@@ -702,8 +702,9 @@ _NOT_SETTINGS = {
 # Keys of [email] that are the email command's own options, not SMTP settings for mail.py.
 # (retries, retry_delay, outbox and tls are both: the CLI passes them on as flags.)
 EMAIL_OPTION_KEYS = {"to", "cc", "subject", "link", "lang", "since_state", "since-state", "settle", "retry-delay"}
-# Tables read by their own code, which checks their keys: [email] (mail.py), [rules] (classify/rules.py).
-_OWN_TABLES = {"email", "rules"}
+# Tables read by their own code, which checks their keys: [email] (mail.py), [rules] (classify/rules.py),
+# [headings] (text/heading_words.py).
+_OWN_TABLES = {"email", "rules", "headings"}
 
 
 def _setting_names(param: click.Option) -> list[str]:

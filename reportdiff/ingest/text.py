@@ -20,6 +20,7 @@ from reportdiff.ingest.tree import RawBlock, build_tree
 from reportdiff.ingest.units import Line, Unit
 from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span
 from reportdiff.text.contents import find_outline, find_toc, toc_depth
+from reportdiff.text.heading_words import HeadingWords, heading_words
 from reportdiff.text.headings import assign_levels, is_heading_shape, pattern_kind
 from reportdiff.text.hyphenation import SpellingEvidence, ends_with_split, join_hyphenated
 from reportdiff.text.layout import (
@@ -48,16 +49,20 @@ class _Context:
     width: int
     trailing_convention: bool  # the extraction keeps a space after every line but a split word's
     evidence: SpellingEvidence
+    words: HeadingWords  # the organisation words (text/heading_words.py)
     asides: list[Aside] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
-def read_text(text: str, source: str = "<string>", known: frozenset[str] = frozenset()) -> Report:
+def read_text(
+    text: str, source: str = "<string>", known: frozenset[str] = frozenset(), words: HeadingWords | None = None
+) -> Report:
     """Read a report laid out as plain text (Word-style or PDF extraction) into the report model.
 
     ``known`` holds the heading keys of the other report of a pair (``load_pair``): two short
     lines that together make one of its headings are one heading here too, and a line that starts
-    with one of them is split like a line that starts with a contents entry.
+    with one of them is split like a line that starts with a contents entry. ``words`` are the
+    organisation words (the configured ones when not given).
     """
     raw = strip_control(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     style = detect_style(raw)
@@ -71,6 +76,7 @@ def read_text(text: str, source: str = "<string>", known: frozenset[str] = froze
         width=_line_width(lines),
         trailing_convention=_keeps_trailing_spaces(raw, consumed),
         evidence=SpellingEvidence.from_lines(line.text for line in lines),
+        words=words or heading_words(),
         asides=asides,
     )
     lines = _set_furniture_aside(lines, context)
@@ -84,8 +90,8 @@ def read_text(text: str, source: str = "<string>", known: frozenset[str] = froze
     units = _take_signature(units, report, context)
     _mark_captions(units)
     units = split_listed_prefixes(units, listed_keys)
-    mark_headings(units, listed_keys, style)
-    warnings = assign_levels(units, toc_depth=toc_depth(toc) if toc else 0, listed=bool(listed_keys))
+    mark_headings(units, listed_keys, style, context.words)
+    warnings = assign_levels(units, toc_depth(toc) if toc else 0, bool(listed_keys), context.words)
     found = {heading_key(unit.text) for unit in units if unit.heading}
     missing = [entry.heading for entry in toc + outline if not is_listed(entry.heading, found)]
     missing = [heading for heading in missing if not is_title(heading)]
@@ -348,7 +354,7 @@ def _continues_pdf(previous: Unit, line: Line, following: list[Line], context: _
     first_word = line.text.split(" ", 1)[0]
     if first_word[:1].islower() or first_word[:1] in "([,.;%&–)":
         return True
-    if len(line.text) <= 100 and (pattern_kind(line.text) or heading_key(line.text) in listed):
+    if len(line.text) <= 100 and (pattern_kind(line.text, context.words) or heading_key(line.text) in listed):
         return False
     ends_open = last.text.rsplit(" ", 1)[-1].casefold() in _OPEN_ENDINGS
     length = len(last.text) + (2 if last.marker else 0)
@@ -461,7 +467,7 @@ def _merge_wrapped_headings(
             and len(previous.lines) <= 3
             and is_heading_shape(previous.text)
             and is_heading_shape(unit.text)
-            and not pattern_kind(unit.text)
+            and not pattern_kind(unit.text, context.words)
             and heading_key(unit.text) not in listed_keys
             and heading_key(previous.text) not in listed_keys
             and (
