@@ -292,3 +292,22 @@ def test_the_cli_reads_heading_words_from_the_configuration(
         assert err.startswith("reportdiff: error:") and "divisions must be a list" in err and "\n" not in err
     finally:
         heading_words.cache_clear()
+
+
+def test_a_known_heading_form_on_a_nearly_full_pdf_line_is_not_joined_with_the_text_below() -> None:
+    # 45 characters on 60-column lines: the next word would not have fitted, yet a care area's
+    # heading ends its line (before, the heading was read as the start of the paragraph).
+    text = "\n".join(
+        (
+            "Division Psykiatri",
+            "Verksamhetsområde Vuxenpsykiatri",
+            "Vuxenpsykiatrin har minskat väntetiden till första besök",
+            "under månaden och fler patienter får sin bedömning i tid.",
+            "Verksamhetsområde Länsgemensam Rättspsykiatri",
+            "Rättspsykiatrin har tagit emot två nya patienter. Bemannin-",
+            "gen är fortsatt god och inga vakanser finns på avdelningen.",
+        )
+    )
+    report = read_text(text + "\n")
+    assert report.style == "pdf-single"
+    assert [section.heading for section in report.sections()][-1] == "Verksamhetsområde Länsgemensam Rättspsykiatri"

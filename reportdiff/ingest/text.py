@@ -352,6 +352,8 @@ def _continues_pdf(previous: Unit, line: Line, following: list[Line], context: _
         return True
     if len(line.text) <= 100 and (pattern_kind(line.text, context.words) or heading_key(line.text) in listed):
         return False
+    if len(previous.lines) == 1 and (pattern_kind(last.text, context.words) or heading_key(last.text) in listed):
+        return False  # a heading of a known form or a contents entry ends its line, however full it is
     ends_open = last.text.rsplit(" ", 1)[-1].casefold() in _OPEN_ENDINGS
     length = len(last.text) + (2 if last.marker else 0)
     fits = length + 1 + len(first_word) <= context.width
@@ -452,5 +454,6 @@ def _joined_is_known(
     three = f"{joined} {after.text}" if after is not None and is_heading_shape(after.text) else ""
     if heading_key(joined) in known or (three and heading_key(three) in known):
         context.warnings.append(f"the other report: '{joined}' is part of one heading, as it is there")
+        previous.why = "lines joined: together they are a heading of the other report (a neighbour in the series)"
         return True
     return False
