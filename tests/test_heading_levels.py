@@ -54,6 +54,7 @@ def test_a_sentence_that_points_at_a_chart_below_announces_no_headings() -> None
 def test_a_part_titled_a_and_b_holds_sections_named_a_and_b() -> None:
     assert conjuncts("Miljö och hållbarhet") == {"miljö", "hållbarhet"}
     assert conjuncts("Aktuella händelser") == set()
+    assert conjuncts("Hälso- och sjukvårdsnämnden") == set()  # one name, a shared ending
     outline = _outline(
         "Inledning",
         "Rapporten beskriver läget i regionens verksamheter under oktober månad.",

@@ -102,7 +102,9 @@ def announces_what_follows(text: str) -> bool:
 def conjuncts(title: str) -> set[str]:
     """The names a part's title joins with ``och``: ``A och B`` holds sections named A and B."""
     names = [name for name in title.split(" och ") if name.strip()]
-    return {heading_key(name) for name in names} if len(names) > 1 and not title.rstrip().endswith("-") else set()
+    if len(names) < 2 or any(name.rstrip().endswith("-") for name in names):
+        return set()  # "Hälso- och sjukvårdsnämnden": one name with a shared ending, not two
+    return {heading_key(name) for name in names}
 
 
 def assign_levels(
