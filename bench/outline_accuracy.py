@@ -29,7 +29,11 @@ from reportdiff.model import Report  # noqa: E402
 from reportdiff.text.normalize import heading_key  # noqa: E402
 from tests.rewrap import to_pdf, to_word  # noqa: E402
 
-LAYOUTS = {"word": lambda r: to_word(r), "pdf-single-75": lambda r: to_pdf(r, "single", 75, False)}
+LAYOUTS = {
+    "word": lambda r: to_word(r),
+    "pdf-single-75": lambda r: to_pdf(r, "single", 75, False),
+    "pdf-double-60": lambda r: to_pdf(r, "double", 60, True),
+}
 
 
 def seed_scores(name: str, report: Report) -> tuple[float, float, list[str]]:

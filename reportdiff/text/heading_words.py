@@ -52,6 +52,13 @@ class HeadingWords:
     care_areas: tuple[str, ...] = ("VO", "Verksamhetsområde", "Verksamhetsområdet")
     departments: tuple[str, ...] = ("avdelningen", "enheten", "staben", "kansliet")
 
+    def __hash__(self) -> int:  # computed once: pattern_kind's cache hashes the words on every call
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.parts, self.divisions, self.care_areas, self.departments))
+
     @cached_property
     def part_patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(pattern, re.IGNORECASE) for pattern in self.parts)

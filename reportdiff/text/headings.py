@@ -95,6 +95,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ0-9])")
 
 def announces_what_follows(text: str) -> bool:
     """The paragraph's last sentence says what follows it is below (``nedan``): the headings after it."""
+    if "nedan" not in text.casefold():
+        return False  # most paragraphs: no need to find the last sentence
     last = _SENTENCE_END.split(text.strip())[-1]
     return bool(_ANNOUNCES.search(last)) and not _POINTS_AT_FIGURE.search(last)
 
