@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import ROOT
 from diff_builder import make_diff
 from test_events import BASE, RULES, with_sentence
 
+from reportdiff import compare, load_pair
 from reportdiff.classify import summarise
 from reportdiff.classify.dates import announced_dates
+from reportdiff.classify.sentences import read_sentence
 from reportdiff.model import ChangeSummary, EventKind
 
 
@@ -121,3 +124,32 @@ def test_a_sentence_with_two_passed_dates_is_one_announcement_named_by_its_matte
     assert [(e.old_status, e.title) for e in passed] == [
         ("2025-06-30", "Vårdplatser: Utvärderingen ska vara klar i april och handlingsplanen i juni.")
     ]
+
+
+def test_starts_and_grants_in_words_a_stem_would_miss_or_not_have() -> None:
+    # "bildats" stems to "bild" (an image): matched as written.
+    assert told("En arbetsgrupp mot bedrägerier har bildats med fyra avdelningar.") == [
+        ("new_initiative", "sentence.start")
+    ]
+    assert told("Regionen har anlitat en konsultfirma för att utreda lokalerna.") == [
+        ("new_initiative", "sentence.start")
+    ]
+    assert told("Bilden har bildat underlag för beslutet.") == []
+    assert told("Ansökan om dispens har godkänts av myndigheten.") == [("status_change", "sentence.stage.granted")]
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_name_not_a_cue() -> None:
+    # "Planerad" in a unit's name is no sign of the future: the start is news, not an announcement.
+    reading = read_sentence("Enheten Planerad Omsorg startade ett nytt projekt i maj.", RULES)
+    assert reading is not None and reading.rule == "sentence.start"
+    reading = read_sentence("Projektet planeras och startades i maj.", RULES)
+    assert reading is not None and reading.rule == "sentence.start.planned"  # written small, it is a cue
+
+
+def test_a_unit_formed_under_its_reorganised_heading_is_the_reorganisation_not_news() -> None:
+    old, new = load_pair(ROOT / "snapshots" / "2025-04.md", ROOT / "snapshots" / "2025-05.md")
+    summary = summarise(compare(old, new), RULES)
+    formed = [e for e in summary.events if e.kind is EventKind.NEW_INITIATIVE and "bildades" in e.text]
+    assert formed == []
+    assert len([e for e in summary.withheld if "reorganisation tells" in e.why]) == 3
+    assert any(e.kind is EventKind.REORGANISATION for e in summary.events)

@@ -28,14 +28,14 @@ FLOORS = {
     ("002", "000"): {
         "person": (1.0, 0, 2),
         "resolved": (1.0, 0, 2),
-        "new_initiative": (1.0, 0, 4),
-        "status_change": (1.0, 0, 2),
+        "new_initiative": (1.0, 0, 5),
+        "status_change": (1.0, 0, 3),
         "passed_date": (1.0, 0, 3),
         "figure_shift": (1.0, 0, 4),
     },
     ("000", "004"): {
         "resolved": (1.0, 0, 2),
-        "new_initiative": (0.9, 1, 6),
+        "new_initiative": (0.9, 1, 7),
         "status_change": (1.0, 0, 5),
         "passed_date": (1.0, 0, 0),
         "figure_shift": (1.0, 0, 1),

@@ -36,7 +36,13 @@ RULES: dict[str, Any] = {
             "öppnat", "öppnats", "öppnade", "öppnades",
             "tillsatt", "tillsatts",
             "dragit igång", "sjösatt", "sjösatts",
+            "anlitat", "anlitats", "anlitade", "anlitades",  # a consultant or a firm engaged for a task
         ],
+        # Start words whose stem is another word's ("bildats" stems to "bild", an image): matched word for word.
+        "start_literal": ["har bildats", "har nu bildats", "bildades", "nybildats"],
+        # Words of a body being formed: a sentence that says its own unit was formed ("Division Y bildades
+        # den 1 maj") under a merged, split or renamed heading repeats the reorganisation.
+        "forming": ["bildades", "bildats", "nybildad", "nybildade", "inrättades", "inrättats", "skapades"],
         # ... that announce that something is finished: resolved or closed.
         "done": [
             "avslutat", "avslutats", "avslutade", "avslutades",
@@ -194,7 +200,10 @@ RULES: dict[str, Any] = {
             ],
             "prioritised": ["ges prioritet", "ge prioritet", "får prioritet", "fått prioritet", "högsta prioritet"],
             "procured": ["upphandlats", "upphandlades", "har tilldelats", "avtal har tecknats", "tecknat avtal"],
-            "granted": ["beviljats", "beviljades", "har erhållit", "erhållit medel", "erhållna medel", "fått medel"],
+            "granted": [
+                "beviljats", "beviljades", "har erhållit", "erhållit medel", "erhållna medel", "fått medel", "godkänts",
+                "godkändes", "godkänd dispens", "godkänd ansökan", "godkänd dispensansökan",
+            ],
             "evaluated": ["utvärderats", "utvärderades"],
         },
     },

@@ -32,7 +32,7 @@ from reportdiff.model import (
     EventKind,
     SectionStatus,
 )
-from reportdiff.text.stem import content_stems, stems
+from reportdiff.text.stem import WORD, content_stems, stems
 
 _PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
 _SAME_MATTER_WORDS = 2  # content words two sentences share when they speak of one matter
@@ -62,6 +62,7 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     people, people_at = _people_hit(tokens, sentence, rules)
     if people:
         return Reading(EventKind.PEOPLE, people, "a role word with a cue of a change beside it", at=people_at)
+    tokens = _names_masked(tokens, sentence)
     words = literal_tokens(sentence)
     for stage in rules.stage_order:
         hit = find_cue(tokens, rules.stage_cues[stage], rules, words)
@@ -86,7 +87,7 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
         if not confident:
             why = "done cue that as often tells of an activity held as of a matter finished: withheld"
         return Reading(EventKind.RESOLVED, "sentence.done", why, at=done[0], confident=confident)
-    start = find_cue(tokens, rules.start, rules)
+    start = find_cue(tokens, rules.start, rules) or find_cue(tokens, rules.start_literal, rules, words)
     if start is None or not _states(words, start[0]):
         return None
     if start[1]:
@@ -95,6 +96,22 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
         why = "start cue in what the report relays somebody saying: withheld"
         return Reading(EventKind.NEW_INITIATIVE, "sentence.start", why, at=start[0], confident=False)
     return Reading(EventKind.NEW_INITIATIVE, "sentence.start", "start cue", at=start[0])
+
+
+def _forms(sentence: str, heading: str, rules: Rules) -> bool:
+    """Whether ``sentence`` says the unit of its heading was formed ("Division Y bildades den 1 maj")."""
+    named = content_stems(heading)
+    return bool(named) and named <= content_stems(sentence) and not rules.forming.isdisjoint(literal_tokens(sentence))
+
+
+def _names_masked(tokens: list[str], sentence: str) -> list[str]:
+    """``tokens`` with the words capitalised mid-sentence masked: they are names ("Division Planerad
+    vård bildades …"), and a name is no cue of the future, a negation or a start."""
+    written = WORD.findall(sentence)
+    return [
+        "#name" if index > 0 and written[index][:1].isupper() and written[index][1:2].islower() else token
+        for index, token in enumerate(tokens)
+    ]
 
 
 def _relayed(words: list[str], at: int, rules: Rules) -> bool:
@@ -159,6 +176,9 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                         announced = _planned_starts(pair.old.blocks, rules)
                     _started_as_planned(event, sentence, announced, pair.old_path)
                     _in_place_as_spoken_of(event, sentence, pair.old.blocks, pair.old_path, rules)
+                    if (pair.merged_from or pair.split_into or pair.renamed) and _forms(sentence, heading, rules):
+                        event.confident = False
+                        event.why += "; the forming of the section's own unit, which the reorganisation tells"
                 _tell_once(event, told, "a paragraph")
                 yield event
 
