@@ -153,3 +153,8 @@ def test_a_unit_formed_under_its_reorganised_heading_is_the_reorganisation_not_n
     assert formed == []
     assert len([e for e in summary.withheld if "reorganisation tells" in e.why]) == 3
     assert any(e.kind is EventKind.REORGANISATION for e in summary.events)
+
+
+def test_the_noun_of_a_start_tells_no_start() -> None:
+    assert told("Uppstart sker på mottagningen, och patienten kan sedan fortsätta hemma.") == []
+    assert told("Mottagningen har startat en ny telefonlinje.") == [("new_initiative", "sentence.start")]
