@@ -3,8 +3,8 @@
     python bench/leave_one_out.py          # needs ../shared/seeds and ../shared/truth beside the clone
 
 An accuracy measurement, not a speed one, and not a test: it prints a table for docs/parsing.md.
-For each seed, every organisation-word pattern of ``reportdiff/text/headings.py`` (report parts,
-divisions, care areas, departments, the patient-safety children) that matches a heading of that
+For each seed, every organisation word of ``reportdiff/text/heading_words.py`` (report parts,
+divisions, care areas, departments) that matches a heading of that
 seed and of no other seed is switched off, as if the rules had been written from the other two
 seeds alone; then the seed is read and scored against its hand-checked outline (heading F1, and
 the share of headings with the right level and parent). The seed is also read with every such
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from reportdiff.ingest import load  # noqa: E402
 from reportdiff.ingest.text import read_text  # noqa: E402
-from reportdiff.text import headings  # noqa: E402
+from reportdiff.text.heading_words import HeadingWords  # noqa: E402
 from reportdiff.text.normalize import heading_key  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -56,35 +56,39 @@ def score(name: str, report) -> tuple[float, float]:  # type: ignore[no-untyped-
     return f1, sum(got[key] == expected[key] for key in matched) / len(expected)
 
 
-def patterns() -> list[tuple[str, int | None, re.Pattern[str]]]:
-    """(holder, index in the holder's list or None, pattern) for every organisation-word pattern."""
-    found: list[tuple[str, int | None, re.Pattern[str]]] = [("_PARTS", i, p) for i, p in enumerate(headings._PARTS)]
-    found += [(name, None, getattr(headings, name)) for name in ("_DIVISION", "_CARE_AREA", "_SAFETY_CHILDREN")]
-    return found
+FIELDS = ("parts", "divisions", "care_areas", "departments")
 
 
-NEVER = re.compile(r"(?!x)x")  # matches nothing
+def patterns() -> list[tuple[str, str]]:
+    """(field, word or pattern) for every organisation word of the built-in ``HeadingWords``."""
+    defaults = HeadingWords()
+    return [(name, item) for name in FIELDS for item in getattr(defaults, name)]
 
 
-def switch_off(chosen: list[tuple[str, int | None, re.Pattern[str]]]) -> dict:  # type: ignore[type-arg]
-    saved = {"_PARTS": list(headings._PARTS)}
-    for holder, index, _ in chosen:
-        if index is None:
-            saved.setdefault(holder, getattr(headings, holder))
-            setattr(headings, holder, NEVER)
-        else:
-            headings._PARTS[index] = NEVER
-    headings.pattern_kind.cache_clear()
-    return saved
+def matcher(field: str, item: str) -> re.Pattern[str]:
+    only = HeadingWords(**{name: ((item,) if name == field else ()) for name in FIELDS})
+    return {
+        "parts": lambda: only.part_patterns[0],
+        "divisions": lambda: only.division_pattern,
+        "care_areas": lambda: only.care_area_pattern,
+        "departments": lambda: only.department_pattern,
+    }[field]()
 
 
-def restore(saved: dict) -> None:  # type: ignore[type-arg]
-    for holder, value in saved.items():
-        if holder == "_PARTS":
-            headings._PARTS[:] = value
-        else:
-            setattr(headings, holder, value)
-    headings.pattern_kind.cache_clear()
+def without(chosen: list[tuple[str, str]]) -> HeadingWords:
+    defaults = HeadingWords()
+    return HeadingWords(
+        **{name: tuple(item for item in getattr(defaults, name) if (name, item) not in chosen) for name in FIELDS}
+    )
+
+
+def _uses(report, field: str, item: str) -> bool:  # type: ignore[no-untyped-def]
+    pattern = matcher(field, item)
+    if field == "departments":
+        return any(
+            section.heading.split() and pattern.search(section.heading.split()[-1]) for section in report.sections()
+        )
+    return any(pattern.search(section.heading) for section in report.sections())
 
 
 def main() -> None:
@@ -92,23 +96,17 @@ def main() -> None:
         sys.exit(f"needs {SEEDS} and {TRUTH}")
     texts = {name: load(SEEDS / file) for name, file in FILES.items()}
     all_patterns = patterns()
-    matches = {
-        name: {id(p) for _, _, p in all_patterns if any(p.search(s.heading) for s in report.sections())}
-        for name, report in texts.items()
-    }
-    print("| seed | as is | own-only patterns off | which | all organisation patterns off |")
+    matches = {name: {entry for entry in all_patterns if _uses(report, *entry)} for name, report in texts.items()}
+    print("| seed | as is | own-only words off | which | all organisation words off |")
     print("| --- | --- | --- | --- | --- |")
     for name, file in FILES.items():
+        text = (SEEDS / file).read_text(encoding="utf-8")
         base = score(name, load(SEEDS / file))
         others = set().union(*(matches[o] for o in FILES if o != name))
-        own_only = [entry for entry in all_patterns if id(entry[2]) in matches[name] and id(entry[2]) not in others]
-        saved = switch_off(own_only)
-        left_out = score(name, read_text((SEEDS / file).read_text(encoding="utf-8"), str(SEEDS / file)))
-        restore(saved)
-        saved = switch_off(all_patterns)
-        bare = score(name, read_text((SEEDS / file).read_text(encoding="utf-8"), str(SEEDS / file)))
-        restore(saved)
-        which = ", ".join(f"`{p.pattern}`" for _, _, p in own_only) or "none"
+        own_only = [entry for entry in all_patterns if entry in matches[name] and entry not in others]
+        left_out = score(name, read_text(text, str(SEEDS / file), words=without(own_only)))
+        bare = score(name, read_text(text, str(SEEDS / file), words=without(all_patterns)))
+        which = ", ".join(f"`{item}`" for _, item in own_only) or "none"
         print(
             f"| {name} | F1 {base[0]:.3f}, parent {base[1]:.3f} | F1 {left_out[0]:.3f}, parent {left_out[1]:.3f} "
             f"| {which} | F1 {bare[0]:.3f}, parent {bare[1]:.3f} |"

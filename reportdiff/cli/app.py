@@ -8,7 +8,7 @@ import sys
 import click
 
 from reportdiff.cli.common import warn
-from reportdiff.cli.config import read_configuration, settings_default_map
+from reportdiff.cli.config import configured_readers, read_configuration, settings_default_map
 from reportdiff.errors import ExitStatus, ReportdiffError
 
 
@@ -38,7 +38,10 @@ def run(argv: list[str] | None = None) -> int:
         default_map, warnings = settings_default_map(cli, found)
         for warning in warnings:
             warn(warning)
-        result = cli.main(args=argv, prog_name="reportdiff", standalone_mode=False, default_map=default_map, obj=found)
+        with configured_readers(found):
+            result = cli.main(
+                args=argv, prog_name="reportdiff", standalone_mode=False, default_map=default_map, obj=found
+            )
     except click.exceptions.Abort:
         click.echo("reportdiff: interrupted", err=True)
         return ExitStatus.INTERRUPTED

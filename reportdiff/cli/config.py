@@ -7,6 +7,8 @@ Flags on the command line always win over the file. Only the CLI reads it, once 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,6 +76,19 @@ def read_configuration(start: str | Path = ".") -> Configuration:
     return Configuration(*find_config(start))
 
 
+@contextmanager
+def configured_readers(found: Configuration) -> Iterator[None]:
+    """The readers use the organisation words of ``[headings]`` while the run lasts, then the ones before."""
+    from reportdiff.text.heading_words import HeadingWords, use_heading_words
+
+    table = found.section("headings")
+    previous = use_heading_words(HeadingWords.from_table(table) if table else None)
+    try:
+        yield
+    finally:
+        use_heading_words(previous)
+
+
 def configuration() -> Configuration:
     """This run's configuration: the one :func:`reportdiff.cli.app.run` read, else read now (and kept)."""
     context = click.get_current_context(silent=True)
@@ -138,6 +153,7 @@ def _parse_toml(path: Path, text: str) -> dict[str, Any]:
 # --series and --resend say what to compare or send, as OLD and NEW do: never from the file.
 _NOT_SETTINGS = {
     "output",
+    "other_file",
     "list_rules",
     "config_file",
     "dry_run",
@@ -151,8 +167,9 @@ _NOT_SETTINGS = {
 # Keys of [email] that are the email command's own options, not SMTP settings for mail.py.
 # (retries, retry_delay, outbox and tls are both: the CLI passes them on as flags.)
 EMAIL_OPTION_KEYS = {"to", "cc", "subject", "link", "lang", "since_state", "since-state", "settle", "retry-delay"}
-# Tables read by their own code, which checks their keys: [email] (mail.py), [rules] (classify/rules.py).
-_OWN_TABLES = {"email", "rules"}
+# Tables read by their own code, which checks their keys: [email] (mail/), [rules] (classify/rules.py),
+# [headings] (text/heading_words.py).
+_OWN_TABLES = {"email", "rules", "headings"}
 
 
 def _setting_names(param: click.Option) -> list[str]:

@@ -40,7 +40,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--lang", choices=["sv", "en"], help="Language of the messages (default: the config's, else en)."
     )
     args = parser.parse_args(argv)
+    from reportdiff.cli.config import configured_readers, read_configuration
 
+    try:
+        readers = configured_readers(read_configuration())  # the [headings] words, as the CLI reads them
+        with readers:
+            return int(_check_all(args))
+    except ReportdiffError as error:  # a configuration that cannot be read
+        print(f"reportdiff: error: {error}", file=sys.stderr)
+        return ExitStatus.ERROR
+
+
+def _check_all(args: argparse.Namespace) -> ExitStatus:
+    """Each file checked against its predecessor; the worst status of them."""
     from reportdiff.check import check, exit_status, read_source_text
     from reportdiff.check.config import split_codes
     from reportdiff.cli.config import load_check_config
@@ -71,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{filename}: {len(findings)} finding(s){against}")
             sys.stdout.write(format_text(findings))
         status = max(status, exit_status(findings))
-    return int(status)
+    return status
 
 
 def find_previous(path: Path, draft: Report) -> Report | None:

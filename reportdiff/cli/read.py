@@ -16,7 +16,13 @@ from reportdiff.cli.common import INPUT_PATH, OUTPUT_PATH, format_option, warn_r
 )
 @click.option("-o", "--output", type=OUTPUT_PATH, help="Write here instead of stdout.")
 @click.option("--explain", is_flag=True, help="Say why each heading is one, why it has its level and its parent.")
-def outline(file: str, fmt: str, output: str | None, explain: bool) -> None:
+@click.option(
+    "--other",
+    "other_file",
+    type=INPUT_PATH,
+    help="Read FILE with this report's headings as evidence, as diff reads a pair (--explain says where).",
+)
+def outline(file: str, fmt: str, output: str | None, explain: bool, other_file: str | None) -> None:
     """Show the section tree of FILE with levels and line numbers, plus date and author.
 
     \b
@@ -24,12 +30,13 @@ def outline(file: str, fmt: str, output: str | None, explain: bool) -> None:
       reportdiff outline snapshots/2025-03.md
       reportdiff outline report.txt --format json | jq '.sections[].heading'
       reportdiff outline report.pdf --explain
+      reportdiff outline march.txt --other february.txt --explain
     """
-    from reportdiff.ingest import load
+    from reportdiff.ingest import load, load_pair
     from reportdiff.render.outline import render_outline
     from reportdiff.render.output import write_output
 
-    report = load(file)
+    report = load_pair(other_file, file)[1] if other_file else load(file)
     warn_reports([report], named=False)
     write_output(render_outline(report, fmt, explain), output)
 

@@ -49,12 +49,26 @@ def load_pair(old: str | Path, new: str | Path) -> tuple[Report, Report]:
     old_data, new_data = _read(old), _read(new)
     old_report = load_bytes(old_data[0], old_data[1], suffix=old_data[2])
     new_report = load_bytes(new_data[0], new_data[1], suffix=new_data[2])
-    old_keys, new_keys = _heading_keys(old_report), _heading_keys(new_report)
-    if old_report.style in _TEXT_STYLES and _could_use(old_report, new_keys - old_keys):
-        old_report = _reread(old_data, new_keys - old_keys)
-    if new_report.style in _TEXT_STYLES and _could_use(new_report, old_keys - new_keys):
-        new_report = _reread(new_data, old_keys - new_keys)
+    old_known, new_known = neighbours_known(old_report, [new_report]), neighbours_known(new_report, [old_report])
+    if old_known:
+        old_report = load_bytes(old_data[0], old_data[1], suffix=old_data[2], known=old_known)
+    if new_known:
+        new_report = load_bytes(new_data[0], new_data[1], suffix=new_data[2], known=new_known)
     return old_report, new_report
+
+
+def neighbours_known(report: Report, neighbours: list[Report]) -> frozenset[str]:
+    """The neighbours' heading keys worth reading ``report`` again with; empty when there is no such place.
+
+    Only a text report is read again, and only when one of the neighbours' headings that it lacks
+    shows here as two consecutive headings or the start of one (``load_pair``, and ``trend`` with
+    the reports before and after in time).
+    """
+    if report.style not in _TEXT_STYLES:
+        return frozenset()
+    own = _heading_keys(report)
+    missing = frozenset().union(*(_heading_keys(other) for other in neighbours)) - own
+    return missing if _could_use(report, missing) else frozenset()
 
 
 def _heading_keys(report: Report) -> frozenset[str]:
@@ -74,13 +88,6 @@ def _could_use(report: Report, missing: frozenset[str]) -> bool:
         if heading_key(f"{first.heading} {second.heading}") in missing:
             return True
     return any(key.startswith(other) for other in missing for key in map(heading_key, (s.heading for s in sections)))
-
-
-def _reread(read: tuple[bytes, str, str], known: frozenset[str]) -> Report:
-    from reportdiff.ingest.text import read_text
-
-    data, source, _ = read
-    return read_text(decode(data, source), source, known=known)
 
 
 def read_file(path: str | Path) -> bytes:
@@ -143,8 +150,11 @@ def _check_size(size: int, source: str) -> None:
         raise InputError(f"{source}: too large for a report ({size / 2**20:.0f} MB; the limit is {limit} MB)")
 
 
-def load_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report:
-    """Read a report from bytes; the format is sniffed from the content, the suffix only breaks ties."""
+def load_bytes(data: bytes, source: str = "<bytes>", suffix: str = "", known: frozenset[str] = frozenset()) -> Report:
+    """Read a report from bytes; the format is sniffed from the content, the suffix only breaks ties.
+
+    ``known``: heading keys of another report of the series, evidence for a text report (``load_pair``).
+    """
     if b"%PDF-" in data[:1024]:  # readers accept junk before the header; so do we
         from reportdiff.ingest.pdf import read_pdf
 
@@ -160,4 +170,4 @@ def load_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report
         return read_markdown(text, source)
     from reportdiff.ingest.text import read_text
 
-    return read_text(text, source)
+    return read_text(text, source, known=known)

@@ -10,16 +10,17 @@ contents or bookmark outline as the strongest evidence. See docs/parsing.md.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from reportdiff.ingest.cover import mark_captions, mark_table_lines, take_cover, take_signature
 from reportdiff.ingest.cues import is_long_title
-from reportdiff.ingest.metadata import finish_report, is_cover_date, is_name_line, is_role_line, is_title, parse_date
+from reportdiff.ingest.metadata import finish_report, is_title
 from reportdiff.ingest.text_headings import is_listed, mark_headings, split_listed_prefixes
 from reportdiff.ingest.tree import RawBlock, build_tree
 from reportdiff.ingest.units import Line, Unit
 from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span
 from reportdiff.text.contents import find_outline, find_toc, toc_depth
+from reportdiff.text.heading_words import HeadingWords, heading_words
 from reportdiff.text.headings import assign_levels, is_heading_shape, pattern_kind
 from reportdiff.text.hyphenation import SpellingEvidence, ends_with_split, join_hyphenated
 from reportdiff.text.layout import (
@@ -27,7 +28,6 @@ from reportdiff.text.layout import (
     is_document_block_label,
     is_page_furniture,
     list_marker,
-    numeric_share,
 )
 from reportdiff.text.normalize import heading_key, strip_control, strip_emphasis
 
@@ -39,25 +39,26 @@ _OPEN_ENDINGS = frozenset(
 )
 
 
-_CAPTION = re.compile(r"^(?:(?:Diagram|Figur|Tabell|Bild|Graf)\s+\d+[.:]?(?:\s|$)|Källa\s*:)")
-
-
 @dataclass(slots=True)
 class _Context:
     style: str
     width: int
     trailing_convention: bool  # the extraction keeps a space after every line but a split word's
     evidence: SpellingEvidence
+    words: HeadingWords  # the organisation words (text/heading_words.py)
     asides: list[Aside] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
-def read_text(text: str, source: str = "<string>", known: frozenset[str] = frozenset()) -> Report:
+def read_text(
+    text: str, source: str = "<string>", known: frozenset[str] = frozenset(), words: HeadingWords | None = None
+) -> Report:
     """Read a report laid out as plain text (Word-style or PDF extraction) into the report model.
 
     ``known`` holds the heading keys of the other report of a pair (``load_pair``): two short
     lines that together make one of its headings are one heading here too, and a line that starts
-    with one of them is split like a line that starts with a contents entry.
+    with one of them is split like a line that starts with a contents entry. ``words`` are the
+    organisation words (the configured ones when not given).
     """
     raw = strip_control(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     style = detect_style(raw)
@@ -71,6 +72,7 @@ def read_text(text: str, source: str = "<string>", known: frozenset[str] = froze
         width=_line_width(lines),
         trailing_convention=_keeps_trailing_spaces(raw, consumed),
         evidence=SpellingEvidence.from_lines(line.text for line in lines),
+        words=words or heading_words(),
         asides=asides,
     )
     lines = _set_furniture_aside(lines, context)
@@ -80,12 +82,12 @@ def read_text(text: str, source: str = "<string>", known: frozenset[str] = froze
     else:
         units = _pdf_units(lines, context, listed_keys, known)
     report = Report(source=source, root=build_tree([]), style=style, toc=toc, outline=outline)
-    units = _take_cover(units, report, context)
-    units = _take_signature(units, report, context)
-    _mark_captions(units)
+    units = take_cover(units, report, context.asides)
+    units = take_signature(units, report, context.asides)
+    mark_captions(units)
     units = split_listed_prefixes(units, listed_keys)
-    mark_headings(units, listed_keys, style)
-    warnings = assign_levels(units, toc_depth=toc_depth(toc) if toc else 0, listed=bool(listed_keys))
+    mark_headings(units, listed_keys, style, context.words)
+    warnings = assign_levels(units, toc_depth(toc) if toc else 0, bool(listed_keys), context.words)
     found = {heading_key(unit.text) for unit in units if unit.heading}
     missing = [entry.heading for entry in toc + outline if not is_listed(entry.heading, found)]
     missing = [heading for heading in missing if not is_title(heading)]
@@ -244,7 +246,7 @@ def _text_so_far(unit: Unit, limit: int) -> str | None:
 
 def _word_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> list[Unit]:
     """One unit a line; a paragraph split by a page break (no final stop, continues below) is rejoined."""
-    _mark_table_lines(lines, listed_keys, context.width)
+    mark_table_lines(lines, listed_keys, context.width)
     units: list[Unit] = []
     for line in lines:
         previous = units[-1] if units else None
@@ -307,7 +309,7 @@ def _join_split_paragraphs(units: list[Unit], context: _Context) -> list[Unit]:
 
 def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str], known: frozenset[str]) -> list[Unit]:
     """Join wrapped physical lines into paragraphs and list items; tables one row a line."""
-    _mark_table_lines(lines, listed_keys, context.width)
+    mark_table_lines(lines, listed_keys, context.width)
     units: list[Unit] = []
     for position, line in enumerate(lines):
         following = lines[position + 1 : position + 3]
@@ -348,8 +350,10 @@ def _continues_pdf(previous: Unit, line: Line, following: list[Line], context: _
     first_word = line.text.split(" ", 1)[0]
     if first_word[:1].islower() or first_word[:1] in "([,.;%&–)":
         return True
-    if len(line.text) <= 100 and (pattern_kind(line.text) or heading_key(line.text) in listed):
+    if len(line.text) <= 100 and (pattern_kind(line.text, context.words) or heading_key(line.text) in listed):
         return False
+    if len(previous.lines) == 1 and (pattern_kind(last.text, context.words) or heading_key(last.text) in listed):
+        return False  # a heading of a known form or a contents entry ends its line, however full it is
     ends_open = last.text.rsplit(" ", 1)[-1].casefold() in _OPEN_ENDINGS
     length = len(last.text) + (2 if last.marker else 0)
     fits = length + 1 + len(first_word) <= context.width
@@ -403,45 +407,6 @@ def _standalone_heading_line(line: Line, following: list[Line], context: _Contex
     return is_heading_shape(_tidy(f"{line.text} {nxt.text}"))
 
 
-def _mark_table_lines(lines: list[Line], listed_keys: set[str], width: int) -> None:
-    """Runs of four or more short lines, two of them mostly figures, are a flattened table."""
-    run: list[Line] = []
-
-    def close() -> None:
-        cells = list(run)
-        first = cells[0] if cells else None
-        if first is not None and (
-            heading_key(first.text) in listed_keys
-            or (
-                after_sentence
-                and is_heading_shape(first.text)
-                and not any(char.isdigit() for char in first.text)
-                and len(cells) > 1
-                and numeric_share(cells[1].text) < 0.5  # the header row comes next: this is the title
-            )
-        ):
-            cells = cells[1:]  # the table's heading, not its first cell
-        if len(cells) >= 4 and sum(numeric_share(line.text) >= 0.5 for line in cells) >= 2:
-            for line in cells:
-                line.table = True
-        run.clear()
-
-    after_sentence = True
-    limit = min(45, int(0.75 * width))
-    previous: Line | None = None
-    for line in lines:
-        short = len(line.text) <= limit and not line.marker and not line.text.rstrip().endswith(".")
-        if short and previous is not None and ends_with_split(previous.text) and previous not in run:
-            short = False  # the end of a word split on the line above, not a cell
-        previous = line
-        if short:
-            run.append(line)
-        else:
-            close()
-            after_sentence = ends_sentence(line.text)
-    close()
-
-
 def _merge_wrapped_headings(
     units: list[Unit], listed_keys: set[str], known: frozenset[str], context: _Context
 ) -> list[Unit]:
@@ -461,7 +426,7 @@ def _merge_wrapped_headings(
             and len(previous.lines) <= 3
             and is_heading_shape(previous.text)
             and is_heading_shape(unit.text)
-            and not pattern_kind(unit.text)
+            and not pattern_kind(unit.text, context.words)
             and heading_key(unit.text) not in listed_keys
             and heading_key(previous.text) not in listed_keys
             and (
@@ -489,40 +454,6 @@ def _joined_is_known(
     three = f"{joined} {after.text}" if after is not None and is_heading_shape(after.text) else ""
     if heading_key(joined) in known or (three and heading_key(three) in known):
         context.warnings.append(f"the other report: '{joined}' is part of one heading, as it is there")
+        previous.why = "lines joined: together they are a heading of the other report (a neighbour in the series)"
         return True
     return False
-
-
-def _take_cover(units: list[Unit], report: Report, context: _Context) -> list[Unit]:
-    """Title and date lines at the very top become COVER asides."""
-    index = 0
-    while index < min(3, len(units)):
-        unit = units[index]
-        if not report.title and is_title(unit.text):
-            report.title = unit.text
-        elif report.date is None and is_cover_date(unit.text):
-            report.date, report.date_text, report.date_source = parse_date(unit.text), unit.text, "cover"
-        else:
-            break
-        context.asides.append(Aside(AsideKind.COVER, unit.text, unit.span))
-        index += 1
-    return units[index:]
-
-
-def _take_signature(units: list[Unit], report: Report, context: _Context) -> list[Unit]:
-    """The first name line followed by a role line (``Regiondirektör``) becomes a SIGNATURE aside."""
-    for index in range(len(units) - 1):
-        name, role = units[index], units[index + 1]
-        if name.kind is BlockKind.PARAGRAPH and is_name_line(name.text) and is_role_line(role.text):
-            report.author, report.author_role = name.text, role.text
-            span = Span(name.span.start, role.span.end, name.span.page)
-            context.asides.append(Aside(AsideKind.SIGNATURE, f"{name.text}\n{role.text}", span))
-            return units[:index] + units[index + 2 :]
-    return units
-
-
-def _mark_captions(units: list[Unit]) -> None:
-    """``Diagram 2 …``, ``Figur 1:``, ``Tabell 3.``, ``Källa: …``: figure captions and chart residue."""
-    for unit in units:
-        if unit.kind is BlockKind.PARAGRAPH and len(unit.text) <= 160 and _CAPTION.match(unit.text):
-            unit.kind = BlockKind.CAPTION

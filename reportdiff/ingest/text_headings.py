@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportdiff.ingest.cues import holds_date, is_long_title, listed_prefix_split
 from reportdiff.ingest.units import Line, Unit
 from reportdiff.model import BlockKind
+from reportdiff.text.heading_words import HeadingWords
 from reportdiff.text.headings import is_heading_shape, pattern_kind
 from reportdiff.text.normalize import heading_key
 
@@ -34,7 +35,7 @@ def split_listed_prefixes(units: list[Unit], listed_keys: set[str]) -> list[Unit
     return out
 
 
-def mark_headings(units: list[Unit], listed_keys: set[str], style: str) -> None:
+def mark_headings(units: list[Unit], listed_keys: set[str], style: str, words: HeadingWords | None = None) -> None:
     """Heading candidates: listed in the contents/outline, or by their shape and what follows them."""
     for position, unit in enumerate(units):
         if unit.kind is not BlockKind.PARAGRAPH or (style != "word" and len(unit.lines) > 3):
@@ -54,10 +55,10 @@ def mark_headings(units: list[Unit], listed_keys: set[str], style: str) -> None:
         unit.heading = True
         after = "a short line" if is_heading_shape(following.text) else "text"
         listed = "listed in the contents or outline; " if unit.listed else ""
-        kind = pattern_kind(unit.text)
+        kind = pattern_kind(unit.text, words)
         form = f"the form of a {_FORM_NAMES[kind]}; " if kind else ""
         unit.why = f"{listed}{form}{shape}; followed by {after}" + (f"; {unit.why}" if unit.why else "")
-    _reject_long_chains(units)
+    _reject_long_chains(units, words)
     _reject_dated_runs(units)
 
 
@@ -88,7 +89,7 @@ def _reject_dated_runs(units: list[Unit]) -> None:
         run = []
 
 
-def _reject_long_chains(units: list[Unit]) -> None:
+def _reject_long_chains(units: list[Unit], words: HeadingWords | None) -> None:
     """Five or more headings in a row with no evidence is a flattened table or a list, not headings."""
     chain: list[Unit] = []
     for unit in units + [Unit([Line(0, "")], "")]:
@@ -97,6 +98,6 @@ def _reject_long_chains(units: list[Unit]) -> None:
             continue
         if len(chain) >= 5:
             for candidate in chain:
-                if not candidate.listed and not pattern_kind(candidate.text):
+                if not candidate.listed and not pattern_kind(candidate.text, words):
                     candidate.heading = False
         chain = []

@@ -1,6 +1,6 @@
 """A DocumentDiff for people at a terminal (rich): a summary, then each changed section.
 
-Every piece of report text goes through :func:`~reportdiff.render.common.safe_text` and into a
+Every piece of report text goes through :func:`~reportdiff.text.normalize.safe_text` and into a
 ``rich.text.Text`` (never markup), so ``[bold]`` or an escape sequence in a report is shown as
 written. With colour, deletions are red and struck through and insertions green and underlined;
 without colour they are marked ``[-…-]`` and ``{+…+}`` (wdiff's marks), so output piped to a file

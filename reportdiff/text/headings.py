@@ -17,33 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from reportdiff.text.dates import MONTH_PATTERN
+from reportdiff.text.heading_words import HeadingWords, heading_words
 from reportdiff.text.layout import list_marker
 from reportdiff.text.normalize import heading_key
 
-_MONTHS = MONTH_PATTERN
-_PARTS = [
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"^inledning$",
-        r"^sammanfattning$",
-        rf"^(månadsrapport|resultat|månadsuppföljning|ekonomisk uppföljning)\b.*\b({_MONTHS})\b",
-        r"^aktuella händelser$",
-        r"^avrapportering\b",
-        r"^information från verksamhete[nr]a?$",
-        r"^region ?gemensam[t]?$",
-        r"^patientsäkerhet och vårdhygien$",
-        r"^\S.*nämnden$",
-        r"^analysrapport(er)?$",
-        r"^(delårsrapport|årsredovisning|verksamhetsberättelse)\b",
-        r"^bilag(a|or)$",
-    )
-]
-_DIVISION = re.compile(r"^division\s+\S", re.IGNORECASE)
-_CARE_AREA = re.compile(r"^(VO|Verksamhetsområde(t)?)\s+\S")
-_DEPARTMENT = re.compile(r"(avdelningen|enheten|staben|kansliet)$", re.IGNORECASE)
-# Standing children of the patient-safety part.
-_SAFETY_CHILDREN = re.compile(r"^(patientsäkerhet|vårdhygien|smittskydd)(\s+\S+)?$", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[a-zåäö)]{2}[.!?] +[A-ZÅÄÖ]")  # "ökar. Den": two sentences, not a heading
 _DANGLING = frozenset("och i av för på med till om att som eller samt en ett den det de är har".split())
 _END_PUNCTUATION = (".", ",", ";", ":", "!", "?")
@@ -76,20 +53,24 @@ def is_heading_shape(text: str) -> bool:
     return letters >= 0.5 * len(stripped.replace(" ", ""))
 
 
-@lru_cache(maxsize=8192)
-def pattern_kind(text: str) -> str:
+def pattern_kind(text: str, words: HeadingWords | None = None) -> str:
     """'part', 'division', 'area', 'department' or '' for a line that has a known heading form."""
+    return _pattern_kind(text, words or heading_words())
+
+
+@lru_cache(maxsize=8192)
+def _pattern_kind(text: str, words: HeadingWords) -> str:
     stripped = text.strip()
     if not is_heading_shape(stripped):
         return ""
-    words = stripped.split()
-    if any(pattern.search(stripped) for pattern in _PARTS) and len(words) <= 8:
+    split = stripped.split()
+    if any(pattern.search(stripped) for pattern in words.part_patterns) and len(split) <= 8:
         return "part"
-    if _DIVISION.match(stripped) and len(words) <= 5:
+    if words.division_pattern.match(stripped) and len(split) <= 5:
         return "division"
-    if _CARE_AREA.match(stripped) and len(words) <= 5:
+    if words.care_area_pattern.match(stripped) and len(split) <= 5:
         return "area"
-    if _DEPARTMENT.search(words[-1]) and len(words) <= 4:
+    if words.department_pattern.search(split[-1]) and len(split) <= 4:
         return "department"
     return ""
 
@@ -99,35 +80,66 @@ class _Anchor:
     level: int
     generic: bool
     listed: bool
+    kind: str = ""  # the known form ('division', 'area' …) of a patterned anchor
     unlisted_children: int = 0
-    children: int = 0
+    children: int = 0  # generic headings placed directly under it
+    nested: bool = False  # one of its children has sub-headings of its own
 
 
-def assign_levels(units: Sequence[HeadingUnit], toc_depth: int = 0, listed: bool = False) -> list[str]:
+# "Nedan presenteras …", "… sammanfattas nedan": the text says that what follows is its content.
+# A sentence that points at a chart, table or attachment below points at that, not at headings.
+_ANNOUNCES = re.compile(r"\bnedan\b", re.IGNORECASE)
+_POINTS_AT_FIGURE = re.compile(r"\b(diagram|tabell|figur|bild|graf|karta|bilaga)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÅÄÖ0-9])")
+
+
+def announces_what_follows(text: str) -> bool:
+    """The paragraph's last sentence says what follows it is below (``nedan``): the headings after it."""
+    if "nedan" not in text.casefold():
+        return False  # most paragraphs: no need to find the last sentence
+    last = _SENTENCE_END.split(text.strip())[-1]
+    return bool(_ANNOUNCES.search(last)) and not _POINTS_AT_FIGURE.search(last)
+
+
+def conjuncts(title: str) -> set[str]:
+    """The names a part's title joins with ``och``: ``A och B`` holds sections named A and B."""
+    names = [name for name in title.split(" och ") if name.strip()]
+    if len(names) < 2 or any(name.rstrip().endswith("-") for name in names):
+        return set()  # "Hälso- och sjukvårdsnämnden": one name with a shared ending, not two
+    return {heading_key(name) for name in names}
+
+
+def assign_levels(
+    units: Sequence[HeadingUnit], toc_depth: int = 0, listed: bool = False, words: HeadingWords | None = None
+) -> list[str]:
     """Set ``level`` on every unit with ``heading`` set; returns warnings for the report.
 
     ``toc_depth`` > 0 says the document has a table of contents that lists headings down to that
     level, so an unlisted heading is deeper. ``listed`` says a contents list or outline was used.
+    ``words`` are the organisation words (the configured ones when not given).
     """
     stack: list[_Anchor] = []
     parts_seen: set[str] = set()
-    part_key = ""
+    part_names: set[str] = set()  # the names the current part's title joins (conjuncts)
     in_division = False
     previous: HeadingUnit | None = None  # the heading just before, when no text came between
+    last_heading: HeadingUnit | None = None
+    announced = False  # the text between ``previous`` and this heading announced what follows
     warnings: list[str] = []
     pattern_count = 0
     for position, unit in enumerate(units):
         if not unit.heading:
-            previous = None
+            announced = last_heading is not None and announces_what_follows(unit.text)
+            previous = last_heading if announced else None
             continue
         following = units[position + 1] if position + 1 < len(units) else None
         empty = following is not None and following.heading
-        kind = pattern_kind(unit.text)
+        kind = pattern_kind(unit.text, words)
         key = heading_key(unit.text)
         level = 0
         if kind == "part" and key not in parts_seen:
             parts_seen.add(key)
-            part_key, in_division, level = key, False, 1
+            part_names, in_division, level = conjuncts(unit.text), False, 1
             unit.why_level = "level 1: the form of a report part, its first time"
         elif kind == "division":
             in_division, level = True, 2
@@ -135,9 +147,9 @@ def assign_levels(units: Sequence[HeadingUnit], toc_depth: int = 0, listed: bool
         elif kind == "department" and not in_division:
             level = 2
             unit.why_level = "level 2: the form of a department outside a division"
-        elif _SAFETY_CHILDREN.match(unit.text) and part_key.startswith("patientsäkerhet"):
+        elif key in part_names or (len(unit.text.split()) == 2 and heading_key(unit.text.split()[0]) in part_names):
             level = 2
-            unit.why_level = "level 2: a standing child of the patient-safety part"
+            unit.why_level = "level 2: named in the part's title ('A och B' holds A and B)"
         elif kind == "area":
             division = next((anchor.level for anchor in reversed(stack) if not anchor.generic and anchor.level <= 2), 1)
             level = division + 1
@@ -146,12 +158,12 @@ def assign_levels(units: Sequence[HeadingUnit], toc_depth: int = 0, listed: bool
             pattern_count += 1
             while stack and stack[-1].level >= level:
                 stack.pop()
-            stack.append(_Anchor(level, generic=False, listed=unit.listed))
+            stack.append(_Anchor(level, generic=False, listed=unit.listed, kind=kind))
         else:
-            level = _generic_level(unit, previous, stack, toc_depth, empty)
+            level = _generic_level(unit, previous, stack, toc_depth, empty, announced)
         unit.level = min(level, 6)
-        previous = unit
-    _drop_empty_generic(units)
+        previous, last_heading, announced = unit, unit, False
+    _drop_empty_generic(units, words)
     headings = [unit for unit in units if unit.heading]
     if not headings:
         warnings.append("no headings recognised: the report is read as one section")
@@ -160,13 +172,13 @@ def assign_levels(units: Sequence[HeadingUnit], toc_depth: int = 0, listed: bool
     return warnings
 
 
-def _drop_empty_generic(units: Sequence[HeadingUnit]) -> None:
+def _drop_empty_generic(units: Sequence[HeadingUnit], words: HeadingWords | None) -> None:
     """A heading with neither text nor children (the next heading is not deeper) was a closing remark.
 
     Only headings without other evidence are dropped; a listed or patterned heading may be empty.
     """
     for position, unit in enumerate(units):
-        if not unit.heading or unit.listed or pattern_kind(unit.text):
+        if not unit.heading or unit.listed or pattern_kind(unit.text, words):
             continue
         following = units[position + 1] if position + 1 < len(units) else None
         if following is not None and following.heading and following.level <= unit.level:
@@ -175,12 +187,18 @@ def _drop_empty_generic(units: Sequence[HeadingUnit]) -> None:
 
 
 def _generic_level(
-    unit: HeadingUnit, previous: HeadingUnit | None, stack: list[_Anchor], toc_depth: int, empty: bool
+    unit: HeadingUnit, previous: HeadingUnit | None, stack: list[_Anchor], toc_depth: int, empty: bool, announced: bool
 ) -> int:
     why = ""
     if previous is not None and (not stack or stack[-1].level < previous.level):
+        if stack:
+            stack[-1].nested = True
         stack.append(_Anchor(previous.level, generic=True, listed=previous.listed))
-        why = "the heading just before has no text of its own, so this is its child"
+        why = (
+            "the text under the heading just before says what follows is below ('nedan'), so this is its child"
+            if announced
+            else "the heading just before has no text of its own, so this is its child"
+        )
     top = stack[-1] if stack else None
     if previous is None and top is not None and top.generic:
         # Listed after unlisted children of a listed heading, or itself a heading with sub-headings
@@ -191,6 +209,14 @@ def _generic_level(
             why = "a sibling of the heading above its neighbours: " + (
                 "listed after that heading's unlisted children" if unit.listed else "it has sub-headings of its own"
             )
+    elif previous is None and top is not None and _beside_care_area(top, stack):
+        stack.pop()
+        top = stack[-1]
+        why = "a sibling of the care area before it: the division's other topics stand beside its care areas"
+    elif previous is None and top is not None and empty and top.kind == "division" and top.children and not top.nested:
+        stack.pop()
+        top = stack[-1] if stack else None
+        why = "a sibling of the division: it has sub-headings, the division's own topics before it had none"
     level = (top.level if top else 0) + 1
     why = why or ("one below the nearest heading above it that has sub-headings" if top else "no heading above it")
     if toc_depth and not unit.listed and level < toc_depth + 1:
@@ -201,3 +227,11 @@ def _generic_level(
         top.children += 1
         top.unlisted_children += not unit.listed
     return level
+
+
+def _beside_care_area(top: _Anchor, stack: list[_Anchor]) -> bool:
+    """A care area with text and no sub-heading yet, in a division that already has topics beside its areas."""
+    if top.kind != "area" or top.children or len(stack) < 2:
+        return False
+    division = stack[-2]
+    return division.kind == "division" and division.children > 0 and division.level == top.level - 1

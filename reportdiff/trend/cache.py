@@ -72,8 +72,14 @@ def package_version() -> str:
 
 
 def content_key(data: bytes) -> str:
-    """The cache key of a report file: its bytes' sha256 together with the reader version."""
-    return hashlib.sha256(data).hexdigest() + "-" + source_version(READER_SOURCES)
+    """The cache key of a report file: its bytes' sha256, the reader version and the heading words.
+
+    The organisation words can be configured (``[tool.reportdiff.headings]``) and set heading levels.
+    """
+    from reportdiff.text.heading_words import heading_words
+
+    words = hashlib.sha256(repr(heading_words()).encode()).hexdigest()[:8]
+    return hashlib.sha256(data).hexdigest() + "-" + source_version(READER_SOURCES) + words
 
 
 def default_cache_dir() -> Path:

@@ -84,12 +84,12 @@ def expand_paths(arguments: Sequence[str]) -> list[Path]:
     return paths
 
 
-def parse_file(path: str, data: bytes) -> tuple[Report, list[Figure]]:
-    """Read one report from its bytes and find its figures (what the cache stores)."""
+def parse_file(path: str, data: bytes, known: frozenset[str] = frozenset()) -> tuple[Report, list[Figure]]:
+    """Read one report from its bytes and find its figures (what the cache stores; ``known``: see load_bytes)."""
     from reportdiff.figures import extract_figures
     from reportdiff.ingest import load_bytes
 
-    report = load_bytes(data, path, suffix=Path(path).suffix.lower())
+    report = load_bytes(data, path, suffix=Path(path).suffix.lower(), known=known)
     source_text = None
     if not data.startswith((b"%PDF-", b"PK\x03\x04")):
         from reportdiff.ingest.decode import decode
@@ -152,6 +152,25 @@ def finish_series(
         if progress:
             progress("read", done, len(plan.slots))
     return plan.slots, plan.warnings
+
+
+def use_neighbours(ordered: Sequence[LoadedReport]) -> None:
+    """Read a text report again with the headings of the reports before and after it in time.
+
+    As ``load_pair`` does for two reports: only where a neighbour's heading shows here in pieces;
+    the report's warnings say where. The key changes with the evidence, so a cached alignment of
+    the reading alone is never used for the new reading.
+    """
+    import hashlib
+
+    from reportdiff.ingest import neighbours_known
+
+    reports = [item.report for item in ordered]
+    for index, item in enumerate(ordered):
+        known = neighbours_known(item.report, reports[max(0, index - 1) : index] + reports[index + 1 : index + 2])
+        if known and item.key:
+            item.report, item.figures = parse_file(item.report.source, _read_bytes(Path(item.report.source)), known)
+            item.key += "+" + hashlib.sha256("\n".join(sorted(known)).encode()).hexdigest()[:8]
 
 
 def read_series(
@@ -275,6 +294,7 @@ def newest_pair(
     if len(loaded) < 2:
         raise InputError(f"a series needs at least two different reports; {warnings[0] if warnings else ''}")
     ordered, _, order_warnings = order_series(loaded)
+    use_neighbours(ordered[-2:])  # the pair, as diff OLD NEW reads it
     return ordered[-2], ordered[-1], [*warnings, *order_warnings]
 
 
@@ -359,6 +379,7 @@ def build_series(
         raise InputError("no reports given")
     query = topic_query(topic) if topic is not None else None
     ordered, entries, warnings = order_series(loaded)
+    use_neighbours(ordered)
     steps = series_steps(ordered, cache, progress, pool)
     reports = [item.report for item in ordered]
     sections = [preorder(report) for report in reports]
