@@ -29,11 +29,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportdiff.errors import InputError
+from reportdiff.ingest.docx_parts import (
+    Style,
+    W,
+    attr,
+    collapse,
+    half_points,
+    num_pr,
+    outline_level,
+    read_footnotes,
+    read_numbering,
+    read_styles,
+    toggle,
+)
 from reportdiff.ingest.safety import open_office_zip
 from reportdiff.ingest.tree import RawBlock, build_tree
 from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span, TocEntry
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*([1-9])$", re.IGNORECASE)
 _TOC_STYLE = re.compile(r"^(?:toc|innehåll|innehållsförteckning)\s*([1-9])$", re.IGNORECASE)
 _TOC_TITLE_STYLE = re.compile(r"^(?:toc heading|innehållsförteckningsrubrik|rubrik för innehållsförteckning)$", re.I)
@@ -41,20 +53,7 @@ _TOC_TITLES = {"innehållsförteckning", "innehåll", "table of contents", "cont
 _TITLE_STYLE = re.compile(r"^(?:title|subtitle|rubrik|underrubrik)$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^(?:list|liststycke|punktlista|numrerad lista)", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"^(.*?)[\s.…·_-]*?(\d{1,4})?$")
-_SPACES = re.compile(r"\s+")
-_TRUE = {"1", "true", "on", None}
-_SKIPPED = {f"{_W}del", f"{_W}moveFrom", f"{_W}drawing", f"{_W}pict", f"{_W}object", f"{_W}pPr", f"{_W}rPr"}
-
-
-@dataclass(slots=True)
-class _Style:
-    name: str = ""
-    based_on: str = ""
-    outline_level: int | None = None
-    num_id: str | None = None
-    num_level: int = 0
-    bold: bool | None = None
-    size: float | None = None  # points
+_SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}drawing", f"{W}pict", f"{W}object", f"{W}pPr", f"{W}rPr"}
 
 
 @dataclass(slots=True)
@@ -75,9 +74,9 @@ class _Paragraph:
 class _Reader:
     def __init__(self, document, source: str) -> None:  # type: ignore[no-untyped-def]
         self.source = source
-        self.styles, self.default_size = _read_styles(document)
-        self.numbering = _read_numbering(document)
-        self.footnotes = _read_footnotes(document)
+        self.styles, self.default_size = read_styles(document)
+        self.numbering = read_numbering(document)
+        self.footnotes = read_footnotes(document)
         self.paragraph_number = 0
         self.fields: list[list[str]] = []  # open fields: [instruction text] each
         self.counters: dict[tuple[str, int], int] = {}
@@ -89,45 +88,45 @@ class _Reader:
     def walk_body(self, body) -> None:  # type: ignore[no-untyped-def]
         for child in body.iterchildren():
             tag = child.tag
-            if tag == f"{_W}p":
+            if tag == f"{W}p":
                 self.items.append(self.paragraph(child))
-            elif tag == f"{_W}tbl":
+            elif tag == f"{W}tbl":
                 self.table(child)
-            elif tag in (f"{_W}sdt", f"{_W}customXml"):
-                is_toc = tag == f"{_W}sdt" and _is_toc_control(child)
+            elif tag in (f"{W}sdt", f"{W}customXml"):
+                is_toc = tag == f"{W}sdt" and _is_toc_control(child)
                 self.in_toc_control += is_toc
-                content = child.find(f"{_W}sdtContent") if tag == f"{_W}sdt" else child
+                content = child.find(f"{W}sdtContent") if tag == f"{W}sdt" else child
                 if content is not None:
                     self.walk_body(content)
                 self.in_toc_control -= is_toc
 
     def table(self, table) -> None:  # type: ignore[no-untyped-def]
-        for row in table.iterchildren(f"{_W}tr"):
+        for row in table.iterchildren(f"{W}tr"):
             cells: list[str] = []
             first = self.paragraph_number + 1
-            for cell in row.iterchildren(f"{_W}tc"):
+            for cell in row.iterchildren(f"{W}tc"):
                 texts: list[str] = []
-                for element in cell.iter(f"{_W}p"):
+                for element in cell.iter(f"{W}p"):
                     texts.append(self.paragraph(element).text)
-                cells.append(_collapse(" ".join(texts)))
+                cells.append(collapse(" ".join(texts)))
             if any(cells):
                 self.items.append((" | ".join(cells), Span(first, max(first, self.paragraph_number))))
 
     def paragraph(self, element) -> _Paragraph:  # type: ignore[no-untyped-def]
         self.paragraph_number += 1
-        properties = element.find(f"{_W}pPr")
-        style_id = _attr(properties, "pStyle") or "Normal"
-        style = self.styles.get(style_id) or _Style(name=style_id)
+        properties = element.find(f"{W}pPr")
+        style_id = attr(properties, "pStyle") or "Normal"
+        style = self.styles.get(style_id) or Style(name=style_id)
         paragraph = _Paragraph(self.paragraph_number, "", style.name)
         toc_open = self.in_toc_control > 0 or self._toc_field_open()
         parts: list[str] = []
         runs = _RunState(self, paragraph, parts, style_id)
         runs.walk(element)
-        paragraph.text = _collapse("".join(parts))
+        paragraph.text = collapse("".join(parts))
         paragraph.in_toc = toc_open or runs.toc_seen or bool(_TOC_STYLE.match(style.name))
         paragraph.in_toc = paragraph.in_toc or bool(_TOC_TITLE_STYLE.match(style.name))
         heading = _HEADING_STYLE.match(style.name)
-        outline = _outline_level(properties)
+        outline = outline_level(properties)
         if outline is None:
             outline = self._inherited(style_id, "outline_level")
         if heading:
@@ -155,12 +154,12 @@ class _Reader:
         return None
 
     def run_bold_and_size(self, run_properties, style_id: str, char_style: str) -> tuple[bool, float]:  # type: ignore[no-untyped-def]
-        bold = _toggle(run_properties, "b")
+        bold = toggle(run_properties, "b")
         if bold is None and char_style:
             bold = self._inherited(char_style, "bold")
         if bold is None:
             bold = self._inherited(style_id, "bold")
-        size = _half_points(run_properties)
+        size = half_points(run_properties)
         if size is None and char_style:
             size = self._inherited(char_style, "size")
         if size is None:
@@ -168,7 +167,7 @@ class _Reader:
         return bool(bold), size or self.default_size
 
     def _list_marker(self, properties, style_id: str, style_name: str) -> str | None:  # type: ignore[no-untyped-def]
-        num_id, level = _num_pr(properties)
+        num_id, level = num_pr(properties)
         if num_id is None:
             num_id = self._inherited(style_id, "num_id")
             level = self._inherited(style_id, "num_level") or 0 if level is None else level
@@ -207,9 +206,9 @@ class _RunState:
             tag = child.tag
             if tag in _SKIPPED or not isinstance(tag, str):
                 continue
-            if tag == f"{_W}r":
+            if tag == f"{W}r":
                 self.run(child)
-            elif tag.endswith("}AlternateContent") or tag == f"{_W}txbxContent":
+            elif tag.endswith("}AlternateContent") or tag == f"{W}txbxContent":
                 continue  # text boxes and their fallbacks: floating, not body text
             else:
                 self.walk(child)  # hyperlink, ins, fldSimple, smartTag, sdt, sdtContent, customXml, ...
@@ -219,35 +218,35 @@ class _RunState:
         visible: list[str] = []
         for child in run.iterchildren():
             tag = child.tag
-            if tag == f"{_W}t":
+            if tag == f"{W}t":
                 visible.append(child.text or "")
-            elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}ptab"):
+            elif tag in (f"{W}tab", f"{W}br", f"{W}cr", f"{W}ptab"):
                 visible.append(" ")
-            elif tag == f"{_W}noBreakHyphen":
+            elif tag == f"{W}noBreakHyphen":
                 visible.append("-")
-            elif tag == f"{_W}fldChar":
-                kind = child.get(f"{_W}fldCharType")
+            elif tag == f"{W}fldChar":
+                kind = child.get(f"{W}fldCharType")
                 if kind == "begin":
                     reader.fields.append([])
                 elif kind == "end" and reader.fields:
                     reader.fields.pop()
-            elif tag == f"{_W}instrText":
+            elif tag == f"{W}instrText":
                 if reader.fields:
                     reader.fields[-1].append(child.text or "")
                     if reader._toc_field_open():
                         self.toc_seen = True
-            elif tag == f"{_W}footnoteReference":
-                note = reader.footnotes.get(child.get(f"{_W}id") or "")
+            elif tag == f"{W}footnoteReference":
+                note = reader.footnotes.get(child.get(f"{W}id") or "")
                 if note:
                     self.paragraph.footnotes.append(note)
         text = "".join(visible)
         if not text.strip():
             self.parts.append(text)
             return
-        properties = run.find(f"{_W}rPr")
-        if _toggle(properties, "vanish"):
+        properties = run.find(f"{W}rPr")
+        if toggle(properties, "vanish"):
             return  # hidden text is not on the page
-        char_style = _attr(properties, "rStyle") or ""
+        char_style = attr(properties, "rStyle") or ""
         bold, size = reader.run_bold_and_size(properties, self.style_id, char_style)
         self.paragraph.bold = self.paragraph.bold and bold
         self.paragraph.size = max(self.paragraph.size, size)
@@ -405,124 +404,5 @@ def _toc_entry(paragraph: _Paragraph) -> TocEntry | None:
 
 
 def _is_toc_control(sdt) -> bool:  # type: ignore[no-untyped-def]
-    gallery = sdt.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
-    return gallery is not None and "contents" in (gallery.get(f"{_W}val") or "").lower()
-
-
-# ------------------------------------------------------------------------------- style tables
-
-
-def _read_styles(document) -> tuple[dict[str, _Style], float]:  # type: ignore[no-untyped-def]
-    styles: dict[str, _Style] = {}
-    default_size = 10.0
-    try:
-        root = document.styles.element
-    except Exception:  # a document without a styles part
-        return styles, default_size
-    size = _half_points(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr"))
-    default_size = size or default_size
-    for element in root.iterchildren(f"{_W}style"):
-        style_id = element.get(f"{_W}styleId") or ""
-        name_element = element.find(f"{_W}name")
-        properties = element.find(f"{_W}pPr")
-        run_properties = element.find(f"{_W}rPr")
-        num_id, num_level = _num_pr(properties)
-        styles[style_id] = _Style(
-            name=(name_element.get(f"{_W}val") if name_element is not None else None) or style_id,
-            based_on=_attr(element, "basedOn") or "",
-            outline_level=_outline_level(properties),
-            num_id=num_id,
-            num_level=num_level or 0,
-            bold=_toggle(run_properties, "b"),
-            size=_half_points(run_properties),
-        )
-    return styles, default_size
-
-
-def _read_numbering(document) -> dict[tuple[str, int], tuple[str, int]]:  # type: ignore[no-untyped-def]
-    """(numId, level) → (number format, start) from numbering.xml."""
-    try:
-        root = document.part.numbering_part.element
-    except Exception:  # no numbering part
-        return {}
-    abstract: dict[str, dict[int, tuple[str, int]]] = {}
-    for element in root.iterchildren(f"{_W}abstractNum"):
-        levels: dict[int, tuple[str, int]] = {}
-        for level in element.iterchildren(f"{_W}lvl"):
-            number = int(level.get(f"{_W}ilvl") or 0)
-            levels[number] = (_attr(level, "numFmt") or "decimal", int(_attr(level, "start") or 1))
-        abstract[element.get(f"{_W}abstractNumId") or ""] = levels
-    result: dict[tuple[str, int], tuple[str, int]] = {}
-    for element in root.iterchildren(f"{_W}num"):
-        num_id = element.get(f"{_W}numId") or ""
-        for number, value in abstract.get(_attr(element, "abstractNumId") or "", {}).items():
-            result[(num_id, number)] = value
-    return result
-
-
-def _read_footnotes(document) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """Footnote id → text, from the footnotes part (already checked for DTDs by the safety guard)."""
-    from lxml import etree
-
-    for relationship in document.part.rels.values():
-        if relationship.reltype.endswith("/footnotes") and not relationship.is_external:
-            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-            root = etree.fromstring(relationship.target_part.blob, parser)
-            notes: dict[str, str] = {}
-            for note in root.iterchildren(f"{_W}footnote"):
-                if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
-                    continue
-                text = " ".join(_collapse("".join(t.text or "" for t in p.iter(f"{_W}t"))) for p in note.iter(f"{_W}p"))
-                if text.strip():
-                    notes[note.get(f"{_W}id") or ""] = _collapse(text)
-            return notes
-    return {}
-
-
-# ---------------------------------------------------------------------------------- XML helpers
-
-
-def _attr(element, child: str) -> str | None:  # type: ignore[no-untyped-def]
-    if element is None:
-        return None
-    found = element.find(f"{_W}{child}")
-    return found.get(f"{_W}val") if found is not None else None
-
-
-def _toggle(properties, name: str) -> bool | None:  # type: ignore[no-untyped-def]
-    if properties is None:
-        return None
-    found = properties.find(f"{_W}{name}")
-    if found is None:
-        return None
-    return found.get(f"{_W}val") in _TRUE
-
-
-def _half_points(properties) -> float | None:  # type: ignore[no-untyped-def]
-    value = _attr(properties, "sz")
-    try:
-        return int(value) / 2 if value else None
-    except ValueError:
-        return None
-
-
-def _outline_level(properties) -> int | None:  # type: ignore[no-untyped-def]
-    value = _attr(properties, "outlineLvl")
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-def _num_pr(properties) -> tuple[str | None, int | None]:  # type: ignore[no-untyped-def]
-    if properties is None:
-        return None, None
-    numbering = properties.find(f"{_W}numPr")
-    if numbering is None:
-        return None, None
-    level = _attr(numbering, "ilvl")
-    return _attr(numbering, "numId"), int(level) if level and level.isdigit() else None
-
-
-def _collapse(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    return gallery is not None and "contents" in (gallery.get(f"{W}val") or "").lower()
