@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportdiff.trend.series import build_series, newest_pair, read_series
-
 from reportdiff.ingest.text import read_text
+from reportdiff.trend.series import build_series, newest_pair, read_series
 from tests.rewrap import to_pdf
 
 AREA = "Verksamhetsområde Länsgemensam Rättspsykiatrisk vård"

@@ -323,8 +323,14 @@ def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str], know
     return _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys, known, context), context)
 
 
-def _continues_pdf(previous: Unit, line: Line, following: list[Line], context: _Context, listed: set[str]) -> bool:
-    """Whether ``line`` continues the unit above it rather than starting a new one (``following``: next two lines)."""
+def _continues_pdf(  # noqa: C901  (reason in the docstring)
+    previous: Unit, line: Line, following: list[Line], context: _Context, listed: set[str]
+) -> bool:
+    """Whether ``line`` continues the unit above it rather than starting a new one (``following``: next two lines).
+
+    Above 15 branches: one early answer per cue (a table, a list marker, a word split at the line end,
+    Word's trailing spaces, a blank line, a lower-case start, a heading form, the line's fill), tried in order.
+    """
     last = previous.lines[-1]
     if line.table != last.table:
         return False
