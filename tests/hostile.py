@@ -105,6 +105,16 @@ def _limit_cpu() -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT_SECONDS, CPU_LIMIT_SECONDS + 5))
 
 
+def _as_at_a_terminal() -> None:
+    """The CPU bound, and Ctrl-C as a terminal delivers it: a shell that starts the tests in the
+    background (``pytest &``) ignores SIGINT, every child inherits that, and a Python started
+    with SIGINT ignored keeps ignoring it, so the interrupt tests would see no interrupt."""
+    import signal
+
+    _limit_cpu()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_cli(
     argv: list[str],
     folder: Path,
@@ -142,7 +152,7 @@ def run_cli(
                 stdin=stdin_handle,
                 env=env,
                 cwd=folder,
-                preexec_fn=_limit_cpu,
+                preexec_fn=_as_at_a_terminal if own_group else _limit_cpu,
                 process_group=0 if own_group else None,
             )
             if on_start is not None:
