@@ -207,3 +207,18 @@ def test_the_short_points_of_a_new_list_are_one_matter_told_once() -> None:
     )
     summary = summary_of(STEPS, STEPS + sentences)
     assert len([e for e in summary.events if e.rule == "list.added"]) == 3
+
+
+def test_a_long_sentence_is_shortened_around_what_states_the_event() -> None:
+    opening = "I rapporten från nämnden kan ni bland annat läsa om " + ", om ".join(
+        f"arbetet med fråga nummer {n} inom vården" for n in range(8)
+    )
+    sentence = f"{opening} samt om avslut för servicekontoret i Byn."
+    assert len(sentence) > 300
+    (event,) = summary_of(BASE, with_sentence(sentence)).events
+    assert event.rule == "sentence.stage.closing"
+    assert event.text.startswith("…") and "avslut för servicekontoret i Byn" in event.text
+    assert len(event.text) <= 240
+    # A cue near the start keeps the cut at the end, as before.
+    (early,) = summary_of(BASE, with_sentence(f"Styrgruppen har beslutat att avsluta {opening}.")).events
+    assert early.text.startswith("Styrgruppen har beslutat att avsluta") and early.text.endswith("…")

@@ -141,9 +141,21 @@ def word_offset(sentence: str, index: int) -> int:
     return 0
 
 
-def shorten(text: str, limit: int = 240) -> str:
+def shorten(text: str, limit: int = 240, keep: int = 0) -> str:
+    """``text`` in at most ``limit`` characters, cut at the end; when that would cut away character
+    ``keep`` (the cue or date that makes the sentence an event), cut at the start instead, so the
+    words that state the event stay ("… samt om avslut för servicepunkten …")."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    if keep < limit - _KEEP_MARGIN:
+        return text[: limit - 1].rstrip() + "…"
+    start = text.rfind(" ", 0, max(0, keep - limit // 2)) + 1
+    rest = text[start:]
+    return "…" + (rest if len(rest) <= limit - 1 else rest[: limit - 2].rstrip() + "…")
+
+
+_KEEP_MARGIN = 40  # characters after the kept one that a cut at the end must still show
 
 
 def title_from(sentence: str, heading: str) -> str:

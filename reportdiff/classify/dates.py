@@ -180,7 +180,7 @@ def _passed(
                     yield Event(
                         kind=EventKind.DATE_PASSED,
                         title=title_from(sentence, heading),
-                        text=shorten(sentence),
+                        text=shorten(sentence, keep=sentence.find(words)),
                         section_path=path,
                         line=line_in_block(block, sentence, sentence.find(words)),
                         rule="date.passed" if side == "old" else "date.stale",

@@ -231,11 +231,12 @@ def sentence_event(sentence: str, block: Block, path: tuple[str, ...], heading: 
     if reading is None:
         return None
     label = rules.stage_labels.get(reading.stage, "")
-    said = evidence(block, sentence, path, "new", word_offset(sentence, reading.at))
+    at = word_offset(sentence, reading.at)
+    said = evidence(block, sentence, path, "new", at)
     return Event(
         kind=reading.kind,
         title=f"{heading}: {label}" if label and heading else title_from(sentence, heading),
-        text=shorten(sentence),
+        text=shorten(sentence, keep=at),
         section_path=path,
         line=said.line,
         rule=reading.rule,
