@@ -70,12 +70,22 @@ def find_cue(tokens: list[str], cues: Cues, rules: Rules, words: list[str] | Non
 
     Literal cues are looked up in ``words`` (the same words lower-cased, one for each token)."""
     for index in cues.find(words if words is not None else tokens):
-        window = tokens[max(0, index - 3) : index]
-        if any(token in rules.negations for token in window):
+        if negated(tokens, index, rules):
             continue
-        future = any(token in rules.future for token in tokens[max(0, index - 4) : index])
-        return index, future or (index > 0 and tokens[index - 1] in rules.ahead)
+        return index, ahead(tokens, index, rules)
     return None
+
+
+def negated(tokens: list[str], index: int, rules: Rules) -> bool:
+    """Whether a negation stands in the three words before word ``index`` ("har ännu inte påbörjats")."""
+    return any(token in rules.negations for token in tokens[max(0, index - 3) : index])
+
+
+def ahead(tokens: list[str], index: int, rules: Rules) -> bool:
+    """Whether word ``index`` is announced: a future word in the four words before it ("kommer att
+    påbörjas"), or an ahead word right before it ("inför projektavslutet")."""
+    future = any(token in rules.future for token in tokens[max(0, index - 4) : index])
+    return future or (index > 0 and tokens[index - 1] in rules.ahead)
 
 
 def changed_sentences(change: BlockChange) -> list[str]:

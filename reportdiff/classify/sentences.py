@@ -12,11 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportdiff.classify.common import (
+    ahead,
     changed_sentences,
     evidence,
     find_cue,
     is_count,
     item_name,
+    negated,
     shorten,
     title_from,
     word_offset,
@@ -150,8 +152,7 @@ def _trend_at(sentence: str, tokens: list[str], words: list[str], rules: Rules) 
         before = words[max(0, index - _PERFECT_WINDOW) : index]
         if not any(word in rules.perfect for word in before):
             continue
-        window = tokens[max(0, index - 3) : index]
-        if any(token in rules.negations or token in rules.future for token in window):
+        if negated(tokens, index, rules) or ahead(tokens, index, rules):
             continue
         return index
     return None
