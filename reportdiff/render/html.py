@@ -348,9 +348,12 @@ def _event_view(event: Event, anchors: dict[tuple[str, ...], str], words: dict[s
 
 
 def _title_tells(event: Event) -> bool:
-    """Whether the title already says the change: an arrow ("införande → överlämning"), or the
-    stage it names and no earlier one ("Hälsocentralen: pausat")."""
-    return "→" in event.title or (not event.old_status and event.title.endswith(f": {event.new_status}"))
+    """Whether the title already says the change: an arrow ("införande → överlämning"), or, with no
+    earlier stage, the word of the new one ("Hälsocentralen: pausat", "Väntetiden har minskat.")."""
+    if "→" in event.title:
+        return True
+    named = re.search(rf"(?<!\w){re.escape(event.new_status)}(?!\w)", event.title, re.IGNORECASE)
+    return not event.old_status and bool(event.new_status) and named is not None
 
 
 def _quote(sentence: str, limit: int = 300) -> str:
