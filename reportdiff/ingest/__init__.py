@@ -36,7 +36,9 @@ def _read(path: str | Path) -> tuple[bytes, str, str]:
     return read_file(file), source, file.suffix.lower()
 
 
-_TEXT_STYLES = ("word", "pdf-double", "pdf-single")
+# The layouts whose reading uses the other report's headings (``read_text(known=...)``, in the
+# joining of wrapped PDF lines); a one-paragraph-a-line text reads the same with them or without.
+_REREAD_STYLES = ("pdf-double", "pdf-single")
 
 
 def load_pair(old: str | Path, new: str | Path) -> tuple[Report, Report]:
@@ -50,9 +52,9 @@ def load_pair(old: str | Path, new: str | Path) -> tuple[Report, Report]:
     old_report = load_bytes(old_data[0], old_data[1], suffix=old_data[2])
     new_report = load_bytes(new_data[0], new_data[1], suffix=new_data[2])
     old_keys, new_keys = _heading_keys(old_report), _heading_keys(new_report)
-    if old_report.style in _TEXT_STYLES and _could_use(old_report, new_keys - old_keys):
+    if old_report.style in _REREAD_STYLES and _could_use(old_report, new_keys - old_keys):
         old_report = _reread(old_data, new_keys - old_keys)
-    if new_report.style in _TEXT_STYLES and _could_use(new_report, old_keys - new_keys):
+    if new_report.style in _REREAD_STYLES and _could_use(new_report, old_keys - new_keys):
         new_report = _reread(new_data, old_keys - new_keys)
     return old_report, new_report
 
@@ -73,7 +75,8 @@ def _could_use(report: Report, missing: frozenset[str]) -> bool:
     for first, second in zip(sections, sections[1:], strict=False):
         if heading_key(f"{first.heading} {second.heading}") in missing:
             return True
-    return any(key.startswith(other) for other in missing for key in map(heading_key, (s.heading for s in sections)))
+    keys = [heading_key(section.heading) for section in sections]  # once, not once per missing heading
+    return any(key.startswith(other) for other in missing for key in keys)
 
 
 def _reread(read: tuple[bytes, str, str], known: frozenset[str]) -> Report:
