@@ -39,6 +39,7 @@ def _read(path: str | Path) -> tuple[bytes, str, str]:
 # The layouts whose reading uses the other report's headings (``read_text(known=...)``, in the
 # joining of wrapped PDF lines); a one-paragraph-a-line text reads the same with them or without.
 _REREAD_STYLES = ("pdf-double", "pdf-single")
+_TEXT_STYLES = ("word", *_REREAD_STYLES)
 
 
 def load_pair(old: str | Path, new: str | Path) -> tuple[Report, Report]:
@@ -56,6 +57,10 @@ def load_pair(old: str | Path, new: str | Path) -> tuple[Report, Report]:
         old_report = _reread(old_data, new_keys - old_keys)
     if new_report.style in _REREAD_STYLES and _could_use(new_report, old_keys - new_keys):
         new_report = _reread(new_data, old_keys - new_keys)
+    if old_report.style in _TEXT_STYLES or new_report.style in _TEXT_STYLES:
+        from reportdiff.ingest.text import forget_layouts
+
+        forget_layouts()  # the text reader kept both layouts for a second reading
     return old_report, new_report
 
 

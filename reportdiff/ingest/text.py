@@ -10,6 +10,7 @@ contents or bookmark outline as the strongest evidence. See docs/parsing.md.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from reportdiff.ingest.metadata import finish_report, is_cover_date, is_name_lin
 from reportdiff.ingest.text_headings import is_listed, mark_headings, split_listed_prefixes
 from reportdiff.ingest.tree import RawBlock, build_tree
 from reportdiff.ingest.units import Line, Unit
-from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span
+from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span, TocEntry
 from reportdiff.text.contents import find_outline, find_toc, toc_depth
 from reportdiff.text.headings import assign_levels, is_heading_shape, pattern_kind
 from reportdiff.text.hyphenation import SpellingEvidence, ends_with_split, join_hyphenated
@@ -59,26 +60,12 @@ def read_text(text: str, source: str = "<string>", known: frozenset[str] = froze
     lines that together make one of its headings are one heading here too, and a line that starts
     with one of them is split like a line that starts with a contents entry.
     """
-    raw = strip_control(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
-    style = detect_style(raw)
-    consumed: set[int] = set()
-    asides: list[Aside] = []
-    outline = find_outline(raw, consumed, asides)
-    toc = find_toc(raw, consumed, asides)
-    lines = _physical_lines(raw, consumed, style)
-    context = _Context(
-        style=style,
-        width=_line_width(lines),
-        trailing_convention=_keeps_trailing_spaces(raw, consumed),
-        evidence=SpellingEvidence.from_lines(line.text for line in lines),
-        asides=asides,
-    )
-    lines = _set_furniture_aside(lines, context)
-    listed_keys = {heading_key(entry.heading) for entry in toc + outline}
-    if style == "word":
-        units = _word_units(lines, context, listed_keys)
-    else:
-        units = _pdf_units(lines, context, listed_keys, known)
+    layout = _undo_layout(text)
+    style, toc, outline, listed_keys = layout.style, list(layout.toc), list(layout.outline), layout.listed_keys
+    context = dataclasses.replace(layout.context, asides=list(layout.context.asides), warnings=list(layout.context.warnings))
+    units = [_copy(unit) for unit in layout.units]  # the reading below changes its units
+    if style != "word":
+        units = _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys, known, context), context)
     report = Report(source=source, root=build_tree([]), style=style, toc=toc, outline=outline)
     units = _take_cover(units, report, context)
     units = _take_signature(units, report, context)
@@ -103,6 +90,62 @@ def read_text(text: str, source: str = "<string>", known: frozenset[str] = froze
         report.title = next((entry.heading for entry in outline if is_title(entry.heading)), "")
     finish_report(report)
     return report
+
+
+@dataclass(slots=True)
+class _Layout:
+    """What the reader makes of a text before it decides headings: its style, contents, and units."""
+
+    text: str
+    style: str
+    toc: list[TocEntry]
+    outline: list[TocEntry]
+    listed_keys: set[str]
+    context: _Context
+    units: list[Unit]  # PDF text: before wrapped headings are merged (which may use ``known``)
+
+
+# The layouts of the last two texts read: load_pair reads both reports of a pair, then a PDF text
+# again with the other report's headings (``known``), and the layout is the same the second time.
+_recent: list[_Layout] = []
+
+
+def forget_layouts() -> None:
+    """Drop the kept layouts (load_pair, when both reports are read for the last time)."""
+    _recent.clear()
+
+
+def _undo_layout(text: str) -> _Layout:
+    """Join wrapped lines, set furniture and contents aside: the work that does not depend on ``known``."""
+    for layout in _recent:
+        if layout.text == text:
+            return layout
+    raw = strip_control(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    style = detect_style(raw)
+    consumed: set[int] = set()
+    asides: list[Aside] = []
+    outline = find_outline(raw, consumed, asides)
+    toc = find_toc(raw, consumed, asides)
+    lines = _physical_lines(raw, consumed, style)
+    context = _Context(
+        style=style,
+        width=_line_width(lines),
+        trailing_convention=_keeps_trailing_spaces(raw, consumed),
+        evidence=SpellingEvidence.from_lines(line.text for line in lines),
+        asides=asides,
+    )
+    lines = _set_furniture_aside(lines, context)
+    listed_keys = {heading_key(entry.heading) for entry in toc + outline}
+    units = _word_units(lines, context, listed_keys) if style == "word" else _pdf_line_units(lines, context, listed_keys)
+    layout = _Layout(text, style, toc, outline, listed_keys, context, units)
+    _recent[:] = [*_recent[-1:], layout]
+    return layout
+
+
+def _copy(unit: Unit) -> Unit:
+    return Unit(
+        list(unit.lines), unit.text, unit.kind, unit.marker, unit.heading, unit.listed, unit.level, unit.why, unit.why_level
+    )
 
 
 def detect_style(raw: list[str]) -> str:
@@ -305,8 +348,9 @@ def _join_split_paragraphs(units: list[Unit], context: _Context) -> list[Unit]:
     return joined
 
 
-def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str], known: frozenset[str]) -> list[Unit]:
-    """Join wrapped physical lines into paragraphs and list items; tables one row a line."""
+def _pdf_line_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> list[Unit]:
+    """Join wrapped physical lines into paragraphs and list items; tables one row a line (wrapped
+    headings are merged afterwards, by ``_merge_wrapped_headings``)."""
     _mark_table_lines(lines, listed_keys, context.width)
     units: list[Unit] = []
     for position, line in enumerate(lines):
@@ -318,7 +362,7 @@ def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str], know
         units.append(_start_unit(line))
     for unit in units:
         unit.text = _join_lines(unit.lines, context)
-    return _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys, known, context), context)
+    return units
 
 
 def _continues_pdf(previous: Unit, line: Line, following: list[Line], context: _Context, listed: set[str]) -> bool:
