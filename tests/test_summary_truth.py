@@ -28,19 +28,22 @@ FLOORS = {
     ("002", "000"): {
         "person": (1.0, 0, 2),
         "resolved": (1.0, 0, 2),
-        "new_initiative": (0.9, 1, 4),
-        "status_change": (1.0, 0, 1),
-        "passed_date": (1.0, 0, 1),
+        "new_initiative": (1.0, 0, 4),
+        "status_change": (1.0, 0, 2),
+        "passed_date": (1.0, 0, 3),
         "figure_shift": (1.0, 0, 4),
     },
     ("000", "004"): {
-        "resolved": (0.8, 1, 1),
-        "new_initiative": (0.7, 4, 6),
-        "status_change": (1.0, 0, 3),
+        "resolved": (1.0, 0, 2),
+        "new_initiative": (0.9, 1, 6),
+        "status_change": (1.0, 0, 5),
         "passed_date": (1.0, 0, 0),
         "figure_shift": (1.0, 0, 1),
     },
 }
+# Claims that match neither a true nor a false entry of the facts, at most: they are read by hand
+# (docs/figures-and-events.md lists them) and must not grow unnoticed. Lower when a change earns it.
+MOST_UNKNOWN = {("002", "000"): 12, ("000", "004"): 8}
 
 
 @lru_cache(maxsize=2)
@@ -63,6 +66,12 @@ def test_summary_holds_its_floors(pair: tuple[str, str]) -> None:
             assert tally.precision >= precision, (kind, tally)
         assert tally.false <= false, (kind, tally)
         assert len(tally.found) >= found, (kind, tally)
+
+
+@pytest.mark.parametrize("pair", list(FLOORS), ids=lambda pair: "→".join(pair))
+def test_claims_the_facts_do_not_judge_stay_few(pair: tuple[str, str]) -> None:
+    unknown = sum(tally.unknown for tally in _scored(*pair).values())
+    assert unknown <= MOST_UNKNOWN[pair], unknown
 
 
 @pytest.mark.parametrize("pair", list(FLOORS), ids=lambda pair: "→".join(pair))

@@ -91,6 +91,29 @@ RULES: dict[str, Any] = {
             "påbörja", "påbörjas", "påbörjar", "inleda", "inleds", "inleder", "startas", "startar",
             "lansera", "lanseras", "lanserar", "besluta", "tillsätta", "tillsätts",
             "starten", "start",  # the noun names a start long past as often as news ("från starten av …")
+            # The noun of a closing names one ("inför avslutet", "om avslut för …"); the stage
+            # "closing" below reads the phrases that state one.
+            "avslut", "avslutet", "avslutning", "avslutningen",
+            # Infinitives of done verbs say what may or is to be done ("kan själv avveckla pumpen").
+            "avveckla", "slutföra", "färdigställa", "överlämna", "driftsätta", "stänga",
+        ],
+        # Start words that say a thing is now in place ("har etablerats", "invigdes"): of a matter the
+        # old report already spoke of (a procurement, a plan), the matter is done, not new.
+        "in_place": [
+            "etablerat", "etablerats", "etablerade", "etablerades", "invigt", "invigts", "invigdes",
+            "tagits i bruk", "togs i bruk",
+        ],
+        # A measure said to have risen or fallen ("Tillgängligheten har ökat under året", "har sedan
+        # december ökat antalet vårdplatser"): a status change of the matter. Matched word for word and
+        # only after "har"/"hade" a few words before ("perfect"): "ökat inflöde" names a state.
+        "trend": ["ökat", "ökats", "minskat", "minskats", "förbättrat", "förbättrats", "försämrat", "försämrats"],
+        "perfect": ["har", "hade"],
+        # A cue in a clause that the report relays ("Kommunen säger också att en ny busslinje har startats")
+        # tells what somebody said, not what the report states: such a claim is withheld.
+        # Matched word for word: one of these verbs, then "att" before the cue.
+        "reported_speech": [
+            "kommenterar", "kommenterade", "säger", "sa", "sade", "uppger", "uppgav", "skriver", "skrev",
+            "menar", "berättar", "berättade", "rapporterar", "framhåller", "betonar",
         ],
         # Words before a cue that cancel it ("har ännu inte påbörjats").
         "negations": ["inte", "ej", "icke", "aldrig", "utan", "väntar"],  # "väntar på uppstart": not begun
@@ -141,9 +164,13 @@ RULES: dict[str, Any] = {
     # året", "prioriteras", "utvärderas") name plans and habits as often as a stage reached.
     # Cues of a start or a completion are read by "start" and "done" above.
     "stages": {
-        "order": ["paused", "stopped", "delayed", "postponed", "prioritised", "procured", "granted", "evaluated"],
+        "order": [
+            "paused", "stopped", "closing", "next_phase", "delayed", "postponed", "prioritised", "procured", "granted",
+            "evaluated",
+        ],
         "labels": {
-            "paused": "pausat", "stopped": "stoppat", "delayed": "försenat", "postponed": "uppskjutet",
+            "paused": "pausat", "stopped": "stoppat", "closing": "avslutas", "next_phase": "ny fas",
+            "delayed": "försenat", "postponed": "uppskjutet",
             "prioritised": "prioriterat", "procured": "upphandlat", "granted": "beviljat", "evaluated": "utvärderat",
         },
         "cues": {
@@ -152,6 +179,15 @@ RULES: dict[str, Any] = {
                 "tillfälligt stängt", "tillfälligt stängts", "tillfälligt stängdes",
             ],
             "stopped": ["stoppat", "stoppats", "stoppades", "avbrutits", "avbröts"],
+            # A decision to end something, or its closing named, is a stage reached: "resolved" is
+            # for what the text says has ended ("utredningen är avslutad").
+            "closing": [
+                "avslut för", "avslutet för", "avslut av", "avslutet av", "nedläggning av", "nedläggningen av",
+                "beslut om att avsluta", "beslutat att avsluta", "beslutade att avsluta", "beslutats att avsluta",
+                "beslut om att avveckla", "beslutat att avveckla", "beslutade att avveckla", "beslut om nedläggning",
+            ],
+            # A matter said to move into its next phase ("gå vidare in i fasen …", "till nästa fas").
+            "next_phase": ["in i fasen", "till fasen", "in i nästa fas", "till nästa fas", "in i en ny fas"],
             "delayed": ["försenat", "försenad", "försenats", "försenades", "fördröjts", "fördröjdes"],
             "postponed": [
                 "skjutits upp", "skjuts upp", "sköts upp", "senarelagts", "senarelades", "flyttats fram",

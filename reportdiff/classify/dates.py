@@ -6,7 +6,16 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from reportdiff.classify.common import MONTH_WORD, MONTHS, evidence, line_in_block, shorten
+from reportdiff.classify.common import (
+    MONTH_WORD,
+    MONTHS,
+    evidence,
+    find_cue,
+    line_in_block,
+    shorten,
+    title_from,
+    word_offset,
+)
 from reportdiff.classify.rules import Rules
 from reportdiff.figures import split_sentences
 from reportdiff.model import (
@@ -27,8 +36,29 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def announced_dates(sentence: str, written: dt.date | None) -> list[tuple[dt.date, str]]:
-    """Dates a sentence names (``31 december 2024``, ``i mars``), resolved against the report date."""
+# A season is due by the end of its last month: spring (and the spring term) by June, summer by
+# August, autumn (and the autumn term) by December. Winter spans two years and is not read.
+_SEASON = re.compile(
+    r"\b(?:(?P<season>våren|vårterminen|sommaren|hösten|höstterminen)\s+(?P<year>(?:19|20)\d\d)\b"
+    r"|i\s+(?P<season_now>höst|vår|sommar)\b)"
+)
+_SEASON_ENDS = {"vår": 6, "som": 8, "hös": 12}
+_RECENT_MONTHS = 2  # a month named without a year up to this many months before the report is its recent past
+
+
+def _year_of_month(month: int, written: dt.date) -> int:
+    """The year of a month named without one: the coming one, except the month or two just before the
+    report ("under februari och mars pågår …" in a March report is this February, not next)."""
+    ahead = (month - written.month) % 12
+    if ahead >= 12 - _RECENT_MONTHS:
+        return written.year - (1 if month > written.month else 0)
+    return written.year + (1 if month < written.month else 0)
+
+
+def announced_dates(sentence: str, written: dt.date | None, told: bool = False) -> list[tuple[dt.date, str]]:
+    """Dates a sentence names (``31 december 2024``, ``i mars``), resolved against the report date:
+    a month without a year as one to come, or with ``told`` (a sentence telling what happened) as
+    the last one before the report ("den 27 november införde …" in a March report)."""
     dates: list[tuple[dt.date, str]] = []
     lowered = sentence.lower()
     for match in MONTH_WORD.finditer(lowered):
@@ -44,7 +74,7 @@ def announced_dates(sentence: str, written: dt.date | None) -> list[tuple[dt.dat
         if year_match:
             year = int(year_match.group(1))
         elif written is not None:
-            year = written.year + (1 if month < written.month else 0)
+            year = written.year - (1 if month > written.month else 0) if told else _year_of_month(month, written)
         else:
             continue
         day = int(day_match.group(1)) if day_match else None
@@ -55,7 +85,40 @@ def announced_dates(sentence: str, written: dt.date | None) -> list[tuple[dt.dat
         start = day_match.start(1) if day_match else match.start()
         end = year_match.end() if year_match else match.end()
         dates.append((when, sentence[start:end]))
+    for match in _SEASON.finditer(lowered):
+        season = match.group("season") or match.group("season_now")
+        last_month = _SEASON_ENDS[season[:3]]
+        if match.group("year"):
+            year = int(match.group("year"))
+        elif written is not None and not told:  # "i höst": the coming one, or the one under way
+            year = written.year + (1 if last_month < written.month else 0)
+        else:
+            continue
+        start = match.start("season") if match.group("season") else match.start()
+        dates.append((_month_end(year, last_month), sentence[start : match.end()]))
     return dates
+
+
+def starts_before_old(events: list[Event], diff: DocumentDiff, rules: Rules) -> None:
+    """A start that its sentence dates before the old report ("efter sommaren 2024 påbörjades …" told
+    again in March 2025 after a September report) is not news since then: withheld, with the date why.
+    The date nearest the start word dates it ("… eftersom avtalet löpte ut 1 mars 2025" does not)."""
+    old_date, new_date = diff.old.date, diff.new.date
+    if old_date is None or new_date is None:
+        return
+    for event in events:
+        if event.kind is not EventKind.NEW_INITIATIVE or not event.confident or event.rule != "sentence.start":
+            continue
+        sentence = event.evidence[0].sentence
+        dates = announced_dates(sentence, new_date, told=True)
+        cue = find_cue(rules.tokens(sentence), rules.start, rules)
+        if not dates or cue is None:
+            continue
+        at = word_offset(sentence, cue[0])
+        when, words = min(dates, key=lambda date: abs(sentence.find(date[1]) - at))
+        if when < old_date:
+            event.confident = False
+            event.why += f"; dated {words!r}, before the old report of {old_date.isoformat()}: not news since it"
 
 
 def date_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
@@ -92,7 +155,8 @@ def _passed(
         for block in section.blocks:
             if only is not None and id(block) not in only or skip is not None and id(block) in skip:
                 continue
-            months = [match.start() for match in MONTH_WORD.finditer(block.text.lower())]
+            lowered = block.text.lower()
+            months = [match.start() for pattern in (MONTH_WORD, _SEASON) for match in pattern.finditer(lowered)]
             if not months:
                 continue
             for offset, sentence in split_sentences(block.text):
@@ -101,20 +165,24 @@ def _passed(
                 tokens = rules.tokens(sentence)
                 if not rules.date_future.find(tokens) or _period_of_a_figure(sentence, tokens, rules):
                     continue
-                for when, words in announced_dates(sentence, written):
-                    if written is not None and when < written:
-                        continue  # already past when it was written: not an announcement
-                    if when >= now:
-                        continue
-                    if _told_in_past_tense(sentence, words, rules):
-                        continue
+                passed = [
+                    (when, words)
+                    for when, words in announced_dates(sentence, written)
+                    if (written is None or when >= written)  # already past when written: not an announcement
+                    and when < now
+                    and not _told_in_past_tense(sentence, words, rules)
+                ]
+                if passed:
+                    # One sentence is one announcement, known by its last date ("färdig i oktober och
+                    # handlingsplanen i december"); the same date twice in a section is one thing to know.
+                    when, words = passed[-1]
                     if (path, words) in seen:
-                        continue  # the same date announced twice in one section is one thing to know
+                        continue
                     seen.add((path, words))
                     heading = section.heading
                     yield Event(
                         kind=EventKind.DATE_PASSED,
-                        title=f"{heading}: {words}" if heading else words,
+                        title=title_from(sentence, heading),
                         text=shorten(sentence),
                         section_path=path,
                         line=line_in_block(block, sentence, sentence.find(words)),

@@ -88,6 +88,10 @@ class Rules:
     partial: Cues = field(default_factory=Cues)
     matter_lists: Cues = field(default_factory=Cues)
     ongoing: Cues = field(default_factory=Cues)
+    trend: Cues = field(default_factory=Cues)
+    in_place: Cues = field(default_factory=Cues)
+    reported_speech: frozenset[str] = frozenset()
+    perfect: frozenset[str] = frozenset()
     new_heading: Cues = field(default_factory=Cues)
     recurring_text: Cues = field(default_factory=Cues)
     recurring_headings: Cues = field(default_factory=Cues)
@@ -236,6 +240,10 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         partial=cues(events, "partial"),
         matter_lists=cues(sections, "matter_lists"),
         ongoing=Cues.literal(_words(events, "ongoing")),
+        trend=Cues.literal(_words(events, "trend")),
+        in_place=cues(events, "in_place"),
+        reported_speech=frozenset(word.lower() for word in _words(events, "reported_speech")),
+        perfect=frozenset(word.lower() for word in _words(events, "perfect")),
         new_heading=cues(events, "new_heading"),
         recurring_text=cues(events, "recurring"),
         recurring_headings=cues(sections, "recurring"),

@@ -7,6 +7,7 @@ carries its sentence as evidence; a sentence that states nothing by these rules 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,6 +36,9 @@ from reportdiff.text.stem import content_stems, stems
 
 _PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
 _SAME_MATTER_WORDS = 2  # content words two sentences share when they speak of one matter
+_DEFINITE = ("en", "et", "na")  # "inledde hösten med", "avslutade mötet med": the occasion, then "med"
+# Before a cue word these make it an adjective ("ett avslutat kapitel", "de beslutade uppdragen").
+_DETERMINERS = frozenset({"en", "ett", "den", "det", "de", "denna", "detta", "dessa", "övriga", "alla", "samtliga"})
 
 
 @dataclass(slots=True)
@@ -47,6 +51,7 @@ class Reading:
     stage: str = ""
     at: int = 0  # the word that cued it
     confident: bool = True
+    label: str = ""  # the new state in the report's words, where no stage names it ("ökat")
 
 
 def read_sentence(sentence: str, rules: Rules) -> Reading | None:
@@ -62,12 +67,16 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
         hit = find_cue(tokens, rules.stage_cues[stage], rules, words)
         if hit is not None and not hit[1]:
             return Reading(EventKind.STATUS_CHANGE, f"sentence.stage.{stage}", f"stage cue: {stage}", stage, hit[0])
+    trend = _trend_at(sentence, tokens, words, rules)
+    if trend is not None:
+        why = "a measure said to have risen or fallen (har … ökat / minskat)"
+        return Reading(EventKind.STATUS_CHANGE, "sentence.trend", why, at=trend, label=words[trend].removesuffix("s"))
     for cues, confident in ((rules.done, True), (rules.held, _names_a_matter(tokens, words, rules))):
         done = find_cue(tokens, cues, rules)
         if done is None or done[1] or is_count(sentence, done[0]):
             continue
-        if words[done[0] + 1 : done[0] + 2] == ["att"]:
-            continue  # "det blev klart att …": something became clear, nothing was finished
+        if words[done[0] + 1 : done[0] + 2] == ["att"] or not _states(words, done[0]):
+            continue  # "det blev klart att …", "mötet avslutades med …", "en klar förbättring"
         if rules.ongoing.find(words):
             return None  # "avslutas i maj", "arbetet pågår": the matter is not finished
         if rules.partial.find(tokens):
@@ -78,10 +87,50 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
             why = "done cue that as often tells of an activity held as of a matter finished: withheld"
         return Reading(EventKind.RESOLVED, "sentence.done", why, at=done[0], confident=confident)
     start = find_cue(tokens, rules.start, rules)
-    if start is not None:
-        if start[1]:
-            return Reading(EventKind.NEW_INITIATIVE, "sentence.start.planned", "start cue, announced", at=start[0])
-        return Reading(EventKind.NEW_INITIATIVE, "sentence.start", "start cue", at=start[0])
+    if start is None or not _states(words, start[0]):
+        return None
+    if start[1]:
+        return Reading(EventKind.NEW_INITIATIVE, "sentence.start.planned", "start cue, announced", at=start[0])
+    if _relayed(words, start[0], rules):
+        why = "start cue in what the report relays somebody saying: withheld"
+        return Reading(EventKind.NEW_INITIATIVE, "sentence.start", why, at=start[0], confident=False)
+    return Reading(EventKind.NEW_INITIATIVE, "sentence.start", "start cue", at=start[0])
+
+
+def _relayed(words: list[str], at: int, rules: Rules) -> bool:
+    """Whether the cue at ``at`` stands in a clause the report relays: a verb of saying, then "att"."""
+    for index, word in enumerate(words[:at]):
+        if word in rules.reported_speech and "att" in words[index + 1 : at]:
+            return True
+    return False
+
+
+def _states(words: list[str], at: int) -> bool:
+    """Whether the cue word at ``at`` states that something began or ended: not an adjective after a
+    determiner ("en klar förbättring", "övriga beslutade uppdrag"), not how an occasion opened or
+    closed ("inledde hösten med …", "mötet avslutades med …")."""
+    if at > 0 and words[at - 1] in _DETERMINERS:
+        return False
+    after = words[at + 1 : at + 3]
+    return after[:1] != ["med"] and not (after[1:] == ["med"] and after[0].endswith(_DEFINITE))
+
+
+_NUMBER = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")  # a number that is not a year
+_PERFECT_WINDOW = 6  # "har sedan december förra året ökat": the auxiliary up to this many words before
+
+
+def _trend_at(sentence: str, tokens: list[str], words: list[str], rules: Rules) -> int | None:
+    """The word of a rise or fall stated in the perfect ("har … ökat"), not negated, not ahead."""
+    if _NUMBER.search(sentence):
+        return None  # "har minskat med 1,2 procent": a figure, told in the figure table
+    for index in rules.trend.find(words):
+        before = words[max(0, index - _PERFECT_WINDOW) : index]
+        if not any(word in rules.perfect for word in before):
+            continue
+        window = tokens[max(0, index - 3) : index]
+        if any(token in rules.negations or token in rules.future for token in window):
+            continue
+        return index
     return None
 
 
@@ -109,6 +158,7 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                     if announced is None:
                         announced = _planned_starts(pair.old.blocks, rules)
                     _started_as_planned(event, sentence, announced, pair.old_path)
+                    _in_place_as_spoken_of(event, sentence, pair.old.blocks, pair.old_path, rules)
                 _tell_once(event, told, "a paragraph")
                 yield event
 
@@ -164,7 +214,7 @@ def sentence_event(sentence: str, block: Block, path: tuple[str, ...], heading: 
         line=said.line,
         rule=reading.rule,
         topic=heading,
-        new_status=label,
+        new_status=label or reading.label,
         side="new",
         evidence=[said],
         why=reading.why,
@@ -222,3 +272,22 @@ def _people_hit(tokens: list[str], sentence: str, rules: Rules) -> tuple[str, in
         if any(abs(cue - role) <= _PEOPLE_WINDOW for cue in cues):
             return "people.role", role
     return "", 0
+
+
+def _in_place_as_spoken_of(
+    event: Event, sentence: str, old_blocks: list[Block], old_path: tuple[str, ...], rules: Rules
+) -> None:
+    """A thing now in place ("har etablerats") that the old report's section already spoke of (two
+    content words shared with one of its sentences or list items: a procurement, a plan) is that
+    matter done, not a new one: resolved, with both sentences as evidence."""
+    if event.kind is not EventKind.NEW_INITIATIVE or not rules.in_place.find(rules.tokens(sentence)):
+        return
+    words = content_stems(sentence)
+    for block in old_blocks:
+        for _, spoken in split_sentences(block.text):
+            if len(words & content_stems(spoken)) >= _SAME_MATTER_WORDS:
+                event.kind = EventKind.RESOLVED
+                event.rule = "sentence.in_place"
+                event.why = "a thing now in place that the old report's section already spoke of"
+                event.evidence.append(evidence(block, spoken, old_path, "old"))
+                return

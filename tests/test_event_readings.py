@@ -1,0 +1,123 @@
+"""How single sentences are read: what states a closing, a trend, a phase, a thing in place, and
+what only looks like a cue (an adjective, an occasion, somebody's words, a start long past)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from diff_builder import make_diff
+from test_events import BASE, RULES, with_sentence
+
+from reportdiff.classify import summarise
+from reportdiff.classify.dates import announced_dates
+from reportdiff.model import ChangeSummary, EventKind
+
+
+def summary_of(old: str, new: str, dates: tuple[dt.date, dt.date] | None = None) -> ChangeSummary:
+    diff = make_diff(old, new)
+    if dates:
+        diff.old.date, diff.new.date = dates
+    return summarise(diff, RULES)
+
+
+def told(sentence: str) -> list[tuple[str, str]]:
+    """(kind, rule) of the events the summary tells for ``sentence`` added to BASE."""
+    return [(e.kind.value, e.rule) for e in summary_of(BASE, with_sentence(sentence)).events]
+
+
+def test_a_decision_to_end_or_a_closing_named_is_a_stage_not_a_matter_resolved() -> None:
+    for sentence in (
+        "Styrgruppen har beslutat att avsluta mätningarna.",
+        "I rapporten kan ni läsa om avslut för servicekontoret i Byn.",
+    ):
+        assert told(sentence) == [("status_change", "sentence.stage.closing")], sentence
+    # What the text says has ended is still resolved.
+    assert told("Utredningen om mottagningen är avslutad.") == [("resolved", "sentence.done")]
+
+
+def test_a_cue_word_used_as_an_adjective_states_nothing() -> None:
+    assert told("Enkäten visar en klar förbättring på alla orter.") == []
+    assert told("Enheten arbetar med övriga beslutade uppdrag.") == []
+
+
+def test_how_an_occasion_opened_or_closed_is_no_start_and_no_end() -> None:
+    assert told("Mötet avslutades med en frågestund.") == []
+    assert told("Enheten inledde hösten med en utbildningsdag för vikarier.") == []
+    assert told("Projektet avslutades 15 augusti med en slutrapport.") == [("resolved", "sentence.done")]
+
+
+def test_a_start_in_what_somebody_is_said_to_have_said_is_withheld() -> None:
+    summary = summary_of(BASE, with_sentence("Kommunen säger också att en ny busslinje har startats."))
+    assert summary.events == []
+    assert [(e.kind, e.rule) for e in summary.withheld] == [(EventKind.NEW_INITIATIVE, "sentence.start")]
+    assert "relays" in summary.withheld[0].why
+
+
+def test_a_measure_said_to_have_risen_is_a_status_change_with_its_word() -> None:
+    (event,) = summary_of(BASE, with_sentence("Tillgängligheten till röntgen har ökat under året.")).events
+    assert (event.kind, event.rule, event.new_status) == (EventKind.STATUS_CHANGE, "sentence.trend", "ökat")
+    assert event.evidence[0].sentence == "Tillgängligheten till röntgen har ökat under året."
+    # With a figure it is the figure table's; without "har" the participle names a state.
+    assert told("Antalet besök har minskat med 3 procent.") == []
+    assert told("Akutmottagningen ser ett ökat inflöde av patienter.") == []
+    assert told("Väntetiderna har inte minskat.") == []
+
+
+def test_a_matter_moving_into_its_next_phase_is_a_status_change() -> None:
+    assert told("Styrgruppen har beslutat att gå vidare in i fasen test.") == [
+        ("status_change", "sentence.stage.next_phase")
+    ]
+
+
+SPOKEN_OF = "Upphandling pågår av en mobil röntgenenhet för Byn."
+
+
+def test_a_thing_now_in_place_that_the_old_report_spoke_of_is_resolved() -> None:
+    old = with_sentence(SPOKEN_OF)
+    new = old.replace(SPOKEN_OF, f"{SPOKEN_OF} Under mars har en mobil röntgenenhet etablerats i Byn.")
+    (event,) = summary_of(old, new).events
+    assert (event.kind, event.rule) == (EventKind.RESOLVED, "sentence.in_place")
+    assert [(e.side, e.sentence) for e in event.evidence][1] == ("old", SPOKEN_OF)
+    # Of a matter the old report never spoke of, the same words are news.
+    assert told("Under mars har en ny hörselmottagning etablerats i Kusten.") == [("new_initiative", "sentence.start")]
+
+
+def test_a_start_dated_before_the_old_report_is_withheld() -> None:
+    dates = (dt.date(2024, 9, 19), dt.date(2025, 3, 18))
+    long_ago = "Efter sommaren 2024 påbörjades en ny upphandling, eftersom avtalet löpte ut 1 mars 2025."
+    summary = summary_of(BASE, with_sentence(long_ago), dates)
+    assert summary.events == []
+    assert "before the old report" in summary.withheld[0].why
+    recent = summary_of(BASE, with_sentence("I januari påbörjades en ny upphandling."), dates)
+    assert [(e.kind, e.rule) for e in recent.events] == [(EventKind.NEW_INITIATIVE, "sentence.start")]
+
+
+def test_a_month_just_before_the_report_is_its_recent_past_not_next_year() -> None:
+    written = dt.date(2023, 3, 14)
+    assert announced_dates("Under februari pågår arbete inför sommaren.", written) == [
+        (dt.date(2023, 2, 28), "februari")
+    ]
+    assert announced_dates("Start i december.", written) == [(dt.date(2023, 12, 31), "december")]
+    assert announced_dates("Start i januari.", dt.date(2024, 11, 2)) == [(dt.date(2025, 1, 31), "januari")]
+    # A sentence that tells what happened takes the last such month before the report.
+    assert announced_dates("Den 27 november infördes rutinen.", dt.date(2025, 3, 18), told=True) == [
+        (dt.date(2024, 11, 27), "27 november")
+    ]
+
+
+def test_a_season_is_due_by_the_end_of_its_last_month() -> None:
+    written = dt.date(2023, 3, 14)
+    assert announced_dates("Bytet ska ske under våren 2024.", written) == [(dt.date(2024, 6, 30), "våren 2024")]
+    assert announced_dates("I höst ska analyserna göras här.", written) == [(dt.date(2023, 12, 31), "I höst")]
+    assert announced_dates("Tjänsterna tillsätts från hösten 2023.", written) == [
+        (dt.date(2023, 12, 31), "hösten 2023")
+    ]
+
+
+def test_a_sentence_with_two_passed_dates_is_one_announcement_named_by_its_matter() -> None:
+    old = with_sentence("Utvärderingen ska vara klar i april och handlingsplanen i juni.")
+    summary = summary_of(old, BASE, (dt.date(2025, 1, 10), dt.date(2025, 9, 1)))
+    passed = [e for e in summary.events if e.kind is EventKind.DATE_PASSED]
+    assert [(e.old_status, e.title) for e in passed] == [
+        ("2025-06-30", "Vårdplatser: Utvärderingen ska vara klar i april och handlingsplanen i juni.")
+    ]
