@@ -9,6 +9,7 @@ import pytest
 import reportdiff.ingest as ingest
 from reportdiff.ingest import load_pair
 from reportdiff.ingest.text import read_text
+from reportdiff.text.normalize import heading_key
 
 # One paragraph a line (Word-style text): the headings are lines of their own.
 WORD = """Månadsrapport
@@ -53,3 +54,24 @@ def test_a_word_style_report_is_not_read_again(tmp_path: Path, monkeypatch: pyte
     old, new = load_pair(tmp_path / "old.txt", tmp_path / "new.txt")
     assert "Ekonomi i balans" in [s.heading for s in old.sections()]  # "ekonomi" of NEW starts it
     assert reread == []
+
+
+def test_a_pdf_text_read_again_reads_as_if_read_afresh() -> None:
+    """The second reading reuses the first one's layout; what the first reading changed must not show."""
+    from conftest import snapshot_paths
+
+    from reportdiff.ingest import load
+    from reportdiff.ingest.text import forget_layouts
+    from tests.rewrap import to_pdf
+
+    pdf = to_pdf(load(snapshot_paths()[0]), "double", 60, marks=True)
+    known = frozenset(heading_key(section.heading) for section in load(snapshot_paths()[1]).sections())
+    forget_layouts()
+    assert read_text(pdf).style == "pdf-double"
+    alone, again = _outline(pdf), _outline(pdf)
+    with_known = _outline(pdf, known)
+    forget_layouts()
+    assert again == alone
+    assert with_known == _outline(pdf, known)
+    forget_layouts()
+    assert _outline(pdf) == alone

@@ -62,7 +62,9 @@ def read_text(text: str, source: str = "<string>", known: frozenset[str] = froze
     """
     layout = _undo_layout(text)
     style, toc, outline, listed_keys = layout.style, list(layout.toc), list(layout.outline), layout.listed_keys
-    context = dataclasses.replace(layout.context, asides=list(layout.context.asides), warnings=list(layout.context.warnings))
+    context = dataclasses.replace(
+        layout.context, asides=list(layout.context.asides), warnings=list(layout.context.warnings)
+    )
     units = [_copy(unit) for unit in layout.units]  # the reading below changes its units
     if style != "word":
         units = _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys, known, context), context)
@@ -136,7 +138,9 @@ def _undo_layout(text: str) -> _Layout:
     )
     lines = _set_furniture_aside(lines, context)
     listed_keys = {heading_key(entry.heading) for entry in toc + outline}
-    units = _word_units(lines, context, listed_keys) if style == "word" else _pdf_line_units(lines, context, listed_keys)
+    units = (
+        _word_units(lines, context, listed_keys) if style == "word" else _pdf_line_units(lines, context, listed_keys)
+    )
     layout = _Layout(text, style, toc, outline, listed_keys, context, units)
     _recent[:] = [*_recent[-1:], layout]
     return layout
@@ -144,7 +148,15 @@ def _undo_layout(text: str) -> _Layout:
 
 def _copy(unit: Unit) -> Unit:
     return Unit(
-        list(unit.lines), unit.text, unit.kind, unit.marker, unit.heading, unit.listed, unit.level, unit.why, unit.why_level
+        list(unit.lines),
+        unit.text,
+        unit.kind,
+        unit.marker,
+        unit.heading,
+        unit.listed,
+        unit.level,
+        unit.why,
+        unit.why_level,
     )
 
 
