@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from conftest import ROOT
 from diff_builder import make_diff
 from test_events import BASE, RULES, with_sentence
 
+from reportdiff import compare, load_pair
 from reportdiff.classify import summarise
 from reportdiff.classify.dates import announced_dates
+from reportdiff.classify.sentences import read_sentence
 from reportdiff.model import ChangeSummary, EventKind
 
 
@@ -121,3 +124,86 @@ def test_a_sentence_with_two_passed_dates_is_one_announcement_named_by_its_matte
     assert [(e.old_status, e.title) for e in passed] == [
         ("2025-06-30", "Vårdplatser: Utvärderingen ska vara klar i april och handlingsplanen i juni.")
     ]
+
+
+def test_starts_and_grants_in_words_a_stem_would_miss_or_not_have() -> None:
+    # "bildats" stems to "bild" (an image): matched as written.
+    assert told("En arbetsgrupp mot bedrägerier har bildats med fyra avdelningar.") == [
+        ("new_initiative", "sentence.start")
+    ]
+    assert told("Regionen har anlitat en konsultfirma för att utreda lokalerna.") == [
+        ("new_initiative", "sentence.start")
+    ]
+    assert told("Bilden har bildat underlag för beslutet.") == []
+    assert told("Ansökan om dispens har godkänts av myndigheten.") == [("status_change", "sentence.stage.granted")]
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_name_not_a_cue() -> None:
+    # "Planerad" in a unit's name is no sign of the future: the start is news, not an announcement.
+    reading = read_sentence("Enheten Planerad Omsorg startade ett nytt projekt i maj.", RULES)
+    assert reading is not None and reading.rule == "sentence.start"
+    reading = read_sentence("Projektet planeras och startades i maj.", RULES)
+    assert reading is not None and reading.rule == "sentence.start.planned"  # written small, it is a cue
+
+
+def test_a_unit_formed_under_its_reorganised_heading_is_the_reorganisation_not_news() -> None:
+    old, new = load_pair(ROOT / "snapshots" / "2025-04.md", ROOT / "snapshots" / "2025-05.md")
+    summary = summarise(compare(old, new), RULES)
+    formed = [e for e in summary.events if e.kind is EventKind.NEW_INITIATIVE and "bildades" in e.text]
+    assert formed == []
+    assert len([e for e in summary.withheld if "reorganisation tells" in e.why]) == 3
+    assert any(e.kind is EventKind.REORGANISATION for e in summary.events)
+
+
+def test_the_noun_of_a_start_tells_no_start() -> None:
+    assert told("Uppstart sker på mottagningen, och patienten kan sedan fortsätta hemma.") == []
+    assert told("Mottagningen har startat en ny telefonlinje.") == [("new_initiative", "sentence.start")]
+
+
+def test_a_recruitment_still_to_come_names_no_one_in_a_role() -> None:
+    assert told("Arbetet med att rekrytera divisionschefer har inletts.") == [("new_initiative", "sentence.start")]
+    assert told("En ny verksamhetschef är rekryterad och börjar i maj.")[0][0] == "people"
+
+
+def test_kept_closed_for_a_while_is_paused_and_coping_is_not_done() -> None:
+    assert told("Två salar har hållits stängda under fyra veckor.") == [("status_change", "sentence.stage.paused")]
+    assert told("Medierna har beskrivit hur vården klarade semesterperioden.") == []
+
+
+def test_a_start_in_a_clause_of_time_dates_something_else() -> None:
+    assert told("Sedan programmet startade har fler patienter fått vård.") == []
+    assert told("Programmet startade i maj och har gett fler vårdplatser.") == [("new_initiative", "sentence.start")]
+
+
+def test_part_of_a_whole_in_place_is_a_stage_reached() -> None:
+    assert told("Tre av sex nya kameror är nu i drift.") == [("status_change", "sentence.stage.partial")]
+    assert told("Alla sex nya kameror är nu i drift.") == [("resolved", "sentence.done")]
+
+
+def test_since_a_month_is_a_time_past_not_an_announcement() -> None:
+    written = dt.date(2025, 2, 10)
+    assert announced_dates("Sedan december har enheten 12 fler platser, och fler planeras.", written) == []
+    assert announced_dates("Från maj planeras 12 fler platser.", written) == [(dt.date(2025, 5, 31), "maj")]
+
+
+STEPS = """# Aktuella händelser
+
+## Driftstart
+
+Inför driftstarten ska journalsystemet prövas.
+"""
+
+
+def test_the_short_points_of_a_new_list_are_one_matter_told_once() -> None:
+    points = "\n\nInför driftstarten återstår:\n\n- Kontroll av behörigheter.\n- Migrering av data.\n- Beslut.\n"
+    summary = summary_of(STEPS, STEPS + points)
+    assert [e.title for e in summary.events if e.rule == "list.added"] == ["Kontroll av behörigheter."]
+    assert len([e for e in summary.withheld if "one matter" in e.why]) == 2
+    # Points that are sentences of their own are matters each.
+    sentences = (
+        "\n\nInför hösten:\n\n- Laboratoriet ska under hösten införa en ny metod för analyser av prover.\n"
+        "- Mottagningen ska under våren pröva ett nytt sätt att boka tider via appen.\n"
+        "- Enheten kommer att börja arbeta med nya rutiner för beställningar av material.\n"
+    )
+    summary = summary_of(STEPS, STEPS + sentences)
+    assert len([e for e in summary.events if e.rule == "list.added"]) == 3

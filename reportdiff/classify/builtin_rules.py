@@ -24,7 +24,7 @@ RULES: dict[str, Any] = {
     "events": {
         # Sentences in inserted or changed text that announce a start: a new initiative.
         "start": [
-            "startat", "startats", "startade", "startades", "uppstart",
+            "startat", "startats", "startade", "startades",
             "påbörjat", "påbörjats", "påbörjade", "påbörjades", "påbörjad",
             "inlett", "inletts", "inledde", "inleddes",
             "infört", "införts", "införde", "infördes",
@@ -36,7 +36,13 @@ RULES: dict[str, Any] = {
             "öppnat", "öppnats", "öppnade", "öppnades",
             "tillsatt", "tillsatts",
             "dragit igång", "sjösatt", "sjösatts",
+            "anlitat", "anlitats", "anlitade", "anlitades",  # a consultant or a firm engaged for a task
         ],
+        # Start words whose stem is another word's ("bildats" stems to "bild", an image): matched word for word.
+        "start_literal": ["har bildats", "har nu bildats", "bildades", "nybildats"],
+        # Words of a body being formed: a sentence that says its own unit was formed ("Division Y bildades
+        # den 1 maj") under a merged, split or renamed heading repeats the reorganisation.
+        "forming": ["bildades", "bildats", "nybildad", "nybildade", "inrättades", "inrättats", "skapades"],
         # ... that announce that something is finished: resolved or closed.
         "done": [
             "avslutat", "avslutats", "avslutade", "avslutades",
@@ -81,7 +87,8 @@ RULES: dict[str, Any] = {
         ],
         # Words that stem like a cue but mean something else ("inför" sommaren is not "införande").
         "ambiguous": [
-            "inför", "klarar", "klarat", "klara", "avsluta", "starta",
+            "inför", "klarar", "klarat", "klara", "klarade", "avsluta", "starta",
+            "rekrytera", "rekryteras", "rekryterar",  # a recruitment planned or going on, no one yet in the role
             "leverera", "levererar", "levereras", "installera", "installerar", "installeras",  # not done yet
             "öppna",  # "412 öppna felärenden" is a state, not an opening
             "beslut", "beslutet", "besluten", "beslutar",  # a decision named or still to come, not taken
@@ -91,6 +98,7 @@ RULES: dict[str, Any] = {
             "påbörja", "påbörjas", "påbörjar", "inleda", "inleds", "inleder", "startas", "startar",
             "lansera", "lanseras", "lanserar", "besluta", "tillsätta", "tillsätts",
             "starten", "start",  # the noun names a start long past as often as news ("från starten av …")
+            # (for the same reason "uppstart" is no start cue: "uppstart sker på enheten" tells a routine)
             # The noun of a closing names one ("inför avslutet", "om avslut för …"); the stage
             # "closing" below reads the phrases that state one.
             "avslut", "avslutet", "avslutning", "avslutningen",
@@ -115,6 +123,9 @@ RULES: dict[str, Any] = {
             "kommenterar", "kommenterade", "säger", "sa", "sade", "uppger", "uppgav", "skriver", "skrev",
             "menar", "berättar", "berättade", "rapporterar", "framhåller", "betonar",
         ],
+        # A cue this close after one of these stands in a clause of time ("sedan programmet startade",
+        # "efter att enheten öppnades"): it dates something else, it is no news of a start.
+        "time_clause": ["sedan", "när", "innan", "efter att"],
         # Words before a cue that cancel it ("har ännu inte påbörjats").
         "negations": ["inte", "ej", "icke", "aldrig", "utan", "väntar"],  # "väntar på uppstart": not begun
         # Words before a cue that make it an announcement of the future ("kommer att påbörjas").
@@ -176,6 +187,7 @@ RULES: dict[str, Any] = {
         "cues": {
             "paused": [
                 "pausat", "pausats", "pausades", "pausad", "pausas", "vilande", "tillfälligt stängd",
+                "hållits stängd", "hållits stängda", "hölls stängd", "hölls stängda",
                 "tillfälligt stängt", "tillfälligt stängts", "tillfälligt stängdes",
             ],
             "stopped": ["stoppat", "stoppats", "stoppades", "avbrutits", "avbröts"],
@@ -194,7 +206,10 @@ RULES: dict[str, Any] = {
             ],
             "prioritised": ["ges prioritet", "ge prioritet", "får prioritet", "fått prioritet", "högsta prioritet"],
             "procured": ["upphandlats", "upphandlades", "har tilldelats", "avtal har tecknats", "tecknat avtal"],
-            "granted": ["beviljats", "beviljades", "har erhållit", "erhållit medel", "erhållna medel", "fått medel"],
+            "granted": [
+                "beviljats", "beviljades", "har erhållit", "erhållit medel", "erhållna medel", "fått medel", "godkänts",
+                "godkändes", "godkänd dispens", "godkänd ansökan", "godkänd dispensansökan",
+            ],
             "evaluated": ["utvärderats", "utvärderades"],
         },
     },

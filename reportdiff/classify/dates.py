@@ -28,6 +28,7 @@ from reportdiff.model import (
 
 _DAY_BEFORE = re.compile(r"(?<![\d-])(\d{1,2})\s$")
 _YEAR_AFTER = re.compile(r"\s((?:19|20)\d\d)(?!\d)")
+_SINCE = re.compile(r"\bsedan\s+(?:den\s+)?(?:\d{1,2}\s+)?$")  # "sedan december": a time past, no announcement
 _MONTH_PREPOSITION = re.compile(r"\b(?:i|under|till|från|inför|senast|början av|slutet av|mitten av)\s$")
 
 
@@ -65,6 +66,8 @@ def announced_dates(sentence: str, written: dt.date | None, told: bool = False) 
         name = match.group(0)
         month = MONTHS[name]
         before = lowered[: match.start()]
+        if _SINCE.search(before):
+            continue
         day_match = _DAY_BEFORE.search(before)
         year_match = _YEAR_AFTER.match(lowered, match.end())
         if name in ("maj", "mars") and not day_match and not year_match:

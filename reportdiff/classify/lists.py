@@ -76,6 +76,7 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             if block.kind is BlockKind.LIST_ITEM:
                 old_items.setdefault(name_key(block.text), (list_stage(section, index, rules), block, path))
     promoted_names: set[str] = set()
+    followers = _points_of_new_lists(inserted, new_places, rules)
     for pair, block in inserted:
         place = new_places.get(id(block))
         new_stage = list_stage(place.section, place.index, rules) if place else ""
@@ -88,6 +89,9 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
         if stated is not None and stated.kind is not EventKind.NEW_INITIATIVE:
             yield stated  # "X – upphandlingen är klar": what the item says, not that it is new
             continue
+        why = "a list item the old report's lists did not have"
+        if id(block) in followers:
+            why += "; a further point of a list that is new as a whole and names no stage: the list is one matter"
         yield Event(
             kind=EventKind.NEW_INITIATIVE,
             title=item_name(block.text),
@@ -100,7 +104,8 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             new_status=new_stage,
             side="new",
             evidence=[evidence(block, block.text, pair.new_path, "new")],
-            why="a list item the old report's lists did not have",
+            why=why,
+            confident=id(block) not in followers,
         )
     for pair, change in moved:
         assert change.old is not None and change.new is not None
@@ -131,6 +136,40 @@ def list_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
             evidence=[evidence(block, block.text, path, "old")],
             why="a list item of the old report that the new one no longer lists; that is not an end",
         )
+
+
+_POINTS = 3  # a new list of at least this many points that names no stage elaborates one matter
+_POINT_WORDS = 8  # ... when its points are short phrases ("Kontroll av behörigheter."), not sentences
+
+
+def _points_of_new_lists(
+    inserted: list[tuple[SectionPair, Block]], new_places: dict[int, Place], rules: Rules
+) -> set[int]:
+    """The items after the first of each list that is new as a whole (every item inserted), has
+    ``_POINTS`` items or more, all short phrases, and whose lead names no stage of matters ("Inför
+    driftstarten återstår:" and its steps, not "Aktuella förstudier:"): the list tells one matter,
+    told once."""
+    new_ids = {id(block) for _, block in inserted}
+    followers: set[int] = set()
+    for _, block in inserted:
+        place = new_places.get(id(block))
+        if place is None or id(block) in followers:
+            continue
+        blocks = place.section.blocks
+        start = end = place.index
+        while start > 0 and blocks[start - 1].kind is BlockKind.LIST_ITEM:
+            start -= 1
+        while end + 1 < len(blocks) and blocks[end + 1].kind is BlockKind.LIST_ITEM:
+            end += 1
+        run = blocks[start : end + 1]
+        if len(run) < _POINTS or any(id(item) not in new_ids for item in run):
+            continue
+        if any(len(item.text.split()) > _POINT_WORDS for item in run):
+            continue  # items that are sentences of their own ("Patologen ska under hösten …") are matters
+        if list_stage(place.section, start, rules):
+            continue
+        followers.update(id(item) for item in run[1:])
+    return followers
 
 
 def _drop_reworded(

@@ -90,6 +90,9 @@ class Rules:
     ongoing: Cues = field(default_factory=Cues)
     trend: Cues = field(default_factory=Cues)
     in_place: Cues = field(default_factory=Cues)
+    start_literal: Cues = field(default_factory=Cues)
+    forming: frozenset[str] = frozenset()
+    time_clause: Cues = field(default_factory=Cues)
     reported_speech: frozenset[str] = frozenset()
     perfect: frozenset[str] = frozenset()
     new_heading: Cues = field(default_factory=Cues)
@@ -242,6 +245,9 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         ongoing=Cues.literal(_words(events, "ongoing")),
         trend=Cues.literal(_words(events, "trend")),
         in_place=cues(events, "in_place"),
+        start_literal=Cues.literal(_words(events, "start_literal")),
+        forming=frozenset(word.lower() for word in _words(events, "forming")),
+        time_clause=Cues.literal(_words(events, "time_clause")),
         reported_speech=frozenset(word.lower() for word in _words(events, "reported_speech")),
         perfect=frozenset(word.lower() for word in _words(events, "perfect")),
         new_heading=cues(events, "new_heading"),

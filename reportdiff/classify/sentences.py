@@ -32,7 +32,7 @@ from reportdiff.model import (
     EventKind,
     SectionStatus,
 )
-from reportdiff.text.stem import content_stems, stems
+from reportdiff.text.stem import WORD, content_stems, stems
 
 _PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
 _SAME_MATTER_WORDS = 2  # content words two sentences share when they speak of one matter
@@ -62,6 +62,7 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     people, people_at = _people_hit(tokens, sentence, rules)
     if people:
         return Reading(EventKind.PEOPLE, people, "a role word with a cue of a change beside it", at=people_at)
+    tokens = _names_masked(tokens, sentence)
     words = literal_tokens(sentence)
     for stage in rules.stage_order:
         hit = find_cue(tokens, rules.stage_cues[stage], rules, words)
@@ -79,22 +80,40 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
             continue  # "det blev klart att …", "mötet avslutades med …", "en klar förbättring"
         if rules.ongoing.find(words):
             return None  # "avslutas i maj", "arbetet pågår": the matter is not finished
-        if rules.partial.find(tokens):
+        if rules.partial.find(tokens) or _PART_OF.search(sentence):
             why = "done cue in a sentence that says only part is done: a stage reached"
             return Reading(EventKind.STATUS_CHANGE, "sentence.stage.partial", why, "partial", done[0])
         why = "done cue, nothing said to go on or lie ahead"
         if not confident:
             why = "done cue that as often tells of an activity held as of a matter finished: withheld"
         return Reading(EventKind.RESOLVED, "sentence.done", why, at=done[0], confident=confident)
-    start = find_cue(tokens, rules.start, rules)
+    start = find_cue(tokens, rules.start, rules) or find_cue(tokens, rules.start_literal, rules, words)
     if start is None or not _states(words, start[0]):
         return None
+    if rules.time_clause.find(words[max(0, start[0] - _TIME_CLAUSE_WINDOW) : start[0]]):
+        return None  # "sedan programmet startade har …": a time, not a start
     if start[1]:
         return Reading(EventKind.NEW_INITIATIVE, "sentence.start.planned", "start cue, announced", at=start[0])
     if _relayed(words, start[0], rules):
         why = "start cue in what the report relays somebody saying: withheld"
         return Reading(EventKind.NEW_INITIATIVE, "sentence.start", why, at=start[0], confident=False)
     return Reading(EventKind.NEW_INITIATIVE, "sentence.start", "start cue", at=start[0])
+
+
+def _forms(sentence: str, heading: str, rules: Rules) -> bool:
+    """Whether ``sentence`` says the unit of its heading was formed ("Division Y bildades den 1 maj")."""
+    named = content_stems(heading)
+    return bool(named) and named <= content_stems(sentence) and not rules.forming.isdisjoint(literal_tokens(sentence))
+
+
+def _names_masked(tokens: list[str], sentence: str) -> list[str]:
+    """``tokens`` with the words capitalised mid-sentence masked: they are names ("Division Planerad
+    vård bildades …"), and a name is no cue of the future, a negation or a start."""
+    written = WORD.findall(sentence)
+    return [
+        "#name" if index > 0 and written[index][:1].isupper() and written[index][1:2].islower() else token
+        for index, token in enumerate(tokens)
+    ]
 
 
 def _relayed(words: list[str], at: int, rules: Rules) -> bool:
@@ -116,6 +135,10 @@ def _states(words: list[str], at: int) -> bool:
 
 
 _NUMBER = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")  # a number that is not a year
+_TIME_CLAUSE_WINDOW = 3  # "sedan det nya programmet startade": the clause word up to this many words before
+_NUMBER_WORD = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
+# "tre av sex datortomografer är i drift": part of a whole is done, a stage reached
+_PART_OF = re.compile(rf"\b{_NUMBER_WORD}\s+av\s+{_NUMBER_WORD}\b", re.IGNORECASE)
 _PERFECT_WINDOW = 6  # "har sedan december förra året ökat": the auxiliary up to this many words before
 
 
@@ -159,6 +182,9 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                         announced = _planned_starts(pair.old.blocks, rules)
                     _started_as_planned(event, sentence, announced, pair.old_path)
                     _in_place_as_spoken_of(event, sentence, pair.old.blocks, pair.old_path, rules)
+                    if (pair.merged_from or pair.split_into or pair.renamed) and _forms(sentence, heading, rules):
+                        event.confident = False
+                        event.why += "; the forming of the section's own unit, which the reorganisation tells"
                 _tell_once(event, told, "a paragraph")
                 yield event
 
