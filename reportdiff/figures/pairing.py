@@ -8,7 +8,6 @@ unchanged or merely moved sentence are never shifts. Figures are paired by label
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 from reportdiff.figures.extract import Found, block_figures
@@ -22,7 +21,7 @@ from reportdiff.model import (
     SectionStatus,
     TextOpKind,
 )
-from reportdiff.text.stem import content_stems, stem_phrase
+from reportdiff.text.stem import content_stems, stem, stem_phrase
 
 # Words beside a number that say which of several quantities of one noun it is: two figures that
 # name different words of one group measure different things ("82 pågående" is not "350 avslutade"
@@ -52,17 +51,55 @@ def _qualifiers(figure: Figure) -> list[str]:
     return found
 
 
+# What a figure stands for besides its measure, read from its own sentence. Unlike a qualifier, no
+# word is a reading too: an outcome is never paired with a forecast, this period's figure never with
+# the earlier one it is compared to ("samma period 2021 då sjukfrånvaron var 9,87 procent", "från 62
+# procent till 48 procent"), a whole never with a part of it ("varav 6 339", "den finansiella delen av").
+_FORECAST = re.compile(r"prognos", re.IGNORECASE)  # prognos, årsprognosen, prognosticeras, prognostiserar
+_EARLIER = re.compile(
+    r"(?:\bsamma period|\bföregående år|\bförra året|\b(?:19|20)\d\d)\s+(?:då|när)\b[^,;:.]*$|\bfrån\s*$", re.IGNORECASE
+)
+_PART = re.compile(r"\bvarav\b|\bdel(?:en|ar|arna)?\s+av\s+[^,;:.]*$", re.IGNORECASE)
+
+
+def standing(figure: Figure) -> str:
+    """``forecast``, ``earlier`` or ``part`` when the figure's sentence says so, else ``""``.
+
+    A forecast is told by its sentence or its heading (``Årsprognos``); the others by the words
+    before the figure in its sentence."""
+    at = figure.sentence.find(figure.raw)
+    before = figure.sentence[: max(at, 0)]
+    heading = figure.section_path[-1] if figure.section_path else ""
+    if _FORECAST.search(figure.sentence) or _FORECAST.search(heading):
+        return "forecast"
+    if at >= 0 and _EARLIER.search(before):
+        return "earlier"
+    if at >= 0 and _PART.search(before):
+        return "part"
+    return ""
+
+
 def comparable(old: Figure, new: Figure) -> bool:
     """Whether two figures can measure the same thing: a count counts the same noun (the labels share a
-    stem), and no qualifier beside them says otherwise ("pågående" against "avslutade")."""
+    stem), both stand for the same (:func:`standing`), and no qualifier beside them says otherwise
+    ("pågående" against "avslutade")."""
     if old.unit == new.unit == "st" and not _related(old, new):
+        return False
+    if standing(old) != standing(new):
         return False
     return all(a == b or not a or not b for a, b in zip(_qualifiers(old), _qualifiers(new), strict=True))
 
 
 def pairing_key(figure: Figure) -> tuple[str, str]:
     """Labels compared by stems, so that "sjukfrånvaron" and "sjukfrånvaro" are one figure."""
-    return stem_phrase(figure.label), figure.unit
+    return _label_stems(figure.label), figure.unit
+
+
+def _label_stems(label: str) -> str:
+    """The stems of a label's words, each stemmed twice: Snowball takes one ending at a time
+    ("kostnader" → "kostnad", "kostnad" → "kostn"), so the singular and plural of a noun in -nad
+    only meet on the second pass."""
+    return " ".join(stem(stem(word)) for word in stem_phrase(label).split())
 
 
 def _op_ranges(ops: Iterable[tuple[TextOpKind, str]]) -> list[tuple[int, int, TextOpKind]]:
@@ -114,7 +151,7 @@ def _related(a: Figure, b: Figure) -> bool:
 
 
 def _label_words(label: str) -> set[str]:
-    return set(stem_phrase(_ADDED.sub(" ", label).replace("-", " ")).split())
+    return set(_label_stems(_ADDED.sub(" ", label).replace("-", " ")).split())
 
 
 def _pair_lists(
@@ -267,23 +304,54 @@ def figure_shifts(diff: DocumentDiff) -> list[FigureShift]:
 _MIN_SHARED_WORDS = 2  # content words, besides the label's, that two sentences about one measure share
 
 
+def _sentence_stems(sentence: str) -> set[str]:
+    """The content words of a sentence, stemmed as labels are (:func:`_label_stems`)."""
+    return {stem(word) for word in content_stems(sentence)}
+
+
+_Measure = tuple[str, str, str, bool]
+
+
+def _measure(item: Found) -> _Measure:
+    """Label, unit and standing, and whether the figure is a span ("företag med 3–49 anställda" is a
+    size class, not a count of staff)."""
+    return (*pairing_key(item.figure), standing(item.figure), item.figure.high is not None)
+
+
 def _pair_unique(old: list[Found], new: list[Found]) -> list[tuple[Found, Found]]:
-    """Pairs of figures whose label and unit occur once among ``old`` and once among ``new``, that
-    :func:`comparable` allows, and whose sentences share at least two other content words: the same
-    measure, said the same way, in another place."""
-    old_keys = Counter(pairing_key(item.figure) for item in old)
-    new_keys = Counter(pairing_key(item.figure) for item in new)
-    by_key = {pairing_key(item.figure): item for item in old if old_keys[pairing_key(item.figure)] == 1}
+    """Pairs of figures whose :func:`_measure` has one value among ``old`` and one among ``new``,
+    that :func:`comparable` allows, and whose sentences share at least two other content words:
+    the same measure, said the same way, in another place.
+
+    One value said twice (an introduction that repeats a figure of its section) is one figure: the
+    sentence that shares the most words with the other report's speaks for it. Two values are two
+    candidates alike, and nothing is paired."""
+    old_values: dict[_Measure, set[float]] = {}
+    new_values: dict[_Measure, set[float]] = {}
+    for pool, values in ((old, old_values), (new, new_values)):
+        for item in pool:
+            values.setdefault(_measure(item), set()).add(item.figure.value)
+    by_key: dict[_Measure, list[Found]] = {}
+    for item in old:
+        if len(old_values[_measure(item)]) == 1:
+            by_key.setdefault(_measure(item), []).append(item)
     pairs = []
+    taken: set[_Measure] = set()
     for item in new:
-        key = pairing_key(item.figure)
-        match = by_key.get(key)
-        if match is None or new_keys[key] != 1 or not comparable(match.figure, item.figure):
+        key = _measure(item)
+        if len(new_values[key]) != 1 or key in taken or key not in by_key:
             continue
         label = set(key[0].split())
-        shared = (content_stems(match.figure.sentence) & content_stems(item.figure.sentence)) - label
-        if len(shared) >= _MIN_SHARED_WORDS:
-            pairs.append((match, item))
+        best, best_shared = None, 0
+        for match in by_key[key]:
+            if not comparable(match.figure, item.figure):
+                continue
+            shared = len((_sentence_stems(match.figure.sentence) & _sentence_stems(item.figure.sentence)) - label)
+            if shared > best_shared:
+                best, best_shared = match, shared
+        if best is not None and best_shared >= _MIN_SHARED_WORDS:
+            pairs.append((best, item))
+            taken.add(key)
     return pairs
 
 
