@@ -482,6 +482,34 @@ def test_singular_and_plural_of_a_noun_in_nad_are_one_label() -> None:
     assert [values[1:] for values in _shift_values(old, new)] == [(95, 230)]
 
 
+def test_the_monthly_part_under_another_month_needs_one_shared_word_elsewhere_two() -> None:
+    """The one top-level heading of each report that names a month is its monthly part, whatever
+    else the heading says; so is a heading that names a year, read without it. There a measure
+    said with one word in common is the same measure; between unrelated sections it is not."""
+    culture = "# Kultur\n\nKonserter för barn hölls i hela länet under vintern.\n"
+    old = "# Resultat februari 2023\n\nPensionskostnaderna är 46 mnkr högre jämfört med föregående år.\n\n" + culture
+    new = "# Månadsrapport juli\n\nKostnaderna för pensioner är 111 miljoner kronor högre.\n\n" + culture
+    assert [values[1:] for values in _shift_values(old, new)] == [(46, 111)]
+    unrelated = culture + "\n# Pensioner i regionen\n\nKostnaderna för pensioner är 111 miljoner kronor högre.\n"
+    assert _shift_values(old, unrelated) == []
+    old_year = "# Barometern 2022\n\nPensionskostnaderna är 46 mnkr högre jämfört med föregående år.\n"
+    new_year = "# Barometern 2023\n\nKostnaderna för pensioner är 111 miljoner kronor högre.\n"
+    assert [values[1:] for values in _shift_values(old_year, new_year)] == [(46, 111)]
+
+
+def test_a_generic_head_with_for_is_its_compound() -> None:
+    from reportdiff.figures.pairing import pairing_key
+    from reportdiff.model import Figure
+
+    def key(label: str) -> str:
+        return pairing_key(Figure(value=1, unit="mnkr", label=label, raw="1", sentence="", section_path=(), line=1))[0]
+
+    assert key("kostnader för pensioner (förändring)") == key("pensionskostnader (förändring) (fg år)")
+    assert key("intäkter för vård") == key("vårdintäkter")
+    assert key("kostnader för pensioner") != key("personalkostnader")
+    assert key("kostnader för pensioner (budget)") != key("kostnader för pensioner (förändring)")
+
+
 def test_a_proportion_in_words_is_a_share_not_a_count() -> None:
     found = figures_in_text("Åtta av tio patienter är nöjda med vården.")
     assert [(f.figure.value, f.figure.unit, f.figure.label) for f in found] == [(80.0, "procent", "andel patienter")]

@@ -31,7 +31,7 @@ FLOORS = {
         "new_initiative": (1.0, 0, 5),
         "status_change": (1.0, 0, 3),
         "passed_date": (1.0, 0, 3),
-        "figure_shift": (1.0, 0, 8),
+        "figure_shift": (1.0, 0, 9),
     },
     ("000", "004"): {
         "resolved": (1.0, 0, 2),

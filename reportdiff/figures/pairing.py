@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from reportdiff.figures.extract import Found, block_figures
-from reportdiff.figures.words import may_hold_figure
+from reportdiff.figures.words import _UNIT_WORDS, may_hold_figure
 from reportdiff.model import (
     BlockChange,
     BlockOp,
@@ -21,6 +21,7 @@ from reportdiff.model import (
     SectionStatus,
     TextOpKind,
 )
+from reportdiff.text.dates import MONTH_PATTERN
 from reportdiff.text.stem import content_stems, stem, stem_phrase
 
 # Words beside a number that say which of several quantities of one noun it is: two figures that
@@ -95,11 +96,29 @@ def pairing_key(figure: Figure) -> tuple[str, str]:
     return _label_stems(figure.label), figure.unit
 
 
+_COMPOUND_HEADS = ("kostn", "intäk")  # generic heads (stemmed twice) that also end compounds
+
+
 def _label_stems(label: str) -> str:
     """The stems of a label's words, each stemmed twice: Snowball takes one ending at a time
     ("kostnader" → "kostnad", "kostnad" → "kostn"), so the singular and plural of a noun in -nad
-    only meet on the second pass."""
-    return " ".join(stem(stem(word)) for word in stem_phrase(label).split())
+    only meet on the second pass.
+
+    Two ways of writing one measure meet too: a generic head with ``för`` is the compound
+    ("kostnader för pensioner" and "pensionskostnader" are both ``pensionkostn``), and a change
+    with no other reference is one against the year before ("(förändring)" is "(förändring) (fg år)")."""
+    main, _, added = label.partition(" (")
+    words = [stem(stem(word)) for word in stem_phrase(main).split()]
+    if len(words) == 3 and words[0] in _COMPOUND_HEADS and words[1] == "för":
+        words = [words[2] + words[0]]
+    elif len(words) == 1:
+        head = next((head for head in _COMPOUND_HEADS if words[0].endswith(head)), "")
+        if head and len(words[0]) > len(head) + 2:
+            words = [words[0][: -len(head)].removesuffix("s") + head]  # the linking s: pension|s|kostnader
+    extra = [stem(stem(word)) for word in stem_phrase(added).split()]
+    if "förändring" in extra and "budget" not in extra:
+        extra = [word for word in extra if word not in ("fg", "år")]
+    return " ".join(words + extra)
 
 
 def _op_ranges(ops: Iterable[tuple[TextOpKind, str]]) -> list[tuple[int, int, TextOpKind]]:
@@ -293,7 +312,7 @@ def figure_shifts(diff: DocumentDiff) -> list[FigureShift]:
     shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
     # A measure reported under another heading (a monthly part renamed, a unit reorganised):
     # paired only when its label and unit are unique in both reports and its sentences agree.
-    pairs = _pair_unique(only_old + far_old, only_new + far_new)
+    pairs = _pair_unique(only_old + far_old, only_new + far_new, _Roles(diff))
     shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
     paired = {id(item) for pair in pairs for item in pair}
     shifts.extend(_shift(item.figure, None) for item in only_old if id(item) not in paired)
@@ -302,6 +321,38 @@ def figure_shifts(diff: DocumentDiff) -> list[FigureShift]:
 
 
 _MIN_SHARED_WORDS = 2  # content words, besides the label's, that two sentences about one measure share
+_MIN_SHARED_IN_ROLE = 1  # the same, in sections of the same role (:class:`_Roles`), not counting the unit
+_UNIT_STEMS = frozenset(stem(stem(word)) for words in _UNIT_WORDS for word in words.split())
+_YEAR_IN_HEADING = re.compile(r"\s*\b(?:19|20)\d\d\b")
+_MONTH_IN_HEADING = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
+
+
+class _Roles:
+    """Sections that play the same part in both reports though their headings differ.
+
+    - The monthly part: the one top-level heading of a report that names a month ("Resultat
+      februari 2023", "Månadsrapport juli"), when each report has exactly one.
+    - A recurring section: a heading that names a year, read without it ("Barometern 2022",
+      "Barometern 2023").
+    """
+
+    def __init__(self, diff: DocumentDiff) -> None:
+        self.monthly: list[str | None] = []
+        for paths in ([pair.old_path for pair in diff.pairs], [pair.new_path for pair in diff.pairs]):
+            tops = {path[0] for path in paths if path and _MONTH_IN_HEADING.search(path[0])}
+            self.monthly.append(tops.pop() if len(tops) == 1 else None)
+
+    def of(self, figure: Figure, side: int) -> set[str]:
+        """The roles of the sections ``figure`` stands in; ``side`` 0 is OLD, 1 NEW."""
+        path = figure.section_path
+        roles = {"\0monthly"} if path and path[0] == self.monthly[side] else set()
+        for heading in path:
+            if _YEAR_IN_HEADING.search(heading):
+                roles.add(stem_phrase(_YEAR_IN_HEADING.sub("", heading)))
+        return roles
+
+    def shared(self, old: Figure, new: Figure) -> bool:
+        return not self.of(old, 0).isdisjoint(self.of(new, 1))
 
 
 def _sentence_stems(sentence: str) -> set[str]:
@@ -318,10 +369,12 @@ def _measure(item: Found) -> _Measure:
     return (*pairing_key(item.figure), standing(item.figure), item.figure.high is not None)
 
 
-def _pair_unique(old: list[Found], new: list[Found]) -> list[tuple[Found, Found]]:
+def _pair_unique(old: list[Found], new: list[Found], roles: _Roles) -> list[tuple[Found, Found]]:
     """Pairs of figures whose :func:`_measure` has one value among ``old`` and one among ``new``,
     that :func:`comparable` allows, and whose sentences share at least two other content words:
-    the same measure, said the same way, in another place.
+    the same measure, said the same way, in another place. In sections of the same role (the
+    monthly part under another month's heading) one shared word is enough, if it is not a word of
+    the unit ("procent" says nothing of what is measured).
 
     One value said twice (an introduction that repeats a figure of its section) is one figure: the
     sentence that shares the most words with the other report's speaks for it. Two values are two
@@ -346,10 +399,14 @@ def _pair_unique(old: list[Found], new: list[Found]) -> list[tuple[Found, Found]
         for match in by_key[key]:
             if not comparable(match.figure, item.figure):
                 continue
-            shared = len((_sentence_stems(match.figure.sentence) & _sentence_stems(item.figure.sentence)) - label)
-            if shared > best_shared:
-                best, best_shared = match, shared
-        if best is not None and best_shared >= _MIN_SHARED_WORDS:
+            words = (_sentence_stems(match.figure.sentence) & _sentence_stems(item.figure.sentence)) - label
+            if roles.shared(match.figure, item.figure):
+                enough = len(words - _UNIT_STEMS) >= _MIN_SHARED_IN_ROLE
+            else:
+                enough = len(words) >= _MIN_SHARED_WORDS
+            if enough and len(words) > best_shared:
+                best, best_shared = match, len(words)
+        if best is not None:
             pairs.append((best, item))
             taken.add(key)
     return pairs
