@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reportdiff.figures.extract import Found, block_figures
 from reportdiff.figures.words import _UNIT_WORDS, may_hold_figure
@@ -68,10 +69,14 @@ def standing(figure: Figure) -> str:
 
     A forecast is told by its sentence or its heading (``Årsprognos``); the others by the words
     before the figure in its sentence."""
-    at = figure.sentence.find(figure.raw)
-    before = figure.sentence[: max(at, 0)]
-    heading = figure.section_path[-1] if figure.section_path else ""
-    if _FORECAST.search(figure.sentence) or _FORECAST.search(heading):
+    return _standing(figure.sentence, figure.raw, figure.section_path[-1] if figure.section_path else "")
+
+
+@lru_cache(maxsize=4096)
+def _standing(sentence: str, raw: str, heading: str) -> str:
+    at = sentence.find(raw)
+    before = sentence[: max(at, 0)]
+    if _FORECAST.search(sentence) or _FORECAST.search(heading):
         return "forecast"
     if at >= 0 and _EARLIER.search(before):
         return "earlier"
@@ -99,6 +104,7 @@ def pairing_key(figure: Figure) -> tuple[str, str]:
 _COMPOUND_HEADS = ("kostn", "intäk")  # generic heads (stemmed twice) that also end compounds
 
 
+@lru_cache(maxsize=4096)
 def _label_stems(label: str) -> str:
     """The stems of a label's words, each stemmed twice: Snowball takes one ending at a time
     ("kostnader" → "kostnad", "kostnad" → "kostn"), so the singular and plural of a noun in -nad
@@ -355,9 +361,10 @@ class _Roles:
         return not self.of(old, 0).isdisjoint(self.of(new, 1))
 
 
-def _sentence_stems(sentence: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _sentence_stems(sentence: str) -> frozenset[str]:
     """The content words of a sentence, stemmed as labels are (:func:`_label_stems`)."""
-    return {stem(word) for word in content_stems(sentence)}
+    return frozenset(stem(word) for word in content_stems(sentence))
 
 
 _Measure = tuple[str, str, str, bool]
@@ -379,19 +386,20 @@ def _pair_unique(old: list[Found], new: list[Found], roles: _Roles) -> list[tupl
     One value said twice (an introduction that repeats a figure of its section) is one figure: the
     sentence that shares the most words with the other report's speaks for it. Two values are two
     candidates alike, and nothing is paired."""
+    measures = {id(item): _measure(item) for item in (*old, *new)}
     old_values: dict[_Measure, set[float]] = {}
     new_values: dict[_Measure, set[float]] = {}
     for pool, values in ((old, old_values), (new, new_values)):
         for item in pool:
-            values.setdefault(_measure(item), set()).add(item.figure.value)
+            values.setdefault(measures[id(item)], set()).add(item.figure.value)
     by_key: dict[_Measure, list[Found]] = {}
     for item in old:
-        if len(old_values[_measure(item)]) == 1:
-            by_key.setdefault(_measure(item), []).append(item)
+        if len(old_values[measures[id(item)]]) == 1:
+            by_key.setdefault(measures[id(item)], []).append(item)
     pairs = []
     taken: set[_Measure] = set()
     for item in new:
-        key = _measure(item)
+        key = measures[id(item)]
         if len(new_values[key]) != 1 or key in taken or key not in by_key:
             continue
         label = set(key[0].split())
