@@ -225,9 +225,9 @@ def test_a_long_sentence_is_shortened_around_what_states_the_event() -> None:
 
 
 def test_someone_raising_or_cutting_something_by_a_stated_amount_is_a_status_change() -> None:
-    assert told("Mottagningen har sedan januari ökat antalet besökstider med 20 procent, vilket motsvarar 40 tider.") == [
-        ("status_change", "sentence.trend")
-    ]
+    assert told(
+        "Mottagningen har sedan januari ökat antalet besökstider med 20 procent, vilket motsvarar 40 tider."
+    ) == [("status_change", "sentence.trend")]
     assert told("Förvaltningen minskade kostnaderna för hyrläkare med nästan hälften förra året.") == [
         ("status_change", "sentence.trend")
     ]
@@ -272,7 +272,9 @@ def test_a_routine_taken_up_is_withheld_not_told_as_a_new_initiative() -> None:
     summary = summary_of(BASE, with_sentence("Mottagningen har infört regelbundna morgonmöten för personalen."))
     assert summary.events == []
     assert [(e.rule, "way of working" in e.why) for e in summary.withheld] == [("sentence.start", True)]
-    assert told("Mottagningen har infört digital tidsbokning för patienterna.") == [("new_initiative", "sentence.start")]
+    assert told("Mottagningen har infört digital tidsbokning för patienterna.") == [
+        ("new_initiative", "sentence.start")
+    ]
 
 
 def test_a_recurring_occasion_is_no_deadline_that_passes() -> None:

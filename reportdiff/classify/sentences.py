@@ -58,7 +58,7 @@ class Reading:
 
 def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     """What ``sentence`` states, or None. A person in a role first, then a change of stage (paused,
-    delayed, procured …), then a completion, then a start; a cue after a negation ("har inte
+    delayed, procured …), a rise or fall, a proposal, then a completion, then a start; a cue after a negation ("har inte
     påbörjats") or before a word of work still going on ("slutförs under våren", "pågår") does not count."""
     tokens = rules.tokens(sentence)
     people, people_at = _people_hit(tokens, sentence, rules)
@@ -93,6 +93,12 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
         if not confident:
             why = "done cue that as often tells of an activity held as of a matter finished: withheld"
         return Reading(EventKind.RESOLVED, "sentence.done", why, at=done[0], confident=confident)
+    return _start_reading(tokens, words, rules)
+
+
+def _start_reading(tokens: list[str], words: list[str], rules: Rules) -> Reading | None:
+    """A start stated (news), announced, withheld (relayed, a routine), or work on a matter said to
+    be under way; None when the sentence states no start."""
     start = find_cue(tokens, rules.start, rules) or find_cue(tokens, rules.start_literal, rules, words)
     if start is None:
         underway = underway_matter(words, tokens, rules)
@@ -119,13 +125,12 @@ def underway_matter(words: list[str], tokens: list[str], rules: Rules) -> tuple[
     """Where a sentence says work on a matter is under way ("Arbetet med att upphandla ett nytt larm
     pågår"): the index of the matter's verb and of the word that says it goes on, or None. Not
     when that word is negated or announced ("arbetet med att … kommer att fortsätta")."""
-    for lead in rules.underway_lead.find(words):
-        verb = lead + words[lead:].index("att") + 1
-        if lead > 0:
-            continue  # the work is the sentence's subject, its first words
-        goes_on = [index for index in rules.underway.find(words) if index > verb + 1]
-        if verb < len(words) and goes_on and not negated(tokens, goes_on[0], rules) and not ahead(tokens, goes_on[0], rules):
-            return verb, goes_on[0]
+    if 0 not in rules.underway_lead.find(words):
+        return None  # the work must be the sentence's subject, its first words
+    verb = words.index("att") + 1 if "att" in words else 1  # "Arbetet med att | upphandla …"
+    goes_on = [index for index in rules.underway.find(words) if index > verb + 1]
+    if goes_on and not negated(tokens, goes_on[0], rules) and not ahead(tokens, goes_on[0], rules):
+        return verb, goes_on[0]
     return None
 
 
@@ -182,7 +187,11 @@ def _trend_at(sentence: str, tokens: list[str], words: list[str], rules: Rules) 
     numbered = bool(_NUMBER.search(sentence))
     if numbered and (rules.comparison.find(words) or not _figures_are_sizes(sentence, rules)):
         return None
-    perfect = {index for index in rules.trend.find(words) if rules.perfect & set(words[max(0, index - _PERFECT_WINDOW) : index])}
+    perfect = {
+        index
+        for index in rules.trend.find(words)
+        if rules.perfect & set(words[max(0, index - _PERFECT_WINDOW) : index])
+    }
     past = set(rules.trend_past.find(words))
     for index in sorted(perfect | past):
         if negated(tokens, index, rules) or ahead(tokens, index, rules):
@@ -248,7 +257,9 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                 event = sentence_event(sentence, change.new, pair.new_path, heading, rules)
                 if event is None:
                     continue
-                if event.rule == "sentence.underway" and _spoken_of(sentence, pair.old.blocks if pair.old else [], rules):
+                if event.rule == "sentence.underway" and _spoken_of(
+                    sentence, pair.old.blocks if pair.old else [], rules
+                ):
                     continue  # work going on with a matter the old report's section already told
                 if event.rule == "sentence.start" and pair.old is not None:
                     if announced is None:
