@@ -238,6 +238,7 @@ def test_someone_raising_or_cutting_something_by_a_stated_amount_is_a_status_cha
     # The past tense without an amount is an adjective; a slight change is no change of status.
     assert told("Satsningen gav minskade väntetider för patienterna.") == []
     assert told("Väntelistan till mottagningen har minskat marginellt.") == []
+    assert told("Med den nya lagen har det uppstått ett ökat behov av tolkar.") == []
 
 
 def test_work_under_way_on_a_matter_first_told_is_a_new_initiative() -> None:

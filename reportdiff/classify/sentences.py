@@ -179,11 +179,11 @@ _PERFECT_WINDOW = 6  # "har sedan december förra året ökat": the auxiliary up
 def _trend_at(sentence: str, tokens: list[str], words: list[str], rules: Rules) -> int | None:
     """The word of a rise or fall: stated in the perfect ("har … ökat"), or someone raising or
     cutting something by a stated amount in the past tense ("minskade kostnaderna med en tredjedel");
-    not negated, not ahead, not told as slight ("har minskat marginellt"). A sentence with figures
-    counts only where someone raised or cut something and its figures give the size of that change
-    ("har ökat antalet vårdplatser med 46 procent, vilket motsvarar 12 platser"), comparing no
-    periods: "Antalet besök har minskat med 3 procent jämfört med …" is a key figure, the figure
-    table's."""
+    not negated, not ahead, not told as slight ("har minskat marginellt"), not an adjective ("ett
+    ökat behov"). A sentence with figures counts only where someone raised or cut something and its
+    figures give the size of that change ("har ökat antalet vårdplatser med 46 procent, vilket
+    motsvarar 12 platser"), comparing no periods: "Antalet besök har minskat med 3 procent jämfört
+    med …" is a key figure, the figure table's."""
     numbered = bool(_NUMBER.search(sentence))
     if numbered and (rules.comparison.find(words) or not _figures_are_sizes(sentence, rules)):
         return None
@@ -198,6 +198,8 @@ def _trend_at(sentence: str, tokens: list[str], words: list[str], rules: Rules) 
             continue
         if words[index + 1 : index + 2] and words[index + 1] in _SLIGHT:
             continue
+        if index > 0 and words[index - 1] in _DETERMINERS:
+            continue  # "har det uppstått ett ökat behov": an adjective, the perfect is another verb's
         changes_something = _raises_or_cuts(words, index)
         if (index in past or numbered) and not changes_something:
             continue
