@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportdiff.errors import InputError
 from reportdiff.ingest.decode import decode
 from reportdiff.model import Report
+
+if TYPE_CHECKING:
+    from reportdiff.ingest.text import TextLayout
 
 __all__ = ["load", "load_bytes", "load_pair", "read_file", "read_markdown"]
 
@@ -36,35 +40,37 @@ def _read(path: str | Path) -> tuple[bytes, str, str]:
     return read_file(file), source, file.suffix.lower()
 
 
-_TEXT_STYLES = ("word", "pdf-double", "pdf-single")
+# The layouts whose reading uses the other report's headings (``read_text(known=...)``, in the
+# joining of wrapped PDF lines); a one-paragraph-a-line text reads the same with them or without.
+_REREAD_STYLES = ("pdf-double", "pdf-single")
 
 
 def load_pair(old: str | Path, new: str | Path) -> tuple[Report, Report]:
-    """Read two reports to compare; each text report is read again with the other's headings as evidence.
+    """Read two reports to compare; a PDF text is read again with the other's headings as evidence.
 
     Consecutive reports share most headings: two short lines of one that together make a heading
     of the other are read as that heading. The second reading is only made when the first shows
-    such a place; its warnings say where.
+    such a place, and starts from the first one's layout; its warnings say where.
     """
-    old_data, new_data = _read(old), _read(new)
-    old_report = load_bytes(old_data[0], old_data[1], suffix=old_data[2])
-    new_report = load_bytes(new_data[0], new_data[1], suffix=new_data[2])
+    (old_report, old_layout), (new_report, new_layout) = _load(*_read(old)), _load(*_read(new))
     old_known, new_known = neighbours_known(old_report, [new_report]), neighbours_known(new_report, [old_report])
-    if old_known:
-        old_report = load_bytes(old_data[0], old_data[1], suffix=old_data[2], known=old_known)
-    if new_known:
-        new_report = load_bytes(new_data[0], new_data[1], suffix=new_data[2], known=new_known)
+    from reportdiff.ingest.text import read_layout
+
+    if old_known and old_layout:
+        old_report = read_layout(old_layout, old_report.source, known=old_known)
+    if new_known and new_layout:
+        new_report = read_layout(new_layout, new_report.source, known=new_known)
     return old_report, new_report
 
 
 def neighbours_known(report: Report, neighbours: list[Report]) -> frozenset[str]:
     """The neighbours' heading keys worth reading ``report`` again with; empty when there is no such place.
 
-    Only a text report is read again, and only when one of the neighbours' headings that it lacks
+    Only a PDF text is read again, and only when one of the neighbours' headings that it lacks
     shows here as two consecutive headings or the start of one (``load_pair``, and ``trend`` with
     the reports before and after in time).
     """
-    if report.style not in _TEXT_STYLES:
+    if report.style not in _REREAD_STYLES:
         return frozenset()
     own = _heading_keys(report)
     missing = frozenset().union(*(_heading_keys(other) for other in neighbours)) - own
@@ -87,7 +93,8 @@ def _could_use(report: Report, missing: frozenset[str]) -> bool:
     for first, second in zip(sections, sections[1:], strict=False):
         if heading_key(f"{first.heading} {second.heading}") in missing:
             return True
-    return any(key.startswith(other) for other in missing for key in map(heading_key, (s.heading for s in sections)))
+    keys = [heading_key(section.heading) for section in sections]  # once, not once per missing heading
+    return any(key.startswith(other) for other in missing for key in keys)
 
 
 def read_file(path: str | Path) -> bytes:
@@ -155,19 +162,27 @@ def load_bytes(data: bytes, source: str = "<bytes>", suffix: str = "", known: fr
 
     ``known``: heading keys of another report of the series, evidence for a text report (``load_pair``).
     """
+    return _load(data, source, suffix, known)[0]
+
+
+def _load(
+    data: bytes, source: str, suffix: str, known: frozenset[str] = frozenset()
+) -> tuple[Report, TextLayout | None]:
+    """The report, and the layout of a plain-text report, kept by ``load_pair`` for a second reading."""
     if b"%PDF-" in data[:1024]:  # readers accept junk before the header; so do we
         from reportdiff.ingest.pdf import read_pdf
 
-        return read_pdf(data, source)
+        return read_pdf(data, source), None
     if data.startswith(b"PK\x03\x04"):
         from reportdiff.ingest.docx import read_docx
 
-        return read_docx(data, source)
+        return read_docx(data, source), None
     if suffix in (".pdf", ".docx"):
         raise InputError(f"{source}: the name says {suffix[1:].upper()} but the content is not")
     text = decode(data, source)
     if suffix in _MARKDOWN_SUFFIXES or _looks_like_markdown(text):
-        return read_markdown(text, source)
-    from reportdiff.ingest.text import read_text
+        return read_markdown(text, source), None
+    from reportdiff.ingest.text import read_layout, undo_layout
 
-    return read_text(text, source, known=known)
+    layout = undo_layout(text)
+    return read_layout(layout, source, known), layout

@@ -19,8 +19,59 @@ from reportdiff.text.normalize import strip_control
 _PARSER = MarkdownIt("commonmark").enable("table")
 _SPACES = re.compile(r"\s+")
 
+# Plain Markdown: nothing but ATX headings ("# Ekonomi") and paragraphs of ordinary text. A
+# character that could mean something inline (emphasis, code, link, entity, escape, HTML, a table
+# cell), a tab or control character, white space at either end of a line, or a paragraph line that
+# could open another block (quote, list, setext or thematic line, table) sends the text to markdown-it.
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]<&~|\x00-\x09\x0b-\x1f\x7f]|^[^\S\n]|[^\S\n]$", re.MULTILINE)
+_BLOCK_START = re.compile(r"[>+=:#-]|\d{1,9}[.)]")
+_PLAIN_HEADING = re.compile(r"(#{1,6}) ([^#\s][^#]*)")
+
 
 def read_markdown(text: str, source: str = "<string>") -> Report:
+    raw_blocks = _plain_blocks(text)
+    if raw_blocks is None:
+        raw_blocks = _parsed_blocks(text)
+    report = Report(source=source, root=build_tree(raw_blocks), style="markdown")
+    finish_report(report)  # cover lines (title, date) and the signature become asides
+    if not report.title:
+        first = next(report.sections(), None)
+        report.title = first.heading if first is not None and first.level == 1 else ""
+    return report
+
+
+def _plain_blocks(text: str) -> list[RawBlock] | None:
+    """The blocks of plain Markdown without a full CommonMark parse, or None if the text is not plain.
+
+    markdown-it costs ~50 µs a block (10 s for 200 000); for headings and paragraphs of ordinary
+    words its tokens are known beforehand: a heading is its line, a paragraph its run of lines,
+    and the text is the words with the line breaks as spaces. tests/test_ingest_markdown_plain.py
+    holds this to markdown-it on random texts.
+    """
+    if _NOT_PLAIN.search(text) is not None:
+        return None
+    lines = text.split("\n")
+    blocks: list[RawBlock] = []
+    start = -1  # first line of the open paragraph
+    for number, line in enumerate(lines):
+        heading = _PLAIN_HEADING.fullmatch(line) if line.startswith("#") else None
+        if start >= 0 and (not line or heading is not None):
+            blocks.append(RawBlock(_collapse(" ".join(lines[start:number])), Span(start + 1, number)))
+            start = -1
+        if heading is not None:
+            blocks.append(RawBlock(_collapse(heading[2]), Span(number + 1, number + 1), level=len(heading[1])))
+        elif line:
+            if _BLOCK_START.match(line) is not None or not line.strip():
+                return None  # a line markdown-it may read as another block, or white space only
+            if start < 0:
+                start = number
+    if start >= 0:
+        blocks.append(RawBlock(_collapse(" ".join(lines[start:])), Span(start + 1, len(lines))))
+    return blocks
+
+
+def _parsed_blocks(text: str) -> list[RawBlock]:
+    """The blocks of any Markdown, from markdown-it's tokens."""
     tokens = _PARSER.parse(text)
     raw_blocks: list[RawBlock] = []
     list_markers: list[tuple[str, int]] = []  # (bullet or ordered start, counter) per open list
@@ -57,12 +108,7 @@ def read_markdown(text: str, source: str = "<string>") -> Report:
             in_table_row = None
         elif token.type in ("fence", "code_block"):
             raw_blocks.append(RawBlock(_collapse(token.content), _span(token)))
-    report = Report(source=source, root=build_tree(raw_blocks), style="markdown")
-    finish_report(report)  # cover lines (title, date) and the signature become asides
-    if not report.title:
-        first = next(report.sections(), None)
-        report.title = first.heading if first is not None and first.level == 1 else ""
-    return report
+    return raw_blocks
 
 
 def _span(token: Token) -> Span:

@@ -10,6 +10,7 @@ contents or bookmark outline as the strongest evidence. See docs/parsing.md.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from reportdiff.ingest.cover import mark_captions, mark_table_lines, take_cover, take_signature
@@ -18,7 +19,7 @@ from reportdiff.ingest.metadata import finish_report, is_title
 from reportdiff.ingest.text_headings import is_listed, mark_headings, split_listed_prefixes
 from reportdiff.ingest.tree import RawBlock, build_tree
 from reportdiff.ingest.units import Line, Unit
-from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span
+from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span, TocEntry
 from reportdiff.text.contents import find_outline, find_toc, toc_depth
 from reportdiff.text.heading_words import HeadingWords, heading_words
 from reportdiff.text.headings import assign_levels, is_heading_shape, pattern_kind
@@ -60,6 +61,28 @@ def read_text(
     with one of them is split like a line that starts with a contents entry. ``words`` are the
     organisation words (the configured ones when not given).
     """
+    return read_layout(undo_layout(text, words), source, known)
+
+
+@dataclass(slots=True)
+class TextLayout:
+    """What the reader makes of a text before it decides headings: its style, contents, and units.
+
+    Kept by ``load_pair`` so that a PDF text read again with the other report's headings
+    (``read_layout(..., known=...)``) is not laid out twice: only the merging of wrapped headings
+    uses ``known``.
+    """
+
+    style: str
+    toc: list[TocEntry]
+    outline: list[TocEntry]
+    listed_keys: set[str]
+    context: _Context
+    units: list[Unit]  # PDF text: before wrapped headings are merged
+
+
+def undo_layout(text: str, words: HeadingWords | None = None) -> TextLayout:
+    """Join wrapped lines, set furniture and contents aside: the work that does not depend on ``known``."""
     raw = strip_control(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     style = detect_style(raw)
     consumed: set[int] = set()
@@ -80,7 +103,19 @@ def read_text(
     if style == "word":
         units = _word_units(lines, context, listed_keys)
     else:
-        units = _pdf_units(lines, context, listed_keys, known)
+        units = _pdf_line_units(lines, context, listed_keys)
+    return TextLayout(style, toc, outline, listed_keys, context, units)
+
+
+def read_layout(layout: TextLayout, source: str = "<string>", known: frozenset[str] = frozenset()) -> Report:
+    """Decide headings and levels on a laid-out text and build the report; ``layout`` is left as it was."""
+    style, toc, outline, listed_keys = layout.style, list(layout.toc), list(layout.outline), layout.listed_keys
+    context = dataclasses.replace(
+        layout.context, asides=list(layout.context.asides), warnings=list(layout.context.warnings)
+    )
+    units = [dataclasses.replace(unit, lines=list(unit.lines)) for unit in layout.units]  # changed below
+    if style != "word":
+        units = _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys, known, context), context)
     report = Report(source=source, root=build_tree([]), style=style, toc=toc, outline=outline)
     units = take_cover(units, report, context.asides)
     units = take_signature(units, report, context.asides)
@@ -307,8 +342,9 @@ def _join_split_paragraphs(units: list[Unit], context: _Context) -> list[Unit]:
     return joined
 
 
-def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str], known: frozenset[str]) -> list[Unit]:
-    """Join wrapped physical lines into paragraphs and list items; tables one row a line."""
+def _pdf_line_units(lines: list[Line], context: _Context, listed_keys: set[str]) -> list[Unit]:
+    """Join wrapped physical lines into paragraphs and list items; tables one row a line (wrapped
+    headings are merged afterwards, by ``_merge_wrapped_headings``)."""
     mark_table_lines(lines, listed_keys, context.width)
     units: list[Unit] = []
     for position, line in enumerate(lines):
@@ -320,7 +356,7 @@ def _pdf_units(lines: list[Line], context: _Context, listed_keys: set[str], know
         units.append(_start_unit(line))
     for unit in units:
         unit.text = _join_lines(unit.lines, context)
-    return _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys, known, context), context)
+    return units
 
 
 def _continues_pdf(  # noqa: C901  (reason in the docstring)

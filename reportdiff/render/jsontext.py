@@ -89,6 +89,13 @@ def _lay_out(value: Any, depth: int, indent: str, parts: list[str]) -> Iterator[
         return
     is_object = isinstance(value, dict)
     inner = "\n" + indent + "  "
+    if depth == 1 and not isinstance(value, _Peeked):  # every item on a line of its own: one join
+        if is_object:
+            items = [encode_basestring(key) + ": " + _one_line(item) for key, item in value.items()]
+            parts.append("{" + inner + ("," + inner).join(items) + "\n" + indent + "}")
+        else:
+            parts.append("[" + inner + ("," + inner).join([_one_line(item) for item in value]) + "\n" + indent + "]")
+        return
     parts.append("{" if is_object else "[")
     for number, item in enumerate(value.items() if is_object else value):
         parts.append(inner if number == 0 else "," + inner)
