@@ -7,6 +7,10 @@ departments (``…-avdelningen``, ``…-enheten``) at level 2, care areas (``VO 
 ``Verksamhetsområde …``) at level 3. Other headings take the level below the nearest *anchor*:
 a heading known by its pattern, or a heading directly followed by another heading (it has no
 text of its own, so what follows is its child). Nothing here names a particular issue's headings.
+
+The organisation words are data and a boost, not the only cue: a report that names its units
+otherwise still repeats the word it names them with (``Sektor Nord``, ``Sektor Syd`` …), and
+:func:`repeated_words` learns those words from the report itself (docs/parsing.md, *Levels*).
 """
 
 from __future__ import annotations
@@ -76,11 +80,76 @@ def _pattern_kind(text: str, words: HeadingWords) -> str:
 
 
 @dataclass(slots=True)
+class Repeated:
+    """A first word that starts several short headings of one report: they name its units."""
+
+    word: str
+    count: int
+    first: str  # the text of its first heading, for ``outline --explain``
+    inner: bool = False  # its headings stand between those of another repeated word: one level deeper
+
+
+# A repeated heading is short and names something: ``Sektor Nord``, ``Område 3``, not a sentence.
+_MAX_REPEATED_WORDS = 4
+_MIN_REPEATED = 3
+_RUN_GAP = 12  # more headings than this between two of them: a new run, placed on its own
+
+
+def repeated_words(units: Sequence[HeadingUnit], words: HeadingWords) -> dict[int, tuple[Repeated, int]]:
+    """The report's own unit words: heading position -> (its repeated word, the position that starts its run).
+
+    A word counts when at least three headings of two to four words start with it, the next word
+    a capital or a digit, each with its own rest (``Sektor Nord``, ``Sektor Syd``, ``Sektor Väst``),
+    and the word is not already an organisation word. Such headings are siblings; a repeated word
+    whose first heading comes between the first and the last of another's is the inner one
+    (``Område …`` inside ``Sektor …``). Headings of one word more than ``_RUN_GAP`` headings
+    apart start a new run (the same units listed again in another part).
+    """
+    headings = [(position, unit) for position, unit in enumerate(units) if unit.heading]
+    found: dict[str, list[int]] = {}
+    rests: dict[str, set[str]] = {}
+    for position, unit in headings:
+        split = unit.text.split()
+        if not 2 <= len(split) <= _MAX_REPEATED_WORDS or pattern_kind(unit.text, words):
+            continue
+        first, second = split[0], split[1]
+        if not (first[:1].isupper() and first.isalpha() and (second[:1].isupper() or second[:1].isdigit())):
+            continue
+        found.setdefault(first, []).append(position)
+        rests.setdefault(first, set()).add(heading_key(" ".join(split[1:])))
+    kept = {word: positions for word, positions in found.items() if len(rests[word]) >= _MIN_REPEATED}
+    order = [position for position, _ in headings]
+    rank = {position: index for index, position in enumerate(order)}
+    out: dict[int, tuple[Repeated, int]] = {}
+    for word, positions in kept.items():
+        inner = any(
+            others[0] < positions[0] < others[-1] for other, others in kept.items() if other != word
+        ) or _inside_division(positions[0], units, words)
+        repeated = Repeated(word, len(positions), units[positions[0]].text, inner)
+        start = positions[0]
+        for before, position in zip([None, *positions], positions):
+            if before is not None and rank[position] - rank[before] > _RUN_GAP + 1:
+                start = position
+            out[position] = (repeated, start)
+    return out
+
+
+def _inside_division(position: int, units: Sequence[HeadingUnit], words: HeadingWords) -> bool:
+    """The nearest heading of a known form above ``position`` is a division: a repeated word below it is inner."""
+    for unit in reversed(units[:position]):
+        kind = pattern_kind(unit.text, words) if unit.heading else ""
+        if kind:
+            return kind == "division"
+    return False
+
+
+@dataclass(slots=True)
 class _Anchor:
     level: int
     generic: bool
     listed: bool
     kind: str = ""  # the known form ('division', 'area' …) of a patterned anchor
+    repeated: str = ""  # the report's own repeated word (``repeated_words``) that placed it
     unlisted_children: int = 0
     children: int = 0  # generic headings placed directly under it
     nested: bool = False  # one of its children has sub-headings of its own
@@ -127,6 +196,9 @@ def assign_levels(
     announced = False  # the text between ``previous`` and this heading announced what follows
     warnings: list[str] = []
     pattern_count = 0
+    words = words or heading_words()
+    repeated = repeated_words(units, words)
+    run_levels: dict[int, int] = {}  # the position that starts a run of repeated headings -> their level
     for position, unit in enumerate(units):
         if not unit.heading:
             announced = last_heading is not None and announces_what_follows(unit.text)
@@ -134,6 +206,8 @@ def assign_levels(
             continue
         following = units[position + 1] if position + 1 < len(units) else None
         empty = following is not None and following.heading
+        if listed and unit.listed and previous is not None and not previous.listed:
+            previous = None  # a contents lists a listed heading's parent too: the unlisted line before is not it
         kind = pattern_kind(unit.text, words)
         key = heading_key(unit.text)
         level = 0
@@ -159,6 +233,15 @@ def assign_levels(
             while stack and stack[-1].level >= level:
                 stack.pop()
             stack.append(_Anchor(level, generic=False, listed=unit.listed, kind=kind))
+        elif position in repeated:
+            level = _repeated_level(unit, repeated[position], run_levels, previous, stack, toc_depth, empty, announced)
+            in_division = in_division or not repeated[position][0].inner
+        elif empty and previous is None and (ended := _end_run(stack)):
+            level = ended
+            unit.why_level = (
+                f"level {level}: it has sub-headings and follows a run of the report's repeated headings without"
+                " being one of them: a sibling of the heading over that run"
+            )
         else:
             level = _generic_level(unit, previous, stack, toc_depth, empty, announced)
         unit.level = min(level, 6)
@@ -226,6 +309,52 @@ def _generic_level(
     if top is not None:
         top.children += 1
         top.unlisted_children += not unit.listed
+    return level
+
+
+def _repeated_level(
+    unit: HeadingUnit,
+    member: tuple[Repeated, int],
+    run_levels: dict[int, int],
+    previous: HeadingUnit | None,
+    stack: list[_Anchor],
+    toc_depth: int,
+    empty: bool,
+    announced: bool,
+) -> int:
+    """A heading of the report's own repeated word: at the level of its run's first, or one below the outer word."""
+    repeated, start = member
+    like = f"one of {repeated.count} headings that start with '{repeated.word}' (like '{repeated.first}')"
+    outer = next((anchor for anchor in reversed(stack) if anchor.kind == "division" and not anchor.generic), None)
+    if repeated.inner and outer is not None:
+        level = outer.level + 1
+        unit.why_level = f"level {level}: {like}, the report's own unit word, one below '{outer.repeated or 'division'}'"
+    elif start in run_levels and any(anchor.repeated == repeated.word for anchor in stack):
+        level = run_levels[start]
+        unit.why_level = f"level {level}: {like}, the report's own unit word: a sibling of the first"
+    else:
+        level = _generic_level(unit, previous, stack, toc_depth, empty, announced)
+        run_levels[start] = level
+        unit.why_level += f"; the first of {repeated.count} headings that start with '{repeated.word}'"
+    while stack and stack[-1].level >= level:
+        stack.pop()
+    kind = "area" if repeated.inner else "division"
+    stack.append(_Anchor(level, generic=False, listed=unit.listed, kind=kind, repeated=repeated.word))
+    return level
+
+
+def _end_run(stack: list[_Anchor]) -> int:
+    """A heading with sub-headings after a run of repeated headings, not one of them, ends the run.
+
+    The run's headings are the children of the (generic) heading above them; this one is that
+    heading's sibling: the run and the heading over it leave the stack, and its level is returned
+    (0: no such run).
+    """
+    position = next((i for i, anchor in enumerate(stack) if anchor.repeated and anchor.kind == "division"), None)
+    if position is None or position == 0 or not stack[position - 1].generic:
+        return 0
+    level = stack[position - 1].level
+    del stack[position - 1 :]
     return level
 
 
