@@ -112,12 +112,12 @@ def repeated_words(units: Sequence[HeadingUnit], words: HeadingWords) -> dict[in
         split = unit.text.split()
         if not 2 <= len(split) <= _MAX_REPEATED_WORDS or pattern_kind(unit.text, words):
             continue
-        first, second = split[0], split[1]
-        if not (first[:1].isupper() and first.isalpha() and (second[:1].isupper() or second[:1].isdigit())):
+        if not (split[0][:1].isupper() and split[0].isalpha()):
             continue
-        found.setdefault(first, []).append(position)
-        rests.setdefault(first, set()).add(heading_key(" ".join(split[1:])))
-    kept = {word: positions for word, positions in found.items() if len(rests[word]) >= _MIN_REPEATED}
+        found.setdefault(split[0], []).append(position)
+        if split[1][:1].isupper() or split[1][:1].isdigit():  # names: 'Sektor Nord'; 'Sektor norr' joins a known word
+            rests.setdefault(split[0], set()).add(heading_key(" ".join(split[1:])))
+    kept = {word: positions for word, positions in found.items() if len(rests.get(word, ())) >= _MIN_REPEATED}
     order = [position for position, _ in headings]
     rank = {position: index for index, position in enumerate(order)}
     out: dict[int, tuple[Repeated, int]] = {}
@@ -199,6 +199,7 @@ def assign_levels(
     words = words or heading_words()
     repeated = repeated_words(units, words)
     run_levels: dict[int, int] = {}  # the position that starts a run of repeated headings -> their level
+    word_levels: dict[str, int] = {}  # a repeated word -> the level of its first run
     for position, unit in enumerate(units):
         if not unit.heading:
             announced = last_heading is not None and announces_what_follows(unit.text)
@@ -234,8 +235,18 @@ def assign_levels(
                 stack.pop()
             stack.append(_Anchor(level, generic=False, listed=unit.listed, kind=kind))
         elif position in repeated:
-            level = _repeated_level(unit, repeated[position], run_levels, previous, stack, toc_depth, empty, announced)
+            level = _repeated_level(
+                unit, repeated[position], run_levels, word_levels, previous, stack, toc_depth, empty, announced
+            )
             in_division = in_division or not repeated[position][0].inner
+        elif (over := _over_later_run(position, repeated, word_levels)) and over > 1:
+            level = over - 1
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            unit.why_level = (
+                f"level {level}: the heading right after it starts the report's '{repeated[position + 1][0].word} …'"
+                f" headings again, which stand at level {over}: their parent"
+            )
         elif empty and previous is None and (ended := _end_run(stack)):
             level = ended
             unit.why_level = (
@@ -243,7 +254,7 @@ def assign_levels(
                 " being one of them: a sibling of the heading over that run"
             )
         else:
-            level = _generic_level(unit, previous, stack, toc_depth, empty, announced)
+            level = _generic_level(unit, previous, stack, toc_depth, empty, announced, empty and following is not None and following.listed)
         unit.level = min(level, 6)
         previous, last_heading, announced = unit, unit, False
     _drop_empty_generic(units, words)
@@ -270,7 +281,13 @@ def _drop_empty_generic(units: Sequence[HeadingUnit], words: HeadingWords | None
 
 
 def _generic_level(
-    unit: HeadingUnit, previous: HeadingUnit | None, stack: list[_Anchor], toc_depth: int, empty: bool, announced: bool
+    unit: HeadingUnit,
+    previous: HeadingUnit | None,
+    stack: list[_Anchor],
+    toc_depth: int,
+    empty: bool,
+    announced: bool,
+    listed_child: bool = False,
 ) -> int:
     why = ""
     if previous is not None and (not stack or stack[-1].level < previous.level):
@@ -282,8 +299,18 @@ def _generic_level(
             if announced
             else "the heading just before has no text of its own, so this is its child"
         )
+    parent_in_contents = toc_depth > 1 and unit.listed and listed_child and previous is None
+    if parent_in_contents:
+        while stack and stack[-1].level >= toc_depth - 1:
+            stack.pop()
+        why = (
+            f"in the contents, which lists {toc_depth} levels, and so is the sub-heading right after it:"
+            f" at most level {toc_depth - 1}"
+        )
     top = stack[-1] if stack else None
-    if previous is None and top is not None and top.generic:
+    if parent_in_contents:
+        pass
+    elif previous is None and top is not None and top.generic:
         # Listed after unlisted children of a listed heading, or itself a heading with sub-headings
         # after the anchor's children: a sibling of the anchor, not its grandchild.
         if (top.listed and unit.listed and top.unlisted_children) or (empty and top.children):
@@ -316,6 +343,7 @@ def _repeated_level(
     unit: HeadingUnit,
     member: tuple[Repeated, int],
     run_levels: dict[int, int],
+    word_levels: dict[str, int],
     previous: HeadingUnit | None,
     stack: list[_Anchor],
     toc_depth: int,
@@ -332,15 +360,26 @@ def _repeated_level(
     elif start in run_levels and any(anchor.repeated == repeated.word for anchor in stack):
         level = run_levels[start]
         unit.why_level = f"level {level}: {like}, the report's own unit word: a sibling of the first"
+    elif repeated.word in word_levels:
+        level = run_levels[start] = word_levels[repeated.word]
+        unit.why_level = f"level {level}: {like}, the report's own unit word, listed again: at the level of the first"
     else:
         level = _generic_level(unit, previous, stack, toc_depth, empty, announced)
-        run_levels[start] = level
+        run_levels[start] = word_levels[repeated.word] = level
         unit.why_level += f"; the first of {repeated.count} headings that start with '{repeated.word}'"
     while stack and stack[-1].level >= level:
         stack.pop()
     kind = "area" if repeated.inner else "division"
     stack.append(_Anchor(level, generic=False, listed=unit.listed, kind=kind, repeated=repeated.word))
     return level
+
+
+def _over_later_run(position: int, repeated: dict[int, tuple[Repeated, int]], word_levels: dict[str, int]) -> int:
+    """The level of a repeated word whose new run starts right after ``position`` (0: none)."""
+    member = repeated.get(position + 1)
+    if member is None or member[1] != position + 1 or member[0].inner:
+        return 0
+    return word_levels.get(member[0].word, 0)
 
 
 def _end_run(stack: list[_Anchor]) -> int:
