@@ -102,8 +102,9 @@ def repeated_words(units: Sequence[HeadingUnit], words: HeadingWords) -> dict[in
     a capital or a digit, each with its own rest (``Sektor Nord``, ``Sektor Syd``, ``Sektor Väst``),
     and the word is not already an organisation word. Such headings are siblings; a repeated word
     whose first heading comes between the first and the last of another's is the inner one
-    (``Område …`` inside ``Sektor …``). Headings of one word more than ``_RUN_GAP`` headings
-    apart start a new run (the same units listed again in another part).
+    (``Område …`` inside ``Sektor …``). A new run starts (the same units listed again in another
+    part) where one is directly under a heading of no repeated word, or more than ``_RUN_GAP``
+    headings after the one before.
     """
     headings = [(position, unit) for position, unit in enumerate(units) if unit.heading]
     found: dict[str, list[int]] = {}
@@ -128,10 +129,18 @@ def repeated_words(units: Sequence[HeadingUnit], words: HeadingWords) -> dict[in
         repeated = Repeated(word, len(positions), units[positions[0]].text, inner)
         start = positions[0]
         for before, position in zip([None, *positions], positions):
-            if before is not None and rank[position] - rank[before] > _RUN_GAP + 1:
+            if before is not None and (
+                rank[position] - rank[before] > _RUN_GAP + 1 or _new_parent(position, units, kept)
+            ):
                 start = position
             out[position] = (repeated, start)
     return out
+
+
+def _new_parent(position: int, units: Sequence[HeadingUnit], kept: dict[str, list[int]]) -> bool:
+    """The unit right before is a heading of no repeated word: a parent of its own, so a new run starts here."""
+    before = units[position - 1] if position else None
+    return before is not None and before.heading and not any(position - 1 in positions for positions in kept.values())
 
 
 def _inside_division(position: int, units: Sequence[HeadingUnit], words: HeadingWords) -> bool:
@@ -150,6 +159,7 @@ class _Anchor:
     listed: bool
     kind: str = ""  # the known form ('division', 'area' …) of a patterned anchor
     repeated: str = ""  # the report's own repeated word (``repeated_words``) that placed it
+    run: int = -1  # the position that starts its run of repeated headings
     unlisted_children: int = 0
     children: int = 0  # generic headings placed directly under it
     nested: bool = False  # one of its children has sub-headings of its own
@@ -247,7 +257,7 @@ def assign_levels(
                 f"level {level}: the heading right after it starts the report's '{repeated[position + 1][0].word} …'"
                 f" headings again, which stand at level {over}: their parent"
             )
-        elif empty and previous is None and (ended := _end_run(stack)):
+        elif empty and previous is None and (ended := _end_run(stack, position, repeated)):
             level = ended
             unit.why_level = (
                 f"level {level}: it has sub-headings and follows a run of the report's repeated headings without"
@@ -370,7 +380,7 @@ def _repeated_level(
     while stack and stack[-1].level >= level:
         stack.pop()
     kind = "area" if repeated.inner else "division"
-    stack.append(_Anchor(level, generic=False, listed=unit.listed, kind=kind, repeated=repeated.word))
+    stack.append(_Anchor(level, generic=False, listed=unit.listed, kind=kind, repeated=repeated.word, run=start))
     return level
 
 
@@ -382,18 +392,21 @@ def _over_later_run(position: int, repeated: dict[int, tuple[Repeated, int]], wo
     return word_levels.get(member[0].word, 0)
 
 
-def _end_run(stack: list[_Anchor]) -> int:
-    """A heading with sub-headings after a run of repeated headings, not one of them, ends the run.
+def _end_run(stack: list[_Anchor], position: int, repeated: dict[int, tuple[Repeated, int]]) -> int:
+    """A heading with sub-headings after the last of a run of repeated headings, not one of them, ends the run.
 
-    The run's headings are the children of the (generic) heading above them; this one is that
-    heading's sibling: the run and the heading over it leave the stack, and its level is returned
+    The run's headings are the children of the heading above them; this one is that heading's
+    sibling: the run and the heading over it leave the stack, and its level is returned
     (0: no such run).
     """
-    position = next((i for i, anchor in enumerate(stack) if anchor.repeated and anchor.kind == "division"), None)
-    if position is None or position == 0 or not stack[position - 1].generic:
+    index = next((i for i, anchor in enumerate(stack) if anchor.repeated and anchor.kind == "division"), None)
+    if index is None or index == 0:
         return 0
-    level = stack[position - 1].level
-    del stack[position - 1 :]
+    run = stack[index].run
+    if any(later > position and start == run for later, (_, start) in repeated.items()):
+        return 0  # the run goes on below: this heading is inside one of its units
+    level = stack[index - 1].level
+    del stack[index - 1 :]
     return level
 
 
