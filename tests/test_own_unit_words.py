@@ -162,3 +162,23 @@ def test_fixtures_use_no_organisation_word_and_no_seed_sentence() -> None:
         for name in SEED_FILES:
             seed = seed_path(name).read_text(encoding="utf-8")
             assert not [sentence for sentence in sentences if sentence in seed], (path.name, name)
+
+
+def test_a_listed_heading_is_not_the_child_of_an_unlisted_line_before_it() -> None:
+    """A contents lists a listed heading's parent too: the short unlisted line before it is a remark, not its parent."""
+    text = "\n\n".join(
+        (
+            "Innehållsförteckning",
+            "Inledning\t2\nLokaler och fastigheter\t3\nUpphandlingar\t4",
+            "Inledning",
+            "Rapporten beskriver läget i förvaltningarna under hösten.",
+            "Mer om budgeten finns i den bifogade sammanställningen",
+            "Lokaler och fastigheter",
+            "Två skolor har fått nya ventilationsaggregat under sommaren.",
+            "Upphandlingar",
+            "Avtalet om skolmåltider har förlängts med ett år.",
+        )
+    )
+    outline = _outline(read_text(text + "\n", "lokaler.txt"))
+    assert [heading for heading, _ in outline] == ["Inledning", "Lokaler och fastigheter", "Upphandlingar"]
+    assert outline[1][1] == outline[2][1]
