@@ -31,14 +31,14 @@ FLOORS = {
         "new_initiative": (1.0, 0, 5),
         "status_change": (1.0, 0, 3),
         "passed_date": (1.0, 0, 3),
-        "figure_shift": (1.0, 0, 4),
+        "figure_shift": (1.0, 0, 9),
     },
     ("000", "004"): {
         "resolved": (1.0, 0, 2),
         "new_initiative": (0.9, 1, 7),
         "status_change": (1.0, 0, 5),
         "passed_date": (1.0, 0, 0),
-        "figure_shift": (1.0, 0, 1),
+        "figure_shift": (1.0, 0, 2),
     },
 }
 # Claims that match neither a true nor a false entry of the facts, at most: they are read by hand
