@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEED_FILES, seed_path
-from tests.rewrap import to_pdf, to_word
 
 from reportdiff.ingest import load
 from reportdiff.ingest.text import read_text
 from reportdiff.model import Report, TocEntry
 from reportdiff.text.heading_words import HeadingWords
 from reportdiff.text.headings import repeated_words
+from tests.rewrap import to_pdf, to_word
 
 DATA = ROOT / "tests" / "data" / "unit_words"
 LAYOUTS = {
@@ -85,7 +85,7 @@ def test_numbered_areas_stay_siblings_around_a_heading_directly_over_another(lay
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))
 def test_administrations_listed_again_in_another_part_keep_their_level_with_contents(layout: str) -> None:
-    """``Förvaltning …`` under a part we never named, and again under a second one; a flat contents list of two levels."""
+    """``Förvaltning …`` under a part no word names, and again under a second one; a flat contents of two levels."""
     reference = _with_contents(load(DATA / "forvaltningar.md"))
     expected = _outline(reference)
     assert expected[1] == ("Läget i förvaltningarna", 1) and expected[-3] == ("Förvaltning Omsorg", 2)

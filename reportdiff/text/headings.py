@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
@@ -128,7 +128,7 @@ def repeated_words(units: Sequence[HeadingUnit], words: HeadingWords) -> dict[in
         ) or _inside_division(positions[0], units, words)
         repeated = Repeated(word, len(positions), units[positions[0]].text, inner)
         start = positions[0]
-        for before, position in zip([None, *positions], positions):
+        for before, position in zip([None, *positions[:-1]], positions, strict=True):
             if before is not None and (
                 rank[position] - rank[before] > _RUN_GAP + 1 or _new_parent(position, units, kept)
             ):
@@ -150,6 +150,15 @@ def _inside_division(position: int, units: Sequence[HeadingUnit], words: Heading
         if kind:
             return kind == "division"
     return False
+
+
+@dataclass(slots=True)
+class _Runs:
+    """The report's repeated unit words (``repeated_words``) and the levels their runs were given."""
+
+    members: dict[int, tuple[Repeated, int]]
+    run_levels: dict[int, int] = field(default_factory=dict)  # the position that starts a run -> its level
+    word_levels: dict[str, int] = field(default_factory=dict)  # a repeated word -> the level of its first run
 
 
 @dataclass(slots=True)
@@ -207,9 +216,7 @@ def assign_levels(
     warnings: list[str] = []
     pattern_count = 0
     words = words or heading_words()
-    repeated = repeated_words(units, words)
-    run_levels: dict[int, int] = {}  # the position that starts a run of repeated headings -> their level
-    word_levels: dict[str, int] = {}  # a repeated word -> the level of its first run
+    runs = _Runs(repeated_words(units, words))
     for position, unit in enumerate(units):
         if not unit.heading:
             announced = last_heading is not None and announces_what_follows(unit.text)
@@ -244,27 +251,12 @@ def assign_levels(
             while stack and stack[-1].level >= level:
                 stack.pop()
             stack.append(_Anchor(level, generic=False, listed=unit.listed, kind=kind))
-        elif position in repeated:
-            level = _repeated_level(
-                unit, repeated[position], run_levels, word_levels, previous, stack, toc_depth, empty, announced
-            )
-            in_division = in_division or not repeated[position][0].inner
-        elif (over := _over_later_run(position, repeated, word_levels)) and over > 1:
-            level = over - 1
-            while stack and stack[-1].level >= level:
-                stack.pop()
-            unit.why_level = (
-                f"level {level}: the heading right after it starts the report's '{repeated[position + 1][0].word} …'"
-                f" headings again, which stand at level {over}: their parent"
-            )
-        elif empty and previous is None and (ended := _end_run(stack, position, repeated)):
-            level = ended
-            unit.why_level = (
-                f"level {level}: it has sub-headings and follows a run of the report's repeated headings without"
-                " being one of them: a sibling of the heading over that run"
-            )
-        else:
-            level = _generic_level(unit, previous, stack, toc_depth, empty, announced, empty and following is not None and following.listed)
+        elif position in runs.members:
+            level = _repeated_level(unit, position, runs, previous, stack, toc_depth, empty, announced)
+            in_division = in_division or not runs.members[position][0].inner
+        elif not (level := _around_runs(unit, position, runs, stack, empty and previous is None)):
+            listed_child = empty and following is not None and following.listed
+            level = _generic_level(unit, previous, stack, toc_depth, empty, announced, listed_child)
         unit.level = min(level, 6)
         previous, last_heading, announced = unit, unit, False
     _drop_empty_generic(units, words)
@@ -351,9 +343,8 @@ def _generic_level(
 
 def _repeated_level(
     unit: HeadingUnit,
-    member: tuple[Repeated, int],
-    run_levels: dict[int, int],
-    word_levels: dict[str, int],
+    position: int,
+    runs: _Runs,
     previous: HeadingUnit | None,
     stack: list[_Anchor],
     toc_depth: int,
@@ -361,12 +352,14 @@ def _repeated_level(
     announced: bool,
 ) -> int:
     """A heading of the report's own repeated word: at the level of its run's first, or one below the outer word."""
-    repeated, start = member
+    repeated, start = runs.members[position]
+    run_levels, word_levels = runs.run_levels, runs.word_levels
     like = f"one of {repeated.count} headings that start with '{repeated.word}' (like '{repeated.first}')"
     outer = next((anchor for anchor in reversed(stack) if anchor.kind == "division" and not anchor.generic), None)
     if repeated.inner and outer is not None:
         level = outer.level + 1
-        unit.why_level = f"level {level}: {like}, the report's own unit word, one below '{outer.repeated or 'division'}'"
+        outer_name = outer.repeated or "division"
+        unit.why_level = f"level {level}: {like}, the report's own unit word, one below '{outer_name}'"
     elif start in run_levels and any(anchor.repeated == repeated.word for anchor in stack):
         level = run_levels[start]
         unit.why_level = f"level {level}: {like}, the report's own unit word: a sibling of the first"
@@ -382,6 +375,30 @@ def _repeated_level(
     kind = "area" if repeated.inner else "division"
     stack.append(_Anchor(level, generic=False, listed=unit.listed, kind=kind, repeated=repeated.word, run=start))
     return level
+
+
+def _around_runs(unit: HeadingUnit, position: int, runs: _Runs, stack: list[_Anchor], after_text: bool) -> int:
+    """The level of a heading of no repeated word that a run places: right over a later run, or after a run's end.
+
+    0: neither. ``after_text`` says text came before it and the next unit is a heading.
+    """
+    over = _over_later_run(position, runs.members, runs.word_levels)
+    if over > 1:
+        level = over - 1
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        unit.why_level = (
+            f"level {level}: the heading right after it starts the report's '{runs.members[position + 1][0].word} …'"
+            f" headings again, which stand at level {over}: their parent"
+        )
+        return level
+    ended = _end_run(stack, position, runs.members) if after_text else 0
+    if ended:
+        unit.why_level = (
+            f"level {ended}: it has sub-headings and follows a run of the report's repeated headings without"
+            " being one of them: a sibling of the heading over that run"
+        )
+    return ended
 
 
 def _over_later_run(position: int, repeated: dict[int, tuple[Repeated, int]], word_levels: dict[str, int]) -> int:
