@@ -517,3 +517,18 @@ def test_a_proportion_in_words_is_a_share_not_a_count() -> None:
     assert [(f.figure.value, f.figure.unit) for f in found] == [(60.0, "procent")]
     # "tre av dessa" refers back: no proportion
     assert [f.figure.unit for f in figures_in_text("Tre av dessa gäller akuten.")] == []
+
+
+def test_a_label_reads_past_a_word_of_possession_to_the_noun() -> None:
+    """"för egen personal", "för sina anställda" say whose, not what: the label goes on to the noun,
+    and the noun alone names the measure ("kostnaderna för egen personal" are personnel costs)."""
+    assert labels("Kostnaderna för egen personal har ökat med 268 miljoner kronor.") == [
+        "kostnader för egen personal (förändring)"
+    ]
+    culture = "# Kultur\n\nKonserter för barn hölls i hela länet under vintern.\n"
+    old = "# Resultat mars 2024\n\nPersonalkostnaderna för egen personal är 52 mnkr högre än förra året.\n\n" + culture
+    new = "# Månadsrapport oktober\n\nKostnaderna för egen personal har ökat med 310 miljoner kronor.\n\n" + culture
+    assert [values[1:] for values in _shift_values(old, new)] == [(52, 310)]
+    # hired staff are not the own staff: the adjective that says which still counts
+    hired = new.replace("egen", "inhyrd")
+    assert _shift_values(old, hired) == []

@@ -20,6 +20,7 @@ from reportdiff.figures.words import (
     _LABEL_REACH,
     _MONTHS,
     _NOT_NOUN,
+    _OWN,
     _WORD,
 )
 from reportdiff.text.stem import base_form
@@ -133,6 +134,8 @@ def _subject(clause: str) -> str:
             if extra.lower() in ("för", "av") and lowered not in _GENERIC_HEADS:
                 break
             phrase.append(extra)
+            if extra.lower() in _OWN:
+                continue  # read on to the noun: "kostnaderna för egen personal", not "… för egen"
             if extra.lower() not in ("för", "av") and not extra.lower().endswith(("ade", "da", "ska", "na")):
                 break
     return " ".join(base_form(part) for part in phrase)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from reportdiff.figures.extract import Found, block_figures
-from reportdiff.figures.words import _UNIT_WORDS, may_hold_figure
+from reportdiff.figures.words import _OWN, _UNIT_WORDS, may_hold_figure
 from reportdiff.model import (
     BlockChange,
     BlockOp,
@@ -108,12 +108,14 @@ _COMPOUND_HEADS = ("kostn", "intäk")  # generic heads (stemmed twice) that also
 def _label_stems(label: str) -> str:
     """The stems of a label's words, each stemmed twice: Snowball takes one ending at a time
     ("kostnader" → "kostnad", "kostnad" → "kostn"), so the singular and plural of a noun in -nad
-    only meet on the second pass.
+    only meet on the second pass. Words of possession say whose, not what, and are left out
+    ("kostnader för egen personal" is "personalkostnader").
 
     Two ways of writing one measure meet too: a generic head with ``för`` is the compound
     ("kostnader för pensioner" and "pensionskostnader" are both ``pensionkostn``), and a change
     with no other reference is one against the year before ("(förändring)" is "(förändring) (fg år)")."""
     main, _, added = label.partition(" (")
+    main = " ".join(word for word in main.split() if word not in _OWN)  # "för egen personal" is "för personal"
     words = [stem(stem(word)) for word in stem_phrase(main).split()]
     if len(words) == 3 and words[0] in _COMPOUND_HEADS and words[1] == "för":
         words = [words[2] + words[0]]

@@ -138,6 +138,9 @@ _NOT_NOUN = frozenset(
     kan kommer har procent via""".split()
 )
 _COMPARATIVES = frozenset("större mindre högre lägre äldre yngre längre kortare fler färre".split())
+# Words of possession before a noun ("för egen personal", "för sina anställda"): they say whose, not
+# what, so a label reads on past them to the noun, and the noun alone names the measure.
+_OWN = frozenset("egen eget egna sin sitt sina dess deras".split())
 _GENERIC_HEADS = frozenset("antal antalet andel andelen kostnad kostnaden kostnaderna intäkter intäkterna".split())
 
 
