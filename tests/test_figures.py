@@ -532,3 +532,15 @@ def test_a_label_reads_past_a_word_of_possession_to_the_noun() -> None:
     # hired staff are not the own staff: the adjective that says which still counts
     hired = new.replace("egen", "inhyrd")
     assert _shift_values(old, hired) == []
+
+
+def test_cases_where_something_goes_on_count_that_thing() -> None:
+    """"14 ärenden där granskning pågår" are 14 reviews going on, as "pågår 19 granskningar" says
+    it; a count of anything but cases keeps its noun."""
+    found = figures_in_text("Just nu finns 14 ärenden där granskning pågår hos nämnden.")
+    assert [(f.figure.value, f.figure.label) for f in found] == [(14.0, "granskning")]
+    old = "# Tillsyn\n\nJust nu finns 14 ärenden där granskning pågår hos nämnden.\n"
+    new = "# Tillsyn\n\nHos nämnden pågår nu 19 granskningar av verksamheten.\n"
+    assert [values[1:] for values in _shift_values(old, new)] == [(14, 19)]
+    found = figures_in_text("Det finns 6 kommuner där utbyggnad pågår.")
+    assert [f.figure.label for f in found] == ["kommuner"]

@@ -55,8 +55,16 @@ def _is_verb_like(word: str) -> bool:
     return len(lowered) > 5 and lowered.endswith(("ades", "ats", "its", "tts", "des", "tes", "ade", "erar", "ras"))
 
 
+# "22 ärenden där utredning pågår": a case where something goes on is one of that thing going on,
+# so the count is of the thing ("utredning"), as "pågår 27 utredningar" says it.
+_CASES_WHERE = re.compile(r"\s*(?:ärenden|ärende|fall)\s+där\s+([^\W\d_]{3,})\s+(?:pågår|pågick|fortgår|fortgick)\b")
+
+
 def _counted_noun(text: str, start: int) -> tuple[str, str]:
     """The noun a bare number counts (``361 fler anställda`` → ``anställda``) and its modifier."""
+    cases = _CASES_WHERE.match(text, start)
+    if cases is not None and cases.group(1).lower() not in _FUNCTION:
+        return cases.group(1), ""
     words = _words_after(text, start, limit=5)
     modifier = ""
     phrase: list[str] = []
