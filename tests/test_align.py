@@ -177,3 +177,47 @@ def test_unrelated_sections_are_not_forced_together() -> None:
     new = report(("# A", "akut"), ("# Rehabilitering", "rehab"))
     statuses = sorted(p.status.value for p in compare(old, new).pairs)
     assert statuses == ["added", "removed", "unchanged"]
+
+
+def test_one_certain_pair_beats_two_doubtful_ones_that_would_block_it() -> None:
+    # old 1 is surely new 1 (0.9); pairing old 1 → new 2 and old 2 → new 1 (0.52 each) sums higher,
+    # but each of those is barely better than leaving both unpaired (the threshold, 0.5)
+    edges = [(1, 1, 0.9, ""), (1, 2, 0.52, ""), (2, 1, 0.52, "")]
+    assert {(i, j) for i, j, _, _ in assign(edges, [], floor=0.5)} == {(1, 1)}
+
+
+def test_a_year_in_a_heading_is_not_a_number_that_names_another_unit() -> None:
+    a, b = section_key("Patientenkäten 2022"), section_key("Patientenkäten 2023")
+    assert heading_similarity(a, b) > 0.9
+    assert heading_similarity(section_key("Område 1"), section_key("Område 2")) < 0.6
+
+
+def test_a_topic_that_mentions_a_units_name_is_not_that_unit() -> None:
+    old = report(("# Verksamheten", "akut"), ("## Division Kustvård", "barn"), ("## VO Ögon", "ögon"))
+    new = report(("# Verksamheten", "akut"), ("## Tillskott kustvård", "hjärta"), ("## VO Ögon", "ögon"))
+    statuses = sorted(p.status.value for p in compare(old, new).pairs)
+    assert statuses == ["added", "removed", "unchanged", "unchanged"]
+    # a unit renamed to its topic, word for word, still pairs on its heading
+    old = report(("# Verksamheten", "akut"), ("## VO Barnsjukvård", "barn"), ("## VO Ögon", "ögon"))
+    new = report(("# Verksamheten", "akut"), ("## Barnsjukvården", "hjärta"), ("## VO Ögon", "ögon"))
+    pair = next(p for p in compare(old, new).pairs if p.new_path[-1] == "Barnsjukvården")
+    assert pair.old_path == ("Verksamheten", "VO Barnsjukvård")
+
+
+def test_a_heading_whose_name_is_on_the_other_side_does_not_pair_with_a_look_alike() -> None:
+    # the old report names Division Inland twice (in two parts); the new once, and has a look-alike
+    old = report(
+        ("# Verksamheten", "akut"),
+        ("## Division Inland", "barn"),
+        ("# Nämnden", "hälsa"),
+        ("## Division Inland", "kirurgi"),
+    )
+    new = report(
+        ("# Verksamheten", "akut"),
+        ("## Division Inland", "barn"),
+        ("# Nämnden", "hälsa"),
+        ("## Division Inlandet", "rehab"),
+    )
+    pairs = compare(old, new).pairs
+    look_alike = next(p for p in pairs if p.new_path and p.new_path[-1] == "Division Inlandet")
+    assert look_alike.status is SectionStatus.ADDED

@@ -222,3 +222,68 @@ def test_a_long_sentence_is_shortened_around_what_states_the_event() -> None:
     # A cue near the start keeps the cut at the end, as before.
     (early,) = summary_of(BASE, with_sentence(f"Styrgruppen har beslutat att avsluta {opening}.")).events
     assert early.text.startswith("Styrgruppen har beslutat att avsluta") and early.text.endswith("…")
+
+
+def test_someone_raising_or_cutting_something_by_a_stated_amount_is_a_status_change() -> None:
+    assert told(
+        "Mottagningen har sedan januari ökat antalet besökstider med 20 procent, vilket motsvarar 40 tider."
+    ) == [("status_change", "sentence.trend")]
+    assert told("Förvaltningen minskade kostnaderna för hyrläkare med nästan hälften förra året.") == [
+        ("status_change", "sentence.trend")
+    ]
+    # A measure moving by itself, a comparison of periods, levels rather than a size: the figure table's.
+    assert told("Antalet besök har minskat med 3 procent.") == []
+    assert told("Enheten har ökat kostnaderna med 12 procent jämfört med samma period i fjol.") == []
+    assert told("Enheten har ökat bemanningen från 10 till 14 sköterskor.") == []
+    # The past tense without an amount is an adjective; a slight change is no change of status.
+    assert told("Satsningen gav minskade väntetider för patienterna.") == []
+    assert told("Väntelistan till mottagningen har minskat marginellt.") == []
+    assert told("Med den nya lagen har det uppstått ett ökat behov av tolkar.") == []
+
+
+def test_work_under_way_on_a_matter_first_told_is_a_new_initiative() -> None:
+    assert told("Arbetet med att upphandla ett nytt journalsystem för tandvården pågår.") == [
+        ("new_initiative", "sentence.underway")
+    ]
+    assert told("Arbetet med att rekrytera barnmorskor till förlossningen fortsätter.") == [
+        ("new_initiative", "sentence.underway")
+    ]
+    # Work on what exists, or work that is not the sentence's subject, is no new matter.
+    assert told("Arbetet med att utveckla arbetssättet på mottagningen fortsätter.") == []
+    assert told("Avtalet gäller året ut och arbetet med att införa nya scheman pågår.") == []
+    # Of a matter the old report's section spoke of, it is the same work going on.
+    planned = "Regionen ska upphandla ett nytt journalsystem för tandvården."
+    old = with_sentence(planned)
+    new = old.replace(planned, f"{planned} Arbetet med att upphandla ett nytt journalsystem för tandvården pågår.")
+    assert [e.rule for e in summary_of(old, new).events] == []
+
+
+def test_a_change_proposed_is_a_matter_for_the_politicians() -> None:
+    assert told("Den föreslagna sammanslagningen av två mottagningar har väckt debatt.") == [
+        ("new_initiative", "sentence.proposal")
+    ]
+    assert told("Styrelsen föreslår att jourmottagningen flyttar till sjukhuset.") == [
+        ("new_initiative", "sentence.proposal")
+    ]
+    assert told("Utredaren ska presentera förslag på nya lokaler.") == []
+    assert told("Nämnden har inte föreslagit några förändringar.") == []
+
+
+def test_a_routine_taken_up_is_withheld_not_told_as_a_new_initiative() -> None:
+    summary = summary_of(BASE, with_sentence("Mottagningen har infört regelbundna morgonmöten för personalen."))
+    assert summary.events == []
+    assert [(e.rule, "way of working" in e.why) for e in summary.withheld] == [("sentence.start", True)]
+    assert told("Mottagningen har infört digital tidsbokning för patienterna.") == [
+        ("new_initiative", "sentence.start")
+    ]
+
+
+def test_a_recurring_occasion_is_no_deadline_that_passes() -> None:
+    dates = (dt.date(2025, 1, 10), dt.date(2025, 9, 1))
+
+    def passed(sentence: str) -> list[str]:
+        summary = summary_of(with_sentence(sentence), BASE, dates)
+        return [e.rule for e in summary.events if e.kind is EventKind.DATE_PASSED]
+
+    assert passed("Enheten ska delta i den årliga mässan i april.") == []
+    assert passed("Enheten ska delta i mässan i april.") == ["date.passed"]

@@ -419,6 +419,97 @@ def test_a_measure_under_another_heading_is_paired_when_it_is_said_the_same_way(
     assert _shift_values(old, other) == []
 
 
+def test_a_forecast_an_earlier_period_and_a_part_are_not_the_measure_itself() -> None:
+    """Beside the figure that moved, a report states its forecast, the earlier period it compares
+    with and the parts of a whole: each with the same label and unit. Told apart, the one figure
+    of each side that is the measure itself is paired; before, two candidates alike meant none."""
+    old = (
+        "# Resultat februari\n\nFinansnettot för regionen är positivt och uppgår till 54 mnkr.\n\n"
+        "Sjukfrånvaron ackumulerat till och med januari är 6,1 procent i regionen. Det är klart lägre "
+        "än samma period 2021 då sjukfrånvaron var 9,8 procent.\n\n"
+        "Regionen har per den sista januari 6 807 anställda, varav 6 339 är tillsvidareanställda och "
+        "468 är vikarier.\n"
+    )
+    new = (
+        "# Månadsrapport juli\n\nFinansnettot för regionen är positivt med 461 mnkr.\n\n"
+        "Sjukfrånvaron ackumulerat till och med juni är 5,7 procent i regionen.\n\n"
+        "Regionen har per den sista juni 7 419 anställda.\n\n"
+        "## Årsprognos\n\nFinansnettot för regionen beräknas bli positivt med 265 mnkr.\n"
+    )
+    assert _shift_values(old, new) == [("anställda", 6807, 7419), ("finansnetto", 54, 461), ("sjukfrånvaro", 6.1, 5.7)]
+
+
+def test_an_outcome_is_never_paired_with_a_forecast() -> None:
+    old = "# Resultat februari\n\nVerksamhetens resultat för regionen i sin helhet är 79 mnkr.\n"
+    new = "# Månadsrapport juli\n\nVerksamhetens resultat för regionen i sin helhet prognostiseras bli 378 mnkr.\n"
+    assert _shift_values(old, new) == []
+    assert _shift_values(old, new.replace("prognostiseras bli", "är")) == [("verksamhetens resultat", 79, 378)]
+
+
+def test_a_figure_said_twice_is_one_figure_and_a_size_class_no_count() -> None:
+    """An introduction that repeats a figure of its section leaves one value, not two candidates;
+    "företag med 3–49 anställda" is a span, not the number of staff."""
+    old = (
+        "# Inledning\n\nI rapporten läser vi att 77 procent av invånarna har tillgång till vården de behöver.\n\n"
+        "# Barometern 2022\n\nEn klar majoritet av invånarna, 77 procent, har tillgång till vården de behöver.\n\n"
+        "# Personal februari\n\nRegionen har per den sista januari 6 807 anställda i regionen.\n\n"
+        "# Företagsstöd\n\nFöretag med 3-49 anställda kan söka stödet.\n"
+    )
+    new = (
+        "# Inledning\n\nVälkommen till rapporten.\n\n"
+        "# Barometern 2023\n\nEn majoritet av invånarna, 78 procent, uppger att de har tillgång till "
+        "vården de behöver.\n\n"
+        "# Personal juni\n\nRegionen har per den sista juni 7 419 anställda i regionen.\n"
+    )
+    assert _shift_values(old, new) == [("anställda", 6807, 7419), ("invånare", 77, 78)]
+
+
+def test_a_change_noun_without_a_figure_before_it_names_the_measure_of_the_clause_before() -> None:
+    assert labels(
+        "Regionen minskade kostnaderna för inhyrd personal med en tredjedel, vilket innebär en besparing på 230 mnkr."
+    ) == ["kostnader för inhyrd (förändring)"]
+    # with a figure before it, the change noun inherits that figure's label, as before
+    inherited = labels("Resultatet är 425 mnkr, en förbättring med 241 mnkr jämfört med föregående år.")[1]
+    assert inherited.startswith("resultat")
+
+
+def test_singular_and_plural_of_a_noun_in_nad_are_one_label() -> None:
+    old = "# Ekonomi juli\n\nKostnaden för inhyrd bemanning är 95 miljoner kronor lägre.\n"
+    new = (
+        "# Inledning\n\nVi minskade kostnaderna för inhyrd bemanning, vilket innebär en besparing "
+        "på 230 miljoner kronor.\n"
+    )
+    assert [values[1:] for values in _shift_values(old, new)] == [(95, 230)]
+
+
+def test_the_monthly_part_under_another_month_needs_one_shared_word_elsewhere_two() -> None:
+    """The one top-level heading of each report that names a month is its monthly part, whatever
+    else the heading says; so is a heading that names a year, read without it. There a measure
+    said with one word in common is the same measure; between unrelated sections it is not."""
+    culture = "# Kultur\n\nKonserter för barn hölls i hela länet under vintern.\n"
+    old = "# Resultat februari 2023\n\nPensionskostnaderna är 46 mnkr högre jämfört med föregående år.\n\n" + culture
+    new = "# Månadsrapport juli\n\nKostnaderna för pensioner är 111 miljoner kronor högre.\n\n" + culture
+    assert [values[1:] for values in _shift_values(old, new)] == [(46, 111)]
+    unrelated = culture + "\n# Pensioner i regionen\n\nKostnaderna för pensioner är 111 miljoner kronor högre.\n"
+    assert _shift_values(old, unrelated) == []
+    old_year = "# Barometern 2022\n\nPensionskostnaderna är 46 mnkr högre jämfört med föregående år.\n"
+    new_year = "# Barometern 2023\n\nKostnaderna för pensioner är 111 miljoner kronor högre.\n"
+    assert [values[1:] for values in _shift_values(old_year, new_year)] == [(46, 111)]
+
+
+def test_a_generic_head_with_for_is_its_compound() -> None:
+    from reportdiff.figures.pairing import pairing_key
+    from reportdiff.model import Figure
+
+    def key(label: str) -> str:
+        return pairing_key(Figure(value=1, unit="mnkr", label=label, raw="1", sentence="", section_path=(), line=1))[0]
+
+    assert key("kostnader för pensioner (förändring)") == key("pensionskostnader (förändring) (fg år)")
+    assert key("intäkter för vård") == key("vårdintäkter")
+    assert key("kostnader för pensioner") != key("personalkostnader")
+    assert key("kostnader för pensioner (budget)") != key("kostnader för pensioner (förändring)")
+
+
 def test_a_proportion_in_words_is_a_share_not_a_count() -> None:
     found = figures_in_text("Åtta av tio patienter är nöjda med vården.")
     assert [(f.figure.value, f.figure.unit, f.figure.label) for f in found] == [(80.0, "procent", "andel patienter")]

@@ -243,3 +243,27 @@ def test_retry_and_outbox_settings_flag_then_environment_then_file() -> None:
     for bad in ({"retries": 11}, {"retries": "many"}, {"retry_delay": -1}, {"retry_delay": 301}):
         with pytest.raises(ConfigError):
             resolve_settings(bad, {})
+
+
+def test_cli_environment_beats_the_config_file_for_smtp_settings(smtp_env, tmp_path, capsys) -> None:
+    """The help says the environment overrides [tool.reportdiff.email]; that must hold for the
+    settings that are also flags (tls, retries, retry_delay, outbox), not only for host and port."""
+    from test_mail import free_port
+
+    old, new = snapshot_pair()
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.reportdiff.email]\ntls = "ssl"\nretries = 4\nretry_delay = 250\n'
+        f'outbox = "{(tmp_path / "from-file").as_posix()}"\n',
+        encoding="utf-8",
+    )
+    smtp_env.setenv("REPORTDIFF_SMTP_PORT", str(free_port()))
+    smtp_env.setenv("REPORTDIFF_SMTP_TLS", "none")
+    smtp_env.setenv("REPORTDIFF_SMTP_RETRIES", "0")
+    smtp_env.setenv("REPORTDIFF_SMTP_OUTBOX", str(tmp_path / "from-env"))
+    assert run(["email", old, new, "--to", "a@region.example"]) == 2
+    err = capsys.readouterr().err
+    assert "connection refused" in err, err
+    assert list((tmp_path / "from-env").glob("*.eml")) and not (tmp_path / "from-file").exists()
+    # and a flag still beats both
+    assert run(["email", old, new, "--to", "a@region.example", "--outbox", str(tmp_path / "from-flag")]) == 2
+    assert list((tmp_path / "from-flag").glob("*.eml"))

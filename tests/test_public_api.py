@@ -79,3 +79,23 @@ def test_the_library_reads_no_configuration_from_the_current_folder(tmp_path: Pa
         check=False,
     )
     assert command.returncode == 2 and "missing.toml" in command.stderr  # the CLI reads it, and says what is wrong
+
+
+def test_render_overrides_leave_the_callers_options_alone() -> None:
+    """``render(diff, fmt, options, lang="en")`` renders in English once; the caller's options stay Swedish."""
+    import pytest
+
+    import reportdiff
+    from reportdiff.errors import ReportdiffError
+    from reportdiff.render.dispatch import render
+    from reportdiff.render.options import RenderOptions
+
+    old, new = reportdiff.load_pair(SNAPSHOTS / "2025-04.md", SNAPSHOTS / "2025-05.md")
+    diff = reportdiff.compare(old, new)
+    options = RenderOptions(lang="sv")
+    english = render(diff, "md", options, lang="en")
+    assert options.lang == "sv"
+    assert render(diff, "md", options) != english
+    assert render(diff, "md", RenderOptions(lang="en")) == english == reportdiff.render(diff, "md", lang="en")
+    with pytest.raises(ReportdiffError, match="colour"):
+        reportdiff.render(diff, "md", colour=True)  # a typo of a field is said, not ignored

@@ -28,22 +28,23 @@ FLOORS = {
     ("002", "000"): {
         "person": (1.0, 0, 2),
         "resolved": (1.0, 0, 2),
-        "new_initiative": (1.0, 0, 5),
+        "new_initiative": (1.0, 0, 7),
         "status_change": (1.0, 0, 3),
         "passed_date": (1.0, 0, 3),
-        "figure_shift": (1.0, 0, 4),
+        "figure_shift": (1.0, 0, 9),
     },
     ("000", "004"): {
         "resolved": (1.0, 0, 2),
-        "new_initiative": (0.9, 1, 7),
-        "status_change": (1.0, 0, 5),
+        "new_initiative": (1.0, 0, 8),
+        "status_change": (1.0, 0, 7),
         "passed_date": (1.0, 0, 0),
-        "figure_shift": (1.0, 0, 1),
+        "figure_shift": (1.0, 0, 2),
     },
 }
 # Claims that match neither a true nor a false entry of the facts, at most: they are read by hand
 # (docs/figures-and-events.md lists them) and must not grow unnoticed. Lower when a change earns it.
-MOST_UNKNOWN = {("002", "000"): 11, ("000", "004"): 6}
+MOST_UNKNOWN = {("002", "000"): 9, ("000", "004"): 6}
+MOST_UNKNOWN_SHARE = 0.2  # of all claims (figure shifts included, neutral kinds not)
 
 
 @lru_cache(maxsize=2)
@@ -70,13 +71,16 @@ def test_summary_holds_its_floors(pair: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize("pair", list(FLOORS), ids=lambda pair: "→".join(pair))
 def test_claims_the_facts_do_not_judge_stay_few(pair: tuple[str, str]) -> None:
-    unknown = sum(tally.unknown for tally in _scored(*pair).values())
+    tallies = _scored(*pair).values()
+    unknown = sum(tally.unknown for tally in tallies)
     assert unknown <= MOST_UNKNOWN[pair], unknown
+    claims = sum(tally.true + tally.false + tally.unknown for tally in tallies)
+    assert unknown <= MOST_UNKNOWN_SHARE * claims, (unknown, claims)
 
 
 @pytest.mark.parametrize("pair", list(FLOORS), ids=lambda pair: "→".join(pair))
-def test_no_tempting_false_claim_of_resolution_or_a_false_figure_shift(pair: tuple[str, str]) -> None:
-    """The facts list sections absent from the newer report as "not resolved": none may be claimed."""
+def test_no_tempting_false_claim_of_any_kind(pair: tuple[str, str]) -> None:
+    """The facts list sections absent from the newer report as "not resolved", renamed units and
+    recurring parts as "not new", pairs of different quantities as no shift: none may be claimed."""
     tallies = _scored(*pair)
-    assert tallies.get("resolved", Tally()).not_events == 0
-    assert tallies.get("figure_shift", Tally()).not_events == 0
+    assert {kind: tally.not_events for kind, tally in tallies.items() if tally.not_events} == {}

@@ -5,8 +5,15 @@ from __future__ import annotations
 MAX_COMPONENT = 150  # above this many sections on one side, a component is paired greedily (noted)
 
 
-def assign(edges: list[tuple[int, int, float, str]], notes: list[str]) -> list[tuple[int, int, float, str]]:
-    """The maximum-score matching, solved separately on each connected group of candidate pairs."""
+def assign(
+    edges: list[tuple[int, int, float, str]], notes: list[str], floor: float = 0.0
+) -> list[tuple[int, int, float, str]]:
+    """The matching with the most score above ``floor``, solved separately on each connected group.
+
+    A pair is worth what it scores above ``floor`` (the score at which leaving both sections
+    unpaired is as good): so one certain pair (0.9) beats two doubtful ones (0.52 + 0.52) that
+    would block it, which a plain sum of scores would not.
+    """
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def find(node: tuple[str, int]) -> tuple[str, int]:
@@ -25,11 +32,13 @@ def assign(edges: list[tuple[int, int, float, str]], notes: list[str]) -> list[t
         groups.setdefault(find(("old", edge[0])), []).append(edge)
     chosen: list[tuple[int, int, float, str]] = []
     for root in sorted(groups):
-        chosen.extend(_assign_group(groups[root], notes))
+        chosen.extend(_assign_group(groups[root], notes, floor))
     return chosen
 
 
-def _assign_group(edges: list[tuple[int, int, float, str]], notes: list[str]) -> list[tuple[int, int, float, str]]:
+def _assign_group(
+    edges: list[tuple[int, int, float, str]], notes: list[str], floor: float
+) -> list[tuple[int, int, float, str]]:
     rows = sorted({i for i, _, _, _ in edges})
     cols = sorted({j for _, j, _, _ in edges})
     by_pair = {(i, j): (score, reason) for i, j, score, reason in edges}
@@ -40,7 +49,8 @@ def _assign_group(edges: list[tuple[int, int, float, str]], notes: list[str]) ->
     transposed = len(rows) > len(cols)
     if transposed:
         rows, cols = cols, rows
-    cost = [[-(by_pair.get((c, r) if transposed else (r, c), (0.0, ""))[0]) for c in cols] for r in rows]
+    worth = {pair: score - floor for pair, (score, _) in by_pair.items()}
+    cost = [[-worth.get((c, r) if transposed else (r, c), 0.0) for c in cols] for r in rows]
     chosen = []
     for r, c in sorted(hungarian(cost).items()):
         i, j = (cols[c], rows[r]) if transposed else (rows[r], cols[c])

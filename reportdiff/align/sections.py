@@ -42,16 +42,27 @@ _PREFIXES = ("verksamhetsområdet", "verksamhetsområde", "verksamhetsomr", "vo"
 _ABBREVIATIONS = {"&": "och", "avd": "avdelningen", "avdelning": "avdelningen", "enh": "enheten", "ca": "cirka"}
 _WORD = re.compile(r"[\w&]+")  # findall(): a third less work than sub() on the gaps, then split()
 _DIGITS = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def section_key(heading: str) -> str:
     """A heading reduced to what identifies it: no numbering, prefix, case or punctuation."""
-    text = normalise(heading).lower()
-    text = _NUMBERING.sub("", text)
-    words = [_ABBREVIATIONS.get(word, word) for word in _WORD.findall(text)]
+    words = _key_words(heading)
     while len(words) > 1 and words[0] in _PREFIXES:
         words = words[1:]
     return " ".join(words)
+
+
+@lru_cache(maxsize=4096)
+def names_a_unit(heading: str) -> bool:
+    """Whether the heading names an organisational unit ("Division …", "VO …"), not a topic."""
+    words = _key_words(heading)
+    return len(words) > 1 and words[0] in _PREFIXES
+
+
+def _key_words(heading: str) -> list[str]:
+    text = _NUMBERING.sub("", normalise(heading).lower())
+    return [_ABBREVIATIONS.get(word, word) for word in _WORD.findall(text)]
 
 
 def heading_similarity(a: str, b: str) -> float:
@@ -120,7 +131,7 @@ def align(old: Report, new: Report) -> Alignment:
             f"{len(rest_old)} × {len(rest_new)} sections to pair: only pairs sharing text or a heading were scored"
         )
     edges = _scored_edges(olds, news, rest_old, rest_new, result)
-    for i, j, score, reason in assign(edges, result.notes):
+    for i, j, score, reason in assign(edges, result.notes, floor=THRESHOLD):
         result.matches.append(Match(i, j, score, reason))
     result.matches.sort(key=lambda m: m.new)
     result.old_to_new = {m.old: m.new for m in result.matches}
@@ -186,6 +197,8 @@ def _scored_edges(
         return heading_cache[(a, b)]
 
     shared = _shared_shingles(rest_old, rest_new)
+    old_names = {info.key for info in olds[1:]}
+    new_names = {info.key for info in news[1:]}
     h_heading, h_position = WEIGHTS_HEADING_LED
     c_heading, c_content, c_position = WEIGHTS_WITH_CONTENT
     scored: list[tuple[int, int, float]] = []
@@ -200,7 +213,10 @@ def _scored_edges(
         else:
             parent = heading_sim(olds[o.parent].key, news[n.parent].key)
         position = 0.5 * parent + 0.5 * (1 - abs(o.rank - n.rank))
-        score = h_heading * heading * heading + h_position * position
+        if _heading_is_no_evidence(o, n, old_names, new_names):
+            score = 0.0  # only shared text can pair these two
+        else:
+            score = h_heading * heading * heading + h_position * position
         content: float | None = None
         if o.shingles and n.shingles:
             common = shared.get((i, j), 0) if shared is not None else len(o.shingles & n.shingles)
@@ -224,6 +240,23 @@ def _scored_edges(
         for i, j, score in scored
         if score >= THRESHOLD and (score >= best_old[i] - PRUNE_MARGIN or score >= best_new[j] - PRUNE_MARGIN)
     ]
+
+
+def _heading_is_no_evidence(o: SectionInfo, n: SectionInfo, old_names: set[str], new_names: set[str]) -> bool:
+    """Whether the heading-led reading must not pair ``o`` and ``n``, however alike their headings.
+
+    A heading whose very name is on the other side, in another section, belongs with that one (or
+    with none, when a twin took it); and a topic that holds a unit's name among more words
+    ("Tillskott regionstöd", "Audit på IVA i Sunderbyn") is about something at the unit
+    ("Division Regionstöd"), not the unit ("VO Barnsjukvård" / "Barnsjukvården" may still pair).
+    """
+    if o.key != n.key and (o.key in new_names or n.key in old_names):
+        return True
+    old_unit, new_unit = names_a_unit(o.section.heading), names_a_unit(n.section.heading)
+    if old_unit == new_unit:
+        return False
+    unit, topic = (o, n) if old_unit else (n, o)
+    return len(topic.key.split()) > len(unit.key.split())
 
 
 def _reason(heading: float, content: float | None, position: float) -> str:
@@ -282,7 +315,9 @@ def _adjust(a: str, b: str, score: float) -> float:
 
 @lru_cache(maxsize=4096)
 def _numbers(key: str) -> frozenset[str]:
-    return frozenset(_DIGITS.findall(key))
+    """The numbers that tell units apart ("Länssjukvård 1" / "2"); a year is not one of them:
+    "Barometern 2022" and "Barometern 2023" are the same recurring survey, a year later."""
+    return frozenset(number for number in _DIGITS.findall(key) if not _YEAR.fullmatch(number))
 
 
 def _moved(result: Alignment) -> set[int]:

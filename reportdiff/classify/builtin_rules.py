@@ -38,6 +38,16 @@ RULES: dict[str, Any] = {
             "dragit igång", "sjösatt", "sjösatts",
             "anlitat", "anlitats", "anlitade", "anlitades",  # a consultant or a firm engaged for a task
         ],
+        # A change proposed ("Den föreslagna förändringen av ledningsstrukturen", "Styrelsen föreslår att …"):
+        # a matter put before the politicians, not yet decided. Matched word for word (the noun "förslag"
+        # is as often a proposal still to be made: "ska presentera förslag"); as an attribute too.
+        "proposal": ["föreslagna", "föreslagen", "föreslaget", "föreslår", "föreslog", "föreslagit", "föreslås"],
+        # After a start cue, words that name a way of working ("infört regelbundna förbättringsmöten",
+        # "infört nya rutiner"): a routine taken up more than a matter begun, so the claim is withheld.
+        "routine": [
+            "regelbundna", "regelbunden", "regelbundet", "rutin", "rutiner", "rutinen", "rutinerna",
+            "arbetssätt", "arbetssättet",
+        ],
         # Start words whose stem is another word's ("bildats" stems to "bild", an image): matched word for word.
         "start_literal": ["har bildats", "har nu bildats", "bildades", "nybildats"],
         # Words of a body being formed: a sentence that says its own unit was formed ("Division Y bildades
@@ -116,6 +126,25 @@ RULES: dict[str, Any] = {
         # only after "har"/"hade" a few words before ("perfect"): "ökat inflöde" names a state.
         "trend": ["ökat", "ökats", "minskat", "minskats", "förbättrat", "förbättrats", "försämrat", "försämrats"],
         "perfect": ["har", "hade"],
+        # The past tense of a rise or fall ("minskade kostnaderna med en tredjedel") counts only where
+        # someone raised or cut something by a stated amount: alone, "minskade skador" names a state.
+        "trend_past": ["ökade", "minskade"],
+        # A measure compared with another period or a budget ("har ökat med 4 procent jämfört med
+        # samma period") is a key figure of the month, told in the figure table, not a change of a matter.
+        "comparison": ["jämfört med", "jämfört mot", "i jämförelse med", "än budget", "mot budget"],
+        # A clause that restates the size of a change in other units ("vilket motsvarar 12 vårdplatser").
+        "restating": ["vilket motsvarar", "vilket innebär", "motsvarande"],
+        # Work said to be under way on a matter ("Arbetet med att upphandla ett nytt larm pågår"): of a
+        # matter the old report's section never spoke of, news of a matter begun.
+        # Only with a verb that brings in something that was not there (introduce, procure, recruit,
+        # build): "arbetet med att utveckla arbetssättet fortgår" is work on what exists, no new matter.
+        "underway_lead": [
+            "arbetet med att införa", "arbetet med att implementera", "arbetet med att upphandla",
+            "arbetet med att rekrytera", "arbetet med att etablera", "arbetet med att bygga", "arbetet med att inrätta",
+            "arbetet med att starta", "arbetet med att skapa", "arbetet med att ta fram", "arbetet med att öppna",
+            "arbetet med att anställa",
+        ],
+        "underway": ["pågår", "fortsätter", "fortgår"],
         # A cue in a clause that the report relays ("Kommunen säger också att en ny busslinje har startats")
         # tells what somebody said, not what the report states: such a claim is withheld.
         # Matched word for word: one of these verbs, then "att" before the cue.

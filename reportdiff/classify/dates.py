@@ -162,6 +162,8 @@ def _passed(
                 tokens = rules.tokens(sentence)
                 if not rules.date_future.find(tokens) or _period_of_a_figure(sentence, tokens, rules):
                     continue
+                if rules.recurring_text.find(tokens):
+                    continue  # "inför den årliga mässan i april": an occasion that comes back, no deadline
                 passed = [
                     (when, words)
                     for when, words in announced_dates(sentence, written)

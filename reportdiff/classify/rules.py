@@ -95,6 +95,13 @@ class Rules:
     time_clause: Cues = field(default_factory=Cues)
     reported_speech: frozenset[str] = frozenset()
     perfect: frozenset[str] = frozenset()
+    trend_past: Cues = field(default_factory=Cues)
+    comparison: Cues = field(default_factory=Cues)
+    restating: Cues = field(default_factory=Cues)
+    underway_lead: Cues = field(default_factory=Cues)
+    underway: Cues = field(default_factory=Cues)
+    proposal: Cues = field(default_factory=Cues)
+    routine: Cues = field(default_factory=Cues)
     new_heading: Cues = field(default_factory=Cues)
     recurring_text: Cues = field(default_factory=Cues)
     recurring_headings: Cues = field(default_factory=Cues)
@@ -248,6 +255,13 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         time_clause=Cues.literal(_words(events, "time_clause")),
         reported_speech=frozenset(word.lower() for word in _words(events, "reported_speech")),
         perfect=frozenset(word.lower() for word in _words(events, "perfect")),
+        trend_past=Cues.literal(_words(events, "trend_past")),
+        comparison=Cues.literal(_words(events, "comparison")),
+        restating=Cues.literal(_words(events, "restating")),
+        underway_lead=Cues.literal(_words(events, "underway_lead")),
+        underway=Cues.literal(_words(events, "underway")),
+        proposal=Cues.literal(_words(events, "proposal")),
+        routine=Cues.literal(_words(events, "routine")),
         new_heading=cues(events, "new_heading"),
         recurring_text=cues(events, "recurring"),
         recurring_headings=cues(sections, "recurring"),

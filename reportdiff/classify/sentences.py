@@ -58,7 +58,7 @@ class Reading:
 
 def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     """What ``sentence`` states, or None. A person in a role first, then a change of stage (paused,
-    delayed, procured …), then a completion, then a start; a cue after a negation ("har inte
+    delayed, procured …), a rise or fall, a proposal, then a completion, then a start; a cue after a negation ("har inte
     påbörjats") or before a word of work still going on ("slutförs under våren", "pågår") does not count."""
     tokens = rules.tokens(sentence)
     people, people_at = _people_hit(tokens, sentence, rules)
@@ -74,6 +74,10 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     if trend is not None:
         why = "a measure said to have risen or fallen (har … ökat / minskat)"
         return Reading(EventKind.STATUS_CHANGE, "sentence.trend", why, at=trend, label=words[trend].removesuffix("s"))
+    proposed = find_cue(tokens, rules.proposal, rules, words)
+    if proposed is not None and not proposed[1]:
+        why = "a change proposed: a matter put before the politicians, not yet decided"
+        return Reading(EventKind.NEW_INITIATIVE, "sentence.proposal", why, at=proposed[0])
     for cues, confident in ((rules.done, True), (rules.held, _names_a_matter(tokens, words, rules))):
         done = find_cue(tokens, cues, rules)
         if done is None or done[1] or is_count(sentence, done[0]):
@@ -89,8 +93,20 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
         if not confident:
             why = "done cue that as often tells of an activity held as of a matter finished: withheld"
         return Reading(EventKind.RESOLVED, "sentence.done", why, at=done[0], confident=confident)
+    return _start_reading(tokens, words, rules)
+
+
+def _start_reading(tokens: list[str], words: list[str], rules: Rules) -> Reading | None:
+    """A start stated (news), announced, withheld (relayed, a routine), or work on a matter said to
+    be under way; None when the sentence states no start."""
     start = find_cue(tokens, rules.start, rules) or find_cue(tokens, rules.start_literal, rules, words)
-    if start is None or not _states(words, start[0]):
+    if start is None:
+        underway = underway_matter(words, tokens, rules)
+        if underway is None:
+            return None
+        why = "work said to be under way on a matter"
+        return Reading(EventKind.NEW_INITIATIVE, "sentence.underway", why, at=underway[1])
+    if not _states(words, start[0]):
         return None
     if rules.time_clause.find(words[max(0, start[0] - _TIME_CLAUSE_WINDOW) : start[0]]):
         return None  # "sedan programmet startade har …": a time, not a start
@@ -99,7 +115,23 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     if _relayed(words, start[0], rules):
         why = "start cue in what the report relays somebody saying: withheld"
         return Reading(EventKind.NEW_INITIATIVE, "sentence.start", why, at=start[0], confident=False)
+    if rules.routine.find(words[start[0] + 1 :]):
+        why = "start cue of a way of working (a routine, regular meetings): withheld"
+        return Reading(EventKind.NEW_INITIATIVE, "sentence.start", why, at=start[0], confident=False)
     return Reading(EventKind.NEW_INITIATIVE, "sentence.start", "start cue", at=start[0])
+
+
+def underway_matter(words: list[str], tokens: list[str], rules: Rules) -> tuple[int, int] | None:
+    """Where a sentence says work on a matter is under way ("Arbetet med att upphandla ett nytt larm
+    pågår"): the index of the matter's verb and of the word that says it goes on, or None. Not
+    when that word is negated or announced ("arbetet med att … kommer att fortsätta")."""
+    if 0 not in rules.underway_lead.find(words):
+        return None  # the work must be the sentence's subject, its first words
+    verb = words.index("att") + 1 if "att" in words else 1  # "Arbetet med att | upphandla …"
+    goes_on = [index for index in rules.underway.find(words) if index > verb + 1]
+    if goes_on and not negated(tokens, goes_on[0], rules) and not ahead(tokens, goes_on[0], rules):
+        return verb, goes_on[0]
+    return None
 
 
 def _forms(sentence: str, heading: str, rules: Rules) -> bool:
@@ -145,17 +177,66 @@ _PERFECT_WINDOW = 6  # "har sedan december förra året ökat": the auxiliary up
 
 
 def _trend_at(sentence: str, tokens: list[str], words: list[str], rules: Rules) -> int | None:
-    """The word of a rise or fall stated in the perfect ("har … ökat"), not negated, not ahead."""
-    if _NUMBER.search(sentence):
-        return None  # "har minskat med 1,2 procent": a figure, told in the figure table
-    for index in rules.trend.find(words):
-        before = words[max(0, index - _PERFECT_WINDOW) : index]
-        if not any(word in rules.perfect for word in before):
-            continue
+    """The word of a rise or fall: stated in the perfect ("har … ökat"), or someone raising or
+    cutting something by a stated amount in the past tense ("minskade kostnaderna med en tredjedel");
+    not negated, not ahead, not told as slight ("har minskat marginellt"), not an adjective ("ett
+    ökat behov"). A sentence with figures counts only where someone raised or cut something and its
+    figures give the size of that change ("har ökat antalet vårdplatser med 46 procent, vilket
+    motsvarar 12 platser"), comparing no periods: "Antalet besök har minskat med 3 procent jämfört
+    med …" is a key figure, the figure table's."""
+    numbered = bool(_NUMBER.search(sentence))
+    if numbered and (rules.comparison.find(words) or not _figures_are_sizes(sentence, rules)):
+        return None
+    perfect = {
+        index
+        for index in rules.trend.find(words)
+        if rules.perfect & set(words[max(0, index - _PERFECT_WINDOW) : index])
+    }
+    past = set(rules.trend_past.find(words))
+    for index in sorted(perfect | past):
         if negated(tokens, index, rules) or ahead(tokens, index, rules):
+            continue
+        if words[index + 1 : index + 2] and words[index + 1] in _SLIGHT:
+            continue
+        if index > 0 and words[index - 1] in _DETERMINERS:
+            continue  # "har det uppstått ett ökat behov": an adjective, the perfect is another verb's
+        changes_something = _raises_or_cuts(words, index)
+        if (index in past or numbered) and not changes_something:
+            continue
+        if index in past and not _CHANGE_SIZE.match(" ".join(words[index + 1 :])):
             continue
         return index
     return None
+
+
+_SLIGHT = frozenset({"marginellt", "något", "obetydligt", "svagt", "lite", "aningen", "knappt"})
+_NOT_AN_OBJECT = frozenset({"igen", "sedan", "sen", "den", "det", "en", "ett"})
+# The size of a change, in the words after its verb: "… med 46 procent", "… med nästan en tredjedel".
+_CHANGE_SIZE = re.compile(
+    r"^(?:\S+ ){0,6}?med (?:\S+ ){0,2}?(?:\d|en \w+del\b|\w+delar\b|hälften\b|"
+    r"(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra)\b)"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:–—(]")
+
+
+def _raises_or_cuts(words: list[str], index: int) -> bool:
+    """Whether the trend verb at ``index`` takes an object: someone raised or cut something
+    ("har ökat antalet vårdplatser", "minskade kostnaderna"), not a measure that moved by itself."""
+    following = words[index + 1 : index + 2]
+    return bool(following) and following[0] not in _NOT_AN_OBJECT and following[0].endswith(_DEFINITE)
+
+
+def _figures_are_sizes(sentence: str, rules: Rules) -> bool:
+    """Whether every number of ``sentence`` gives the size of a change: right after "med" (up to two
+    words between: "med i genomsnitt 20 procent"), or in a clause that restates it ("vilket
+    motsvarar 12 vårdplatser", "– vilket innebär en besparing på 230 miljoner")."""
+    for match in _NUMBER.finditer(sentence):
+        before = sentence[: match.start()]
+        near = literal_tokens(before)[-3:]
+        clause = literal_tokens(_CLAUSE_BREAK.split(before)[-1])
+        if "med" not in near and not rules.restating.find(clause):
+            return False
+    return True
 
 
 def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
@@ -178,6 +259,10 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                 event = sentence_event(sentence, change.new, pair.new_path, heading, rules)
                 if event is None:
                     continue
+                if event.rule == "sentence.underway" and _spoken_of(
+                    sentence, pair.old.blocks if pair.old else [], rules
+                ):
+                    continue  # work going on with a matter the old report's section already told
                 if event.rule == "sentence.start" and pair.old is not None:
                     if announced is None:
                         announced = _planned_starts(pair.old.blocks, rules)
@@ -300,6 +385,20 @@ def _people_hit(tokens: list[str], sentence: str, rules: Rules) -> tuple[str, in
         if any(abs(cue - role) <= _PEOPLE_WINDOW for cue in cues):
             return "people.role", role
     return "", 0
+
+
+def _spoken_of(sentence: str, old_blocks: list[Block], rules: Rules) -> bool:
+    """Whether the matter that ``sentence`` says is under way is one the old section spoke of: two
+    content words of the matter (or its one word) shared with one of the old sentences."""
+    words = literal_tokens(sentence)
+    where = underway_matter(words, rules.tokens(sentence), rules)
+    if where is None:
+        return False
+    matter = content_stems(" ".join(words[where[0] : where[1]]))
+    need = min(_SAME_MATTER_WORDS, len(matter))
+    return any(
+        len(matter & content_stems(spoken)) >= need for block in old_blocks for _, spoken in split_sentences(block.text)
+    )
 
 
 def _in_place_as_spoken_of(

@@ -165,8 +165,10 @@ _NOT_SETTINGS = {
     "resend_file",
 }
 # Keys of [email] that are the email command's own options, not SMTP settings for mail.py.
-# (retries, retry_delay, outbox and tls are both: the CLI passes them on as flags.)
-EMAIL_OPTION_KEYS = {"to", "cc", "subject", "link", "lang", "since_state", "since-state", "settle", "retry-delay"}
+EMAIL_OPTION_KEYS = {"to", "cc", "subject", "link", "lang", "since_state", "since-state", "settle"}
+# SMTP settings that are also flags of `email`: mail.resolve_settings reads them from [email] itself,
+# below the environment (a file default in click's default_map would beat REPORTDIFF_SMTP_*).
+_SMTP_FLAGS = {"tls", "retries", "retry_delay", "outbox"}
 # Tables read by their own code, which checks their keys: [email] (mail/), [rules] (classify/rules.py),
 # [headings] (text/heading_words.py).
 _OWN_TABLES = {"email", "rules", "headings"}
@@ -215,6 +217,8 @@ def settings_default_map(group: click.Group, found: Configuration) -> tuple[dict
         for where, source in (("", top), (f"[{name}] ", own)):
             for key, value in source.items():
                 param = settings.get(key)
+                if name == "email" and param is not None and param.name in _SMTP_FLAGS:
+                    continue
                 if param is None:
                     if where and name not in _OWN_TABLES and name != "check":  # check/config.py warns for its own
                         warnings.append(f"{path}: unknown key {key!r} in [{name}] (ignored)")

@@ -99,7 +99,8 @@ def email(
         raise InputError("no recipient: give at least one --to address")
     checked_link(link)  # a bad --link fails before any work
     # The table also holds this command's own settings (to, subject, ...): the CLI read those as defaults.
-    smtp = {key: value for key, value in configuration().section("email").items() if key not in EMAIL_OPTION_KEYS}
+    table = configuration().section("email").items()
+    smtp = {key.replace("-", "_"): value for key, value in table if key not in EMAIL_OPTION_KEYS}
     settings = resolve_settings(smtp, os.environ, tls=tls, retries=retries, retry_delay=retry_delay, outbox=outbox)
 
     def ask_password() -> None:

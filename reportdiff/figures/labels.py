@@ -161,16 +161,31 @@ def _change(before: str, after: str) -> str:
     return " (förändring)" if _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after) else ""
 
 
+_CHANGE_NOUNS = ("förbättring", "försämring", "ökning", "minskning", "besparing")
+
+
+def _changed_measure(before: str) -> str:
+    """What a change noun with no figure before it speaks of: the subject of the clause before its
+    own ("… minskade kostnaderna för inhyrd bemanning med en tredjedel – vilket innebär en besparing
+    på 230 miljoner kronor" is a change of the costs), or "" when there is none."""
+    clauses = [part for part in _CLAUSE_BREAK.split(before)[:-1] if _WORD.search(part)]
+    return _subject(clauses[-1]) if clauses else ""
+
+
 def _label_for(sentence: str, rel_start: int, rel_end: int, previous: str, parenthesised: bool) -> tuple[str, bool]:
     """What a unit figure measures; returns (label, inherited)."""
     before = _FIXED_PHRASES.sub(" ", sentence[max(0, rel_start - _LABEL_REACH) : rel_start])
     clause = _CLAUSE_BREAK.split(before)[-1]
     subject = _subject(clause)
-    if subject and subject.split()[0] in ("förbättring", "försämring", "ökning", "minskning") and previous:
-        subject = ""
+    changed = ""
+    if subject and subject.split()[0] in _CHANGE_NOUNS:
+        if previous:
+            subject = ""
+        else:
+            subject, changed = _changed_measure(before) or subject, " (förändring)"
     qualifier = _qualifier(sentence[rel_end : rel_end + _LABEL_REACH])
     if qualifier != " (budget)":  # "500 mnkr bättre än budget" is already told apart from the level
-        qualifier = _change(before, sentence[rel_end : rel_end + 20]) + qualifier
+        qualifier = (_change(before, sentence[rel_end : rel_end + 20]) or changed) + qualifier
     if parenthesised and previous:
         return previous + " (parentes)", True
     if subject:

@@ -8,11 +8,11 @@ unchanged or merely moved sentence are never shifts. Figures are paired by label
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reportdiff.figures.extract import Found, block_figures
-from reportdiff.figures.words import may_hold_figure
+from reportdiff.figures.words import _UNIT_WORDS, may_hold_figure
 from reportdiff.model import (
     BlockChange,
     BlockOp,
@@ -22,7 +22,8 @@ from reportdiff.model import (
     SectionStatus,
     TextOpKind,
 )
-from reportdiff.text.stem import content_stems, stem_phrase
+from reportdiff.text.dates import MONTH_PATTERN
+from reportdiff.text.stem import content_stems, stem, stem_phrase
 
 # Words beside a number that say which of several quantities of one noun it is: two figures that
 # name different words of one group measure different things ("82 pågående" is not "350 avslutade"
@@ -52,17 +53,78 @@ def _qualifiers(figure: Figure) -> list[str]:
     return found
 
 
+# What a figure stands for besides its measure, read from its own sentence. Unlike a qualifier, no
+# word is a reading too: an outcome is never paired with a forecast, this period's figure never with
+# the earlier one it is compared to ("samma period 2021 då sjukfrånvaron var 9,87 procent", "från 62
+# procent till 48 procent"), a whole never with a part of it ("varav 6 339", "den finansiella delen av").
+_FORECAST = re.compile(r"prognos", re.IGNORECASE)  # prognos, årsprognosen, prognosticeras, prognostiserar
+_EARLIER = re.compile(
+    r"(?:\bsamma period|\bföregående år|\bförra året|\b(?:19|20)\d\d)\s+(?:då|när)\b[^,;:.]*$|\bfrån\s*$", re.IGNORECASE
+)
+_PART = re.compile(r"\bvarav\b|\bdel(?:en|ar|arna)?\s+av\s+[^,;:.]*$", re.IGNORECASE)
+
+
+def standing(figure: Figure) -> str:
+    """``forecast``, ``earlier`` or ``part`` when the figure's sentence says so, else ``""``.
+
+    A forecast is told by its sentence or its heading (``Årsprognos``); the others by the words
+    before the figure in its sentence."""
+    return _standing(figure.sentence, figure.raw, figure.section_path[-1] if figure.section_path else "")
+
+
+@lru_cache(maxsize=4096)
+def _standing(sentence: str, raw: str, heading: str) -> str:
+    at = sentence.find(raw)
+    before = sentence[: max(at, 0)]
+    if _FORECAST.search(sentence) or _FORECAST.search(heading):
+        return "forecast"
+    if at >= 0 and _EARLIER.search(before):
+        return "earlier"
+    if at >= 0 and _PART.search(before):
+        return "part"
+    return ""
+
+
 def comparable(old: Figure, new: Figure) -> bool:
     """Whether two figures can measure the same thing: a count counts the same noun (the labels share a
-    stem), and no qualifier beside them says otherwise ("pågående" against "avslutade")."""
+    stem), both stand for the same (:func:`standing`), and no qualifier beside them says otherwise
+    ("pågående" against "avslutade")."""
     if old.unit == new.unit == "st" and not _related(old, new):
+        return False
+    if standing(old) != standing(new):
         return False
     return all(a == b or not a or not b for a, b in zip(_qualifiers(old), _qualifiers(new), strict=True))
 
 
 def pairing_key(figure: Figure) -> tuple[str, str]:
     """Labels compared by stems, so that "sjukfrånvaron" and "sjukfrånvaro" are one figure."""
-    return stem_phrase(figure.label), figure.unit
+    return _label_stems(figure.label), figure.unit
+
+
+_COMPOUND_HEADS = ("kostn", "intäk")  # generic heads (stemmed twice) that also end compounds
+
+
+@lru_cache(maxsize=4096)
+def _label_stems(label: str) -> str:
+    """The stems of a label's words, each stemmed twice: Snowball takes one ending at a time
+    ("kostnader" → "kostnad", "kostnad" → "kostn"), so the singular and plural of a noun in -nad
+    only meet on the second pass.
+
+    Two ways of writing one measure meet too: a generic head with ``för`` is the compound
+    ("kostnader för pensioner" and "pensionskostnader" are both ``pensionkostn``), and a change
+    with no other reference is one against the year before ("(förändring)" is "(förändring) (fg år)")."""
+    main, _, added = label.partition(" (")
+    words = [stem(stem(word)) for word in stem_phrase(main).split()]
+    if len(words) == 3 and words[0] in _COMPOUND_HEADS and words[1] == "för":
+        words = [words[2] + words[0]]
+    elif len(words) == 1:
+        head = next((head for head in _COMPOUND_HEADS if words[0].endswith(head)), "")
+        if head and len(words[0]) > len(head) + 2:
+            words = [words[0][: -len(head)].removesuffix("s") + head]  # the linking s: pension|s|kostnader
+    extra = [stem(stem(word)) for word in stem_phrase(added).split()]
+    if "förändring" in extra and "budget" not in extra:
+        extra = [word for word in extra if word not in ("fg", "år")]
+    return " ".join(words + extra)
 
 
 def _op_ranges(ops: Iterable[tuple[TextOpKind, str]]) -> list[tuple[int, int, TextOpKind]]:
@@ -114,7 +176,7 @@ def _related(a: Figure, b: Figure) -> bool:
 
 
 def _label_words(label: str) -> set[str]:
-    return set(stem_phrase(_ADDED.sub(" ", label).replace("-", " ")).split())
+    return set(_label_stems(_ADDED.sub(" ", label).replace("-", " ")).split())
 
 
 def _pair_lists(
@@ -256,7 +318,7 @@ def figure_shifts(diff: DocumentDiff) -> list[FigureShift]:
     shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
     # A measure reported under another heading (a monthly part renamed, a unit reorganised):
     # paired only when its label and unit are unique in both reports and its sentences agree.
-    pairs = _pair_unique(only_old + far_old, only_new + far_new)
+    pairs = _pair_unique(only_old + far_old, only_new + far_new, _Roles(diff))
     shifts.extend(_shift(a.figure, b.figure) for a, b in pairs if not _same(a.figure, b.figure))
     paired = {id(item) for pair in pairs for item in pair}
     shifts.extend(_shift(item.figure, None) for item in only_old if id(item) not in paired)
@@ -265,25 +327,96 @@ def figure_shifts(diff: DocumentDiff) -> list[FigureShift]:
 
 
 _MIN_SHARED_WORDS = 2  # content words, besides the label's, that two sentences about one measure share
+_MIN_SHARED_IN_ROLE = 1  # the same, in sections of the same role (:class:`_Roles`), not counting the unit
+_UNIT_STEMS = frozenset(stem(stem(word)) for words in _UNIT_WORDS for word in words.split())
+_YEAR_IN_HEADING = re.compile(r"\s*\b(?:19|20)\d\d\b")
+_MONTH_IN_HEADING = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 
 
-def _pair_unique(old: list[Found], new: list[Found]) -> list[tuple[Found, Found]]:
-    """Pairs of figures whose label and unit occur once among ``old`` and once among ``new``, that
-    :func:`comparable` allows, and whose sentences share at least two other content words: the same
-    measure, said the same way, in another place."""
-    old_keys = Counter(pairing_key(item.figure) for item in old)
-    new_keys = Counter(pairing_key(item.figure) for item in new)
-    by_key = {pairing_key(item.figure): item for item in old if old_keys[pairing_key(item.figure)] == 1}
+class _Roles:
+    """Sections that play the same part in both reports though their headings differ.
+
+    - The monthly part: the one top-level heading of a report that names a month ("Resultat
+      februari 2023", "Månadsrapport juli"), when each report has exactly one.
+    - A recurring section: a heading that names a year, read without it ("Barometern 2022",
+      "Barometern 2023").
+    """
+
+    def __init__(self, diff: DocumentDiff) -> None:
+        self.monthly: list[str | None] = []
+        for paths in ([pair.old_path for pair in diff.pairs], [pair.new_path for pair in diff.pairs]):
+            tops = {path[0] for path in paths if path and _MONTH_IN_HEADING.search(path[0])}
+            self.monthly.append(tops.pop() if len(tops) == 1 else None)
+
+    def of(self, figure: Figure, side: int) -> set[str]:
+        """The roles of the sections ``figure`` stands in; ``side`` 0 is OLD, 1 NEW."""
+        path = figure.section_path
+        roles = {"\0monthly"} if path and path[0] == self.monthly[side] else set()
+        for heading in path:
+            if _YEAR_IN_HEADING.search(heading):
+                roles.add(stem_phrase(_YEAR_IN_HEADING.sub("", heading)))
+        return roles
+
+    def shared(self, old: Figure, new: Figure) -> bool:
+        return not self.of(old, 0).isdisjoint(self.of(new, 1))
+
+
+@lru_cache(maxsize=4096)
+def _sentence_stems(sentence: str) -> frozenset[str]:
+    """The content words of a sentence, stemmed as labels are (:func:`_label_stems`)."""
+    return frozenset(stem(word) for word in content_stems(sentence))
+
+
+_Measure = tuple[str, str, str, bool]
+
+
+def _measure(item: Found) -> _Measure:
+    """Label, unit and standing, and whether the figure is a span ("företag med 3–49 anställda" is a
+    size class, not a count of staff)."""
+    return (*pairing_key(item.figure), standing(item.figure), item.figure.high is not None)
+
+
+def _pair_unique(old: list[Found], new: list[Found], roles: _Roles) -> list[tuple[Found, Found]]:
+    """Pairs of figures whose :func:`_measure` has one value among ``old`` and one among ``new``,
+    that :func:`comparable` allows, and whose sentences share at least two other content words:
+    the same measure, said the same way, in another place. In sections of the same role (the
+    monthly part under another month's heading) one shared word is enough, if it is not a word of
+    the unit ("procent" says nothing of what is measured).
+
+    One value said twice (an introduction that repeats a figure of its section) is one figure: the
+    sentence that shares the most words with the other report's speaks for it. Two values are two
+    candidates alike, and nothing is paired."""
+    measures = {id(item): _measure(item) for item in (*old, *new)}
+    old_values: dict[_Measure, set[float]] = {}
+    new_values: dict[_Measure, set[float]] = {}
+    for pool, values in ((old, old_values), (new, new_values)):
+        for item in pool:
+            values.setdefault(measures[id(item)], set()).add(item.figure.value)
+    by_key: dict[_Measure, list[Found]] = {}
+    for item in old:
+        if len(old_values[measures[id(item)]]) == 1:
+            by_key.setdefault(measures[id(item)], []).append(item)
     pairs = []
+    taken: set[_Measure] = set()
     for item in new:
-        key = pairing_key(item.figure)
-        match = by_key.get(key)
-        if match is None or new_keys[key] != 1 or not comparable(match.figure, item.figure):
+        key = measures[id(item)]
+        if len(new_values[key]) != 1 or key in taken or key not in by_key:
             continue
         label = set(key[0].split())
-        shared = (content_stems(match.figure.sentence) & content_stems(item.figure.sentence)) - label
-        if len(shared) >= _MIN_SHARED_WORDS:
-            pairs.append((match, item))
+        best, best_shared = None, 0
+        for match in by_key[key]:
+            if not comparable(match.figure, item.figure):
+                continue
+            words = (_sentence_stems(match.figure.sentence) & _sentence_stems(item.figure.sentence)) - label
+            if roles.shared(match.figure, item.figure):
+                enough = len(words - _UNIT_STEMS) >= _MIN_SHARED_IN_ROLE
+            else:
+                enough = len(words) >= _MIN_SHARED_WORDS
+            if enough and len(words) > best_shared:
+                best, best_shared = match, len(words)
+        if best is not None:
+            pairs.append((best, item))
+            taken.add(key)
     return pairs
 
 

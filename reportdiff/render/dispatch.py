@@ -6,6 +6,7 @@ json`` never imports rich or jinja2).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -58,12 +59,13 @@ RENDERERS: dict[str, Callable[[DocumentDiff, RenderOptions], str]] = {
 
 
 def render(diff: DocumentDiff, fmt: str = "text", options: RenderOptions | None = None, **overrides: Any) -> str:
-    """Render ``diff`` in format ``fmt``; keyword overrides set fields of :class:`RenderOptions`."""
+    """Render ``diff`` in format ``fmt``; keyword overrides set fields of a copy of :class:`RenderOptions`."""
     if fmt not in RENDERERS:
         raise ReportdiffError(f"unknown format {fmt!r}; choose one of {', '.join(RENDERERS)}")
-    options = options or RenderOptions()
-    for name, value in overrides.items():
-        setattr(options, name, value)
+    unknown = sorted(set(overrides) - {field.name for field in dataclasses.fields(RenderOptions)})
+    if unknown:
+        raise ReportdiffError(f"render(): no option {unknown[0]!r}; see RenderOptions")
+    options = dataclasses.replace(options or RenderOptions(), **overrides)  # the caller's options stay as given
     return str(RENDERERS[fmt](diff, options))
 
 

@@ -7,13 +7,17 @@ departments (``…-avdelningen``, ``…-enheten``) at level 2, care areas (``VO 
 ``Verksamhetsområde …``) at level 3. Other headings take the level below the nearest *anchor*:
 a heading known by its pattern, or a heading directly followed by another heading (it has no
 text of its own, so what follows is its child). Nothing here names a particular issue's headings.
+
+The organisation words are data and a boost, not the only cue: a report that names its units
+otherwise still repeats the word it names them with (``Sektor Nord``, ``Sektor Syd`` …), and
+:func:`repeated_words` learns those words from the report itself (docs/parsing.md, *Levels*).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
@@ -76,11 +80,95 @@ def _pattern_kind(text: str, words: HeadingWords) -> str:
 
 
 @dataclass(slots=True)
+class Repeated:
+    """A first word that starts several short headings of one report: they name its units."""
+
+    word: str
+    count: int
+    first: str  # the text of its first heading, for ``outline --explain``
+    inner: bool = False  # its headings stand between those of another repeated word: one level deeper
+
+
+# A repeated heading is short and names something: ``Sektor Nord``, ``Område 3``, not a sentence.
+_MAX_REPEATED_WORDS = 4
+_MIN_REPEATED = 3
+_RUN_GAP = 12  # more headings than this between two of them: a new run, placed on its own
+
+
+def repeated_words(units: Sequence[HeadingUnit], words: HeadingWords) -> dict[int, tuple[Repeated, int]]:
+    """The report's own unit words: heading position -> (its repeated word, the position that starts its run).
+
+    A word counts when at least three headings of two to four words start with it, the next word
+    a capital or a digit, each with its own rest (``Sektor Nord``, ``Sektor Syd``, ``Sektor Väst``),
+    and the word is not already an organisation word. Such headings are siblings; a repeated word
+    whose first heading comes between the first and the last of another's is the inner one
+    (``Område …`` inside ``Sektor …``). A new run starts (the same units listed again in another
+    part) where one is directly under a heading of no repeated word, or more than ``_RUN_GAP``
+    headings after the one before.
+    """
+    headings = [(position, unit) for position, unit in enumerate(units) if unit.heading]
+    found: dict[str, list[int]] = {}
+    rests: dict[str, set[str]] = {}
+    for position, unit in headings:
+        split = unit.text.split()
+        if not 2 <= len(split) <= _MAX_REPEATED_WORDS or pattern_kind(unit.text, words):
+            continue
+        if not (split[0][:1].isupper() and split[0].isalpha()):
+            continue
+        found.setdefault(split[0], []).append(position)
+        if split[1][:1].isupper() or split[1][:1].isdigit():  # names: 'Sektor Nord'; 'Sektor norr' joins a known word
+            rests.setdefault(split[0], set()).add(heading_key(" ".join(split[1:])))
+    kept = {word: positions for word, positions in found.items() if len(rests.get(word, ())) >= _MIN_REPEATED}
+    order = [position for position, _ in headings]
+    rank = {position: index for index, position in enumerate(order)}
+    out: dict[int, tuple[Repeated, int]] = {}
+    for word, positions in kept.items():
+        inner = any(
+            others[0] < positions[0] < others[-1] for other, others in kept.items() if other != word
+        ) or _inside_division(positions[0], units, words)
+        repeated = Repeated(word, len(positions), units[positions[0]].text, inner)
+        start = positions[0]
+        for before, position in zip([None, *positions[:-1]], positions, strict=True):
+            if before is not None and (
+                rank[position] - rank[before] > _RUN_GAP + 1 or _new_parent(position, units, kept)
+            ):
+                start = position
+            out[position] = (repeated, start)
+    return out
+
+
+def _new_parent(position: int, units: Sequence[HeadingUnit], kept: dict[str, list[int]]) -> bool:
+    """The unit right before is a heading of no repeated word: a parent of its own, so a new run starts here."""
+    before = units[position - 1] if position else None
+    return before is not None and before.heading and not any(position - 1 in positions for positions in kept.values())
+
+
+def _inside_division(position: int, units: Sequence[HeadingUnit], words: HeadingWords) -> bool:
+    """The nearest heading of a known form above ``position`` is a division: a repeated word below it is inner."""
+    for unit in reversed(units[:position]):
+        kind = pattern_kind(unit.text, words) if unit.heading else ""
+        if kind:
+            return kind == "division"
+    return False
+
+
+@dataclass(slots=True)
+class _Runs:
+    """The report's repeated unit words (``repeated_words``) and the levels their runs were given."""
+
+    members: dict[int, tuple[Repeated, int]]
+    run_levels: dict[int, int] = field(default_factory=dict)  # the position that starts a run -> its level
+    word_levels: dict[str, int] = field(default_factory=dict)  # a repeated word -> the level of its first run
+
+
+@dataclass(slots=True)
 class _Anchor:
     level: int
     generic: bool
     listed: bool
     kind: str = ""  # the known form ('division', 'area' …) of a patterned anchor
+    repeated: str = ""  # the report's own repeated word (``repeated_words``) that placed it
+    run: int = -1  # the position that starts its run of repeated headings
     unlisted_children: int = 0
     children: int = 0  # generic headings placed directly under it
     nested: bool = False  # one of its children has sub-headings of its own
@@ -127,6 +215,8 @@ def assign_levels(
     announced = False  # the text between ``previous`` and this heading announced what follows
     warnings: list[str] = []
     pattern_count = 0
+    words = words or heading_words()
+    runs = _Runs(repeated_words(units, words))
     for position, unit in enumerate(units):
         if not unit.heading:
             announced = last_heading is not None and announces_what_follows(unit.text)
@@ -134,6 +224,8 @@ def assign_levels(
             continue
         following = units[position + 1] if position + 1 < len(units) else None
         empty = following is not None and following.heading
+        if listed and unit.listed and previous is not None and not previous.listed:
+            previous = None  # a contents lists a listed heading's parent too: the unlisted line before is not it
         kind = pattern_kind(unit.text, words)
         key = heading_key(unit.text)
         level = 0
@@ -159,8 +251,12 @@ def assign_levels(
             while stack and stack[-1].level >= level:
                 stack.pop()
             stack.append(_Anchor(level, generic=False, listed=unit.listed, kind=kind))
-        else:
-            level = _generic_level(unit, previous, stack, toc_depth, empty, announced)
+        elif position in runs.members:
+            level = _repeated_level(unit, position, runs, previous, stack, toc_depth, empty, announced)
+            in_division = in_division or not runs.members[position][0].inner
+        elif not (level := _around_runs(unit, position, runs, stack, empty and previous is None)):
+            listed_child = empty and following is not None and following.listed
+            level = _generic_level(unit, previous, stack, toc_depth, empty, announced, listed_child)
         unit.level = min(level, 6)
         previous, last_heading, announced = unit, unit, False
     _drop_empty_generic(units, words)
@@ -187,7 +283,13 @@ def _drop_empty_generic(units: Sequence[HeadingUnit], words: HeadingWords | None
 
 
 def _generic_level(
-    unit: HeadingUnit, previous: HeadingUnit | None, stack: list[_Anchor], toc_depth: int, empty: bool, announced: bool
+    unit: HeadingUnit,
+    previous: HeadingUnit | None,
+    stack: list[_Anchor],
+    toc_depth: int,
+    empty: bool,
+    announced: bool,
+    listed_child: bool = False,
 ) -> int:
     why = ""
     if previous is not None and (not stack or stack[-1].level < previous.level):
@@ -199,8 +301,18 @@ def _generic_level(
             if announced
             else "the heading just before has no text of its own, so this is its child"
         )
+    parent_in_contents = toc_depth > 1 and unit.listed and listed_child and previous is None
+    if parent_in_contents:
+        while stack and stack[-1].level >= toc_depth - 1:
+            stack.pop()
+        why = (
+            f"in the contents, which lists {toc_depth} levels, and so is the sub-heading right after it:"
+            f" at most level {toc_depth - 1}"
+        )
     top = stack[-1] if stack else None
-    if previous is None and top is not None and top.generic:
+    if parent_in_contents:
+        pass
+    elif previous is None and top is not None and top.generic:
         # Listed after unlisted children of a listed heading, or itself a heading with sub-headings
         # after the anchor's children: a sibling of the anchor, not its grandchild.
         if (top.listed and unit.listed and top.unlisted_children) or (empty and top.children):
@@ -226,6 +338,92 @@ def _generic_level(
     if top is not None:
         top.children += 1
         top.unlisted_children += not unit.listed
+    return level
+
+
+def _repeated_level(
+    unit: HeadingUnit,
+    position: int,
+    runs: _Runs,
+    previous: HeadingUnit | None,
+    stack: list[_Anchor],
+    toc_depth: int,
+    empty: bool,
+    announced: bool,
+) -> int:
+    """A heading of the report's own repeated word: at the level of its run's first, or one below the outer word."""
+    repeated, start = runs.members[position]
+    run_levels, word_levels = runs.run_levels, runs.word_levels
+    like = f"one of {repeated.count} headings that start with '{repeated.word}' (like '{repeated.first}')"
+    outer = next((anchor for anchor in reversed(stack) if anchor.kind == "division" and not anchor.generic), None)
+    if repeated.inner and outer is not None:
+        level = outer.level + 1
+        outer_name = outer.repeated or "division"
+        unit.why_level = f"level {level}: {like}, the report's own unit word, one below '{outer_name}'"
+    elif start in run_levels and any(anchor.repeated == repeated.word for anchor in stack):
+        level = run_levels[start]
+        unit.why_level = f"level {level}: {like}, the report's own unit word: a sibling of the first"
+    elif repeated.word in word_levels:
+        level = run_levels[start] = word_levels[repeated.word]
+        unit.why_level = f"level {level}: {like}, the report's own unit word, listed again: at the level of the first"
+    else:
+        level = _generic_level(unit, previous, stack, toc_depth, empty, announced)
+        run_levels[start] = word_levels[repeated.word] = level
+        unit.why_level += f"; the first of {repeated.count} headings that start with '{repeated.word}'"
+    while stack and stack[-1].level >= level:
+        stack.pop()
+    kind = "area" if repeated.inner else "division"
+    stack.append(_Anchor(level, generic=False, listed=unit.listed, kind=kind, repeated=repeated.word, run=start))
+    return level
+
+
+def _around_runs(unit: HeadingUnit, position: int, runs: _Runs, stack: list[_Anchor], after_text: bool) -> int:
+    """The level of a heading of no repeated word that a run places: right over a later run, or after a run's end.
+
+    0: neither. ``after_text`` says text came before it and the next unit is a heading.
+    """
+    over = _over_later_run(position, runs.members, runs.word_levels)
+    if over > 1:
+        level = over - 1
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        unit.why_level = (
+            f"level {level}: the heading right after it starts the report's '{runs.members[position + 1][0].word} …'"
+            f" headings again, which stand at level {over}: their parent"
+        )
+        return level
+    ended = _end_run(stack, position, runs.members) if after_text else 0
+    if ended:
+        unit.why_level = (
+            f"level {ended}: it has sub-headings and follows a run of the report's repeated headings without"
+            " being one of them: a sibling of the heading over that run"
+        )
+    return ended
+
+
+def _over_later_run(position: int, repeated: dict[int, tuple[Repeated, int]], word_levels: dict[str, int]) -> int:
+    """The level of a repeated word whose new run starts right after ``position`` (0: none)."""
+    member = repeated.get(position + 1)
+    if member is None or member[1] != position + 1 or member[0].inner:
+        return 0
+    return word_levels.get(member[0].word, 0)
+
+
+def _end_run(stack: list[_Anchor], position: int, repeated: dict[int, tuple[Repeated, int]]) -> int:
+    """A heading with sub-headings after the last of a run of repeated headings, not one of them, ends the run.
+
+    The run's headings are the children of the heading above them; this one is that heading's
+    sibling: the run and the heading over it leave the stack, and its level is returned
+    (0: no such run).
+    """
+    index = next((i for i, anchor in enumerate(stack) if anchor.repeated and anchor.kind == "division"), None)
+    if index is None or index == 0:
+        return 0
+    run = stack[index].run
+    if any(later > position and start == run for later, (_, start) in repeated.items()):
+        return 0  # the run goes on below: this heading is inside one of its units
+    level = stack[index - 1].level
+    del stack[index - 1 :]
     return level
 
 
