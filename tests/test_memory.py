@@ -1,9 +1,9 @@
-"""Reading and comparing leave no garbage in reference cycles: the diff command turns the cycle
-collector off while it reads and compares (``reportdiff/cli/diff.py``), which is safe only while
-what they throw away goes with its last reference. (Writing keeps the collector: jinja2 makes
-cycles of its own.)
+"""Reading, comparing and writing text, Markdown or JSON leave no garbage in reference cycles: the
+diff command turns the cycle collector off for all of it (``reportdiff/cli/diff.py``), which is
+safe only while what they throw away goes with its last reference. (The HTML pages keep the
+collector: jinja2 makes cycles of its own.)
 
-The check: everything the cycle collector would find after reading and comparing, counted for a report
+The check: everything the cycle collector would find after reading and comparing (or writing), counted for a report
 and for the same report three times as long. Classes are such garbage (made at first use,
 and the PDF reader's ctypes array types, a few a page) and are left out; anything else that grows
 with the sections or blocks is a cycle to break.
@@ -20,6 +20,9 @@ from rewrap import to_pdf
 
 from reportdiff.comparison import compare
 from reportdiff.ingest import load_bytes, read_markdown
+from reportdiff.render.dispatch import render
+from reportdiff.render.json import json_chunks
+from reportdiff.render.options import RenderOptions
 
 
 def _edited(markdown: str) -> str:
@@ -91,6 +94,35 @@ def _not_classes(garbage: list[object]) -> list[object]:
             parts.update(id(part) for part in gc.get_referents(thing))
             parts.update(id(part) for part in thing.__dict__.values())
     return [thing for thing in garbage if id(thing) not in parts]
+
+
+def _writing_garbage(fmt: str, copies: int) -> list[str]:
+    """Type names of what the cycle collector finds after writing a diff in ``fmt``."""
+    old_text = sample_report(copies)
+    diff = compare(read_markdown(old_text), read_markdown(_edited(old_text)))
+    options = RenderOptions(lang="sv", width=80, color=True, explain=True)
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    if fmt == "json":
+        for _ in json_chunks(diff, options):
+            pass
+    else:
+        render(diff, fmt, options)
+        render(diff, fmt, options, summary_only=True)
+        if fmt == "text":  # rich's tables
+            render(diff, fmt, options, side_by_side=True)
+    gc.collect()
+    found = [type(thing).__name__ for thing in _not_classes(gc.garbage)]
+    gc.garbage.clear()
+    gc.set_debug(0)
+    return found
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "json"])
+@pytest.mark.usefixtures("collector_off")
+def test_writing_text_markdown_or_json_leaves_nothing_in_cycles(fmt: str) -> None:
+    _writing_garbage(fmt, 1)
+    assert _writing_garbage(fmt, 3) == []
 
 
 @pytest.mark.parametrize("kind", sorted(WRITERS))

@@ -130,10 +130,12 @@ def diff_command(
         explain=explain,
     )
     result = compare(old_report, new_report, rules=configuration().rules())
-    # The collector, off since start-up (see _reports), comes back for writing: jinja2 makes
-    # cycles of its own. The reports and the diff are frozen first, so it does not rescan them.
-    gc.freeze()
-    gc.enable()
+    # The collector, off since start-up (see _reports), stays off for the text, Markdown and JSON
+    # writers, which make no cycles either; it comes back for the HTML pages, whose jinja2
+    # templates do, after the reports and the diff are frozen so that it does not rescan them.
+    if fmt in ("html", "email-html"):
+        gc.freeze()
+        gc.enable()
     _write(result, fmt, options, output, pager)
     return ExitStatus.CHANGED if has_selected_changes(result, section_pattern) else ExitStatus.SAME
 
