@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from docbuild import build_docx, build_pdf, sample_report
@@ -132,3 +133,25 @@ def test_nothing_left_in_cycles_grows_with_the_report(kind: str) -> None:
     short, long = _cyclic_garbage(kind, 1), _cyclic_garbage(kind, 3)
     assert len(long) <= len(short) + 10, sorted(set(long))
     assert "SectionInfo" not in long
+
+
+def test_a_diff_run_in_process_leaves_the_cycle_collector_as_it_found_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The CLI pauses the collector for its own work; a caller in the same process (a test, a
+    hook, a notebook) must get it back as it was, nothing frozen."""
+    from reportdiff.cli import run
+
+    snapshots = Path(__file__).resolve().parent.parent / "snapshots"
+    for fmt in ("json", "html"):
+        assert gc.isenabled()
+        run(
+            [
+                "diff",
+                str(snapshots / "2025-04.md"),
+                str(snapshots / "2025-05.md"),
+                "--format",
+                fmt,
+                "-o",
+                str(tmp_path / f"diff.{fmt}"),
+            ]
+        )
+        assert gc.isenabled() and gc.get_freeze_count() == 0
