@@ -1,4 +1,4 @@
-"""The package type-checks (mypy) and passes the linter (ruff, with its complexity rule) as configured
+"""The package type-checks (mypy), passes the linter (ruff, with its complexity rule) and is formatted as configured
 in pyproject.toml: run as tests, so the README's one test command is also the CI's type and lint check."""
 
 from __future__ import annotations
@@ -25,4 +25,11 @@ def test_mypy_finds_no_errors_in_the_package() -> None:
 def test_ruff_finds_nothing_including_functions_too_complex_to_read() -> None:
     pytest.importorskip("ruff", reason="ruff is in the dev extras")
     result = _run("ruff", "check", "--no-cache", "reportdiff", "tests", "bench")
+    assert result.returncode == 0, result.stdout[-4000:]
+
+
+def test_the_code_is_formatted_as_ruff_format_writes_it() -> None:
+    """One layout for everyone: a change shows what it changes, not a re-indent."""
+    pytest.importorskip("ruff", reason="ruff is in the dev extras")
+    result = _run("ruff", "format", "--check", "--no-cache", "reportdiff", "tests", "bench")
     assert result.returncode == 0, result.stdout[-4000:]

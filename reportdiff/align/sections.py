@@ -86,25 +86,32 @@ def _combine(ratio: float, token_set: float, a: str, b: str) -> float:
 def section_infos(report: Report) -> list[SectionInfo]:
     """Describe every section (root first) for scoring."""
     infos: list[SectionInfo] = []
-
-    def visit(section: Section, path: tuple[str, ...], parent: int) -> None:
-        index = len(infos)
-        texts = tuple(normalise(block.text) for block in section.blocks)
-        words = _WORD.findall(" ".join(texts).lower())
-        shingles: set[object] = set(zip(words, words[1:], strict=False))
-        if len(words) == 1:
-            shingles.add(words[0])
-        # A division is also what it holds: its subsections' heading words count as content.
-        for child in section.children:
-            shingles.update(("§", w) for w in section_key(child.heading).split())
-        infos.append(SectionInfo(section, index, path, parent, section_key(section.heading), shingles, texts, 0.0))
-        for child in section.children:
-            visit(child, path + (child.heading,), index)
-
-    visit(report.root, (), -1)
+    _describe(report.root, (), -1, infos)
     for info in infos:
         info.rank = info.index / max(1, len(infos) - 1)
     return infos
+
+
+def _describe(section: Section, path: tuple[str, ...], parent: int, infos: list[SectionInfo]) -> None:
+    """Append ``section`` and, depth first, its subsections to ``infos``.
+
+    A module-level function, not one nested in :func:`section_infos`: a nested function that calls
+    itself is a reference cycle with the list it fills, and every description (100 000 sets of
+    shingles for a long report) then waited for the cycle collector instead of going with the
+    alignment.
+    """
+    index = len(infos)
+    texts = tuple(normalise(block.text) for block in section.blocks)
+    words = _WORD.findall(" ".join(texts).lower())
+    shingles: set[object] = set(zip(words, words[1:], strict=False))
+    if len(words) == 1:
+        shingles.add(words[0])
+    # A division is also what it holds: its subsections' heading words count as content.
+    for child in section.children:
+        shingles.update(("§", w) for w in section_key(child.heading).split())
+    infos.append(SectionInfo(section, index, path, parent, section_key(section.heading), shingles, texts, 0.0))
+    for child in section.children:
+        _describe(child, path + (child.heading,), index, infos)
 
 
 def align(old: Report, new: Report) -> Alignment:

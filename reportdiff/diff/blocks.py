@@ -180,8 +180,7 @@ def _pair_in_order(
     # Ties between equally similar pairings go to the pair nearer in relative place, a rule that
     # reads the same from either side, so diff(B, A) pairs what diff(A, B) pairs.
     gain = [
-        [sims[r][c] - _TIE_BREAK * abs((r + 0.5) / rows - (c + 0.5) / cols) for c in range(cols)]
-        for r in range(rows)
+        [sims[r][c] - _TIE_BREAK * abs((r + 0.5) / rows - (c + 0.5) / cols) for c in range(cols)] for r in range(rows)
     ]
     best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     for r in range(rows - 1, -1, -1):
