@@ -520,7 +520,7 @@ def test_a_proportion_in_words_is_a_share_not_a_count() -> None:
 
 
 def test_a_label_reads_past_a_word_of_possession_to_the_noun() -> None:
-    """"för egen personal", "för sina anställda" say whose, not what: the label goes on to the noun,
+    """Words like "för egen personal", "för sina anställda" say whose, not what: the label goes on to the noun,
     and the noun alone names the measure ("kostnaderna för egen personal" are personnel costs)."""
     assert labels("Kostnaderna för egen personal har ökat med 268 miljoner kronor.") == [
         "kostnader för egen personal (förändring)"
@@ -535,7 +535,7 @@ def test_a_label_reads_past_a_word_of_possession_to_the_noun() -> None:
 
 
 def test_cases_where_something_goes_on_count_that_thing() -> None:
-    """"14 ärenden där granskning pågår" are 14 reviews going on, as "pågår 19 granskningar" says
+    """A count like "14 ärenden där granskning pågår" is 14 reviews going on, as "pågår 19 granskningar" says
     it; a count of anything but cases keeps its noun."""
     found = figures_in_text("Just nu finns 14 ärenden där granskning pågår hos nämnden.")
     assert [(f.figure.value, f.figure.label) for f in found] == [(14.0, "granskning")]
