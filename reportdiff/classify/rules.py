@@ -22,6 +22,12 @@ class Cues:
 
     phrases: list[tuple[str, ...]] = field(default_factory=list)
     by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    # One word of each phrase, its longest: a sentence without any of them holds none of the
+    # phrases. Sharper than the first words, which are often "i", "har", "till".
+    needles: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        self.needles = frozenset(max(phrase, key=len) for phrase in self.phrases)
 
     @classmethod
     def of(cls, words: list[str], ambiguous: frozenset[str] = frozenset()) -> Cues:
@@ -48,9 +54,9 @@ class Cues:
 
     def find(self, tokens: list[str]) -> list[int]:
         """Indexes in ``tokens`` (stems) where one of the phrases starts."""
-        by_first = self.by_first
-        if by_first.keys().isdisjoint(tokens):  # most sentences hold no cue of a kind: one test in C
+        if self.needles.isdisjoint(tokens):  # most sentences hold no cue of a kind: one test in C
             return []
+        by_first = self.by_first
         hits: list[int] = []
         for index, token in enumerate(tokens):
             for phrase in by_first.get(token, ()):
@@ -113,6 +119,10 @@ class Rules:
     ambiguous: frozenset[str] = frozenset()
     source: str = "builtin"
     status_index: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    # The needles of every cue a sentence's reading starts from (classify.sentences.read_sentence):
+    # a sentence with none of these stems and none of these words states no event.
+    sentence_stems: frozenset[str] = field(init=False, default=frozenset())
+    sentence_words: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         for phase in self.status_order:
@@ -120,6 +130,12 @@ class Rules:
                 entry = (phase, phrase)
                 if entry not in self.status_index.setdefault(phrase[0], []):
                     self.status_index[phrase[0]].append(entry)
+        by_stem = (self.roles, self.done, self.held, self.start)
+        by_word = (self.trend, self.trend_past, self.proposal, self.start_literal, self.underway_lead)
+        self.sentence_stems = frozenset().union(*(cues.needles for cues in by_stem))
+        self.sentence_words = frozenset().union(
+            *(cues.needles for cues in by_word), *(self.stage_cues[stage].needles for stage in self.stage_order)
+        )
 
     def tokens(self, text: str) -> list[str]:
         """The words of ``text`` as cues see them (see :func:`cue_token`)."""
