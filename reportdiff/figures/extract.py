@@ -105,7 +105,7 @@ def _figures_in_sentence(  # noqa: C901  (reason in the docstring)
     if carried:
         results.append((-1, -1, 0.0, None, "st", carried, "", ""))
     count_noun = carried  # the noun of the latest count, inherited by a bare number ("varav 1531")
-    clauses = Clauses(sentence)
+    clauses: Clauses | None = None  # indexed when a bare number first needs it
     text_start = len(sentence) - len(sentence.lstrip())
     position = 0
     while True:
@@ -195,6 +195,8 @@ def _figures_in_sentence(  # noqa: C901  (reason in the docstring)
                     continue
                 noun, inherited_modifier = _inherited_count(count_noun, sentence, start, end, modifier)
                 if not noun:
+                    if clauses is None:
+                        clauses = Clauses(sentence)
                     noun = clauses.antal_noun(start)
                 if not noun:
                     continue
@@ -303,6 +305,8 @@ def _unit_ahead(sentence: str, end: int) -> str:
 def _number_word_figures(sentence: str, taken: list[_Item]) -> list[_Item]:
     """Figures written as words ("tre nya vårdplatser") outside the digits already ``taken``."""
     extra: list[_Item] = []
+    if _NUMBER_WORD_QUICK.search(sentence) is None:
+        return extra  # most sentences: no number word, nothing to index
     by_start = sorted(taken, key=lambda item: item[0])
     starts = [item[0] for item in by_start]
     reach = list(accumulate((item[1] for item in by_start), max))  # the furthest end so far

@@ -158,6 +158,8 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
         sentences.append((start, text[start : match.start() + 1]))
         start = match.end()
     sentences.append((start, text[start:]))
+    if len(text) <= MAX_SENTENCE_CHARS:  # every sentence short: none to cut (most blocks)
+        return [item for item in sentences if item[1].strip()]
     return [
         (offset, piece)
         for offset, sentence in sentences
