@@ -118,7 +118,9 @@ def _made_of(
     good part of it, when there are two or more (merged from them, or split into them)."""
     found: dict[int, list[tuple[str, ...]]] = {}
     for info in infos[1:]:
-        counts = counts_of.get(info.index, Counter())
+        counts = counts_of.get(info.index)
+        if not counts:
+            continue  # nothing of the other side in it (100 000 new sections: no Counter made for each)
         unpaired_whole = {i for i, n in counts.items() if i not in others_paired and _units(others[i]) == n}
         parts = _major(counts, _units(info), unpaired_whole, partner_of.get(info.index, -1))
         if len(parts) >= 2:
