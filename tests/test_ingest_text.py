@@ -364,3 +364,26 @@ def test_a_contents_entry_matches_a_heading_spelled_slightly_differently() -> No
     report = read_text(text)
     assert "Information från verksamhetn" in [s.heading for s in report.sections()]
     assert not any("not found" in warning for warning in report.warnings)
+
+
+def test_a_unit_copy_keeps_every_field_and_owns_its_lines() -> None:
+    """``Unit.copy`` names the fields one by one (``dataclasses.replace`` was too slow): a field added
+    later and not copied fails here."""
+    import dataclasses
+
+    from reportdiff.ingest.units import Line, Unit
+
+    values: dict[str, object] = {"lines": [Line(3, "Rubrik"), Line(4, "fortsätter")], "kind": BlockKind.LIST_ITEM}
+    for field in dataclasses.fields(Unit):
+        if field.name in values:
+            continue
+        if isinstance(field.default, bool):
+            values[field.name] = not field.default
+        elif isinstance(field.default, int):
+            values[field.name] = field.default + 7
+        else:
+            values[field.name] = f"{field.name}!"
+    unit = Unit(**values)  # type: ignore[arg-type]
+    copy = unit.copy()
+    assert copy == unit
+    assert copy.lines is not unit.lines

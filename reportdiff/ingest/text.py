@@ -113,7 +113,7 @@ def read_layout(layout: TextLayout, source: str = "<string>", known: frozenset[s
     context = dataclasses.replace(
         layout.context, asides=list(layout.context.asides), warnings=list(layout.context.warnings)
     )
-    units = [dataclasses.replace(unit, lines=list(unit.lines)) for unit in layout.units]  # changed below
+    units = [unit.copy() for unit in layout.units]  # changed below
     if style != "word":
         units = _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys, known, context), context)
     report = Report(source=source, root=build_tree([]), style=style, toc=toc, outline=outline)

@@ -35,6 +35,21 @@ class Unit:
     why: str = ""  # why the unit is a heading (``outline --explain``)
     why_level: str = ""  # why it has its level, set by assign_levels
 
+    def copy(self) -> Unit:
+        """The unit with a list of lines of its own (what a second reading changes). Written out: a
+        pair of 100x reports copies 80 000 units, and ``dataclasses.replace`` costs 5 µs each."""
+        return Unit(
+            list(self.lines),
+            self.text,
+            self.kind,
+            self.marker,
+            self.heading,
+            self.listed,
+            self.level,
+            self.why,
+            self.why_level,
+        )
+
     @property
     def span(self) -> Span:
         return Span(self.lines[0].number, self.lines[-1].number, self.lines[0].page)

@@ -145,6 +145,9 @@ def _segments(line: str, spans: list[tuple[int, int, Style]], base: Style | None
     """``Text.render`` of one line: a segment between every two span edges, styles combined in order."""
     if not spans:
         return [(line, None)]
+    if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] >= len(line):  # one style for the line: most lines
+        style = spans[0][2]
+        return [(line, style if base is None else Style.combine([base, style]))]
     edges = sorted({0, len(line), *(start for start, _, _ in spans), *(end for _, end, _ in spans)})
     out: Line = []
     for left, right in zip(edges, edges[1:], strict=False):
