@@ -22,7 +22,7 @@ from test_render_json import NEW, OLD, RENAMES, sample_summary
 from reportdiff.render.options import RenderOptions
 from reportdiff.render.palette import PALETTE
 from reportdiff.render.terminal import make_console, render_terminal, write_terminal
-from reportdiff.render.textlines import break_offsets, line_string, single_cell, wrapped_lines
+from reportdiff.render.textlines import Styled, break_offsets, line_string, single_cell, wrapped_lines
 
 STYLES = [""] + [style for style, _, _ in PALETTE.values()] + ["bold green underline"]
 PIECES = st.sampled_from(["a", "bb", "å", "Öre", " ", "  ", "\xa0", "-", "→", "ordentligtlångtord", "   ", "x."])
@@ -89,6 +89,33 @@ def test_an_indented_paragraph_is_rich_s(text: Text, room: int, left: int, color
     assert lines is not None
     ours = "".join(line_string(line, color, " " * left) + "\n" for line in lines)
     assert ours == printed(_RichWrapped(text, left), width, color)
+
+
+CONTROL_PIECES = st.sampled_from(["a", "bb", " ", "å", "\r", "\x07", "\x08\x0b", "\x0c", "→"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.one_of(WORDS, st.lists(CONTROL_PIECES, max_size=6).map("".join)), st.sampled_from(STYLES))),
+    st.sampled_from(STYLES),
+    st.sampled_from(STYLES),
+    st.integers(min_value=1, max_value=40),
+    st.booleans(),
+)
+def test_a_styled_text_is_the_rich_text_of_the_same_calls(
+    parts: list[tuple[str, str]], base: str, whole: str, width: int, as_span: bool
+) -> None:
+    """``Styled`` holds what ``Text`` holds after ``Text(first, style)``, appends and a whole-text
+    ``stylize``, control codes (which rich strips from each piece) included."""
+    first, *rest = parts or [("", "")]
+    styled, text = Styled(first[0], base), Text(first[0], style=base)
+    for part, style in rest:
+        styled.append(part, style)
+        text.append(part, style)
+    styled.stylize(whole)
+    text.stylize(whole)
+    assert (styled.text().plain, styled.text().spans, styled.text().style) == (text.plain, text.spans, text.style)
+    assert wrapped_lines(styled, width, as_span) == wrapped_lines(text, width, as_span)
 
 
 def test_wide_joined_and_control_characters_are_left_to_rich() -> None:

@@ -94,32 +94,41 @@ class _Places:
     """Document-order numbers of the sections and blocks of one report.
 
     Found by identity first (compare() hands over the report's own objects), then by source span
-    and text, so that a diff built from copies still gets its numbers.
+    and text, so that a diff built from copies still gets its numbers. The second index is built
+    at the first object not found by identity: most diffs never need it.
     """
 
     def __init__(self, report: Report) -> None:
+        self.report = report
         self.section_by_id: dict[int, int] = {}
         self.block_by_id: dict[int, tuple[int, int]] = {}
-        self.block_by_key: dict[tuple[int, int, str], tuple[int, int]] = {}
-        self.section_by_key: dict[tuple[int, str, int], int] = {}
         for order, section in enumerate(report.root.walk()):
             self.section_by_id[id(section)] = order
-            self.section_by_key.setdefault((section.span.start, section.heading, section.level), order)
             for index, block in enumerate(section.blocks):
                 self.block_by_id[id(block)] = (order, index)
-                self.block_by_key.setdefault((block.span.start, block.span.end, block.text), (order, index))
+        self._section_by_key: dict[tuple[int, str, int], int] | None = None
+        self._block_by_key: dict[tuple[int, int, str], tuple[int, int]] = {}
 
     def section(self, section: Section) -> int | None:
         found = self.section_by_id.get(id(section))
         if found is None:
-            found = self.section_by_key.get((section.span.start, section.heading, section.level))
+            found = self._by_key()[0].get((section.span.start, section.heading, section.level))
         return found
 
     def block(self, block: Block) -> tuple[int, int] | None:
         found = self.block_by_id.get(id(block))
         if found is None:
-            found = self.block_by_key.get((block.span.start, block.span.end, block.text))
+            found = self._by_key()[1].get((block.span.start, block.span.end, block.text))
         return found
+
+    def _by_key(self) -> tuple[dict[tuple[int, str, int], int], dict[tuple[int, int, str], tuple[int, int]]]:
+        if self._section_by_key is None:
+            self._section_by_key = {}
+            for order, section in enumerate(self.report.root.walk()):
+                self._section_by_key.setdefault((section.span.start, section.heading, section.level), order)
+                for index, block in enumerate(section.blocks):
+                    self._block_by_key.setdefault((block.span.start, block.span.end, block.text), (order, index))
+        return self._section_by_key, self._block_by_key
 
 
 # -- pieces ----------------------------------------------------------------------------------------

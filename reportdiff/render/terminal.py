@@ -32,7 +32,7 @@ from reportdiff.render.options import RenderOptions
 from reportdiff.render.palette import rich_style
 from reportdiff.render.segments import Gap, marked, segments, side_segments, with_context
 from reportdiff.render.select import is_shown, selected_pairs, selected_stats, selected_summary
-from reportdiff.render.textlines import Line, line_string, wrapped_lines
+from reportdiff.render.textlines import Line, Styled, line_string, wrapped_lines
 from reportdiff.render.wording import (
     EVENT_GROUPS,
     NOT_IN_REPORT,
@@ -109,7 +109,7 @@ def terminal_chunks(diff: DocumentDiff, options: RenderOptions) -> Iterator[str]
 
 def _own_lines(item: RenderableType, width: int) -> list[tuple[str, Line]] | None:
     """The lines of ``item`` cut here, as (indent, line); None when rich must print it."""
-    if isinstance(item, Text):
+    if isinstance(item, (Text, Styled)):
         wrapped = wrapped_lines(item, width, base_as_span=True)
         return None if wrapped is None else [("", line) for line in wrapped]
     if isinstance(item, (_IndentedText, _Bullets)):
@@ -156,7 +156,7 @@ def diff_renderables(diff: DocumentDiff, options: RenderOptions) -> Iterator[Ren
     for pair in pairs:
         if not is_shown(pair):
             continue
-        yield Text()
+        yield Styled()
         yield from _section_header(pair, words)
         if options.side_by_side:
             if pair_blocks(pair):
@@ -316,7 +316,7 @@ class _Bullets:
 
 
 def _section_header(pair: SectionPair, words: dict[str, str]) -> Iterator[RenderableType]:
-    header = Text()
+    header = Styled()
     status = pair.status.value
     if pair.status is SectionStatus.UNCHANGED and (pair.renamed or pair.moved):
         status = "renamed" if pair.renamed else "moved"
@@ -337,7 +337,7 @@ def _section_header(pair: SectionPair, words: dict[str, str]) -> Iterator[Render
     for path in pair.merged_from:
         notes.append((words["merged_from"], format_path(path)))
     for label, value in notes:
-        note = Text()
+        note = Styled()
         note.append(f"{label} ", style=rich_style("rename" if label == words["renamed_from"] else "move"))
         note.append(value)
         yield _indented(note)
@@ -349,7 +349,7 @@ def _section_body(
     for item in with_context(pair_blocks(pair), options.context):
         if isinstance(item, Gap):
             gap = f"… ({counted(item.count, 'unchanged_paragraphs', words)})"
-            yield _indented(Text(gap, style=rich_style("muted")))
+            yield _indented(Styled(gap, style=rich_style("muted")))
             continue
         label = _move_label(item, words)
         if label is not None:
@@ -357,9 +357,9 @@ def _section_body(
         yield _indented(painter.block(item, segments(item)))
 
 
-def _move_label(change: BlockChange, words: dict[str, str]) -> Text | None:
+def _move_label(change: BlockChange, words: dict[str, str]) -> Styled | None:
     label = move_label(change, words)
-    return Text(label, rich_style("move")) if label else None
+    return Styled(label, rich_style("move")) if label else None
 
 
 def _side_by_side(
@@ -382,15 +382,16 @@ def _side_by_side(
         for side in ("old", "new"):
             block = item.old if side == "old" else item.new
             if block is None or (item.op is BlockOp.MOVE and side == "old" and item.moved_from):
-                cells.append(_move_label(item, words) or Text())
+                label = _move_label(item, words)
+                cells.append(label.text() if label else Text())
                 continue
-            cells.append(painter.block(item, side_segments(item, side), side))
+            cells.append(painter.block(item, side_segments(item, side), side).text())
         table.add_row(*cells)
     return _indented(table)
 
 
 class _Painter:
-    """Turns word runs into a Text: styles with colour, wdiff marks without."""
+    """Turns word runs into text: styles with colour, wdiff marks without."""
 
     def __init__(self, options: RenderOptions) -> None:
         self.color = options.color
@@ -400,8 +401,8 @@ class _Painter:
             "equal": "",
         }
 
-    def block(self, change: BlockChange, runs: list[tuple[str, str]], side: str = "new") -> Text:
-        text = Text()
+    def block(self, change: BlockChange, runs: list[tuple[str, str]], side: str = "new") -> Styled:
+        text = Styled()
         block = (change.old if side == "old" else change.new) or change.new or change.old
         if block is not None and block.marker:
             text.append(f"{safe_text(block.marker)} ")
@@ -418,7 +419,7 @@ class _Painter:
 
 
 def _indented(renderable: RenderableType, left: int = INDENT) -> RenderableType:
-    if isinstance(renderable, Text):
+    if isinstance(renderable, (Text, Styled)):
         return _IndentedText(renderable, left)
     from rich.padding import Padding
 
@@ -429,7 +430,7 @@ class _IndentedText:
     """Text wrapped to the width left after an indent: what Padding does, without its right-hand fill
     and cropping passes, which made long diffs several times slower to render."""
 
-    def __init__(self, text: Text, left: int) -> None:
+    def __init__(self, text: Text | Styled, left: int) -> None:
         self.text = text
         self.left = left
 
@@ -450,7 +451,8 @@ class _IndentedText:
                     yield Segment(text, style)
                 yield Segment.line()
             return
-        for rich_line in self.text.wrap(console, max(1, options.max_width - self.left)):
+        rich_text = self.text.text() if isinstance(self.text, Styled) else self.text
+        for rich_line in rich_text.wrap(console, max(1, options.max_width - self.left)):
             yield indent
             yield from rich_line.render(console)
             yield Segment.line()
