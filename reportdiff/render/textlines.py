@@ -210,14 +210,26 @@ _styles: dict[str, Style] = {}
 
 
 def _segments(line: str, spans: list[tuple[int, int, Style]], base: Style | None) -> Line:
-    """``Text.render`` of one line: a segment between every two span edges, styles combined in order."""
+    """``Text.render`` of one line: a segment between every two span edges, styles combined in order.
+
+    Spans that follow one another without overlapping (the appended parts of a heading or a
+    paragraph: nearly every line) are cut in one pass; overlapping ones between their edges.
+    """
     if not spans:
         return [(line, None)]
-    if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] >= len(line):  # one style for the line: most lines
-        style = spans[0][2]
-        return [(line, style if base is None else Style.combine([base, style]))]
+    if all(left[1] <= right[0] for left, right in zip(spans, spans[1:], strict=False)):
+        out: Line = []
+        position = 0
+        for start, end, style in spans:
+            if start > position:
+                out.append((line[position:start], base))
+            out.append((line[start:end], style if base is None else Style.combine([base, style])))
+            position = end
+        if position < len(line):
+            out.append((line[position:], base))
+        return out
     edges = sorted({0, len(line), *(start for start, _, _ in spans), *(end for _, end, _ in spans)})
-    out: Line = []
+    out = []
     for left, right in zip(edges, edges[1:], strict=False):
         active = [style for start, end, style in spans if start <= left and end >= right]
         if base is not None:
