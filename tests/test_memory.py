@@ -1,7 +1,8 @@
 """Reading, comparing and writing text, Markdown or JSON leave no garbage in reference cycles: the
 diff command turns the cycle collector off for all of it (``reportdiff/cli/diff.py``), which is
-safe only while what they throw away goes with its last reference. (The HTML pages keep the
-collector: jinja2 makes cycles of its own.)
+safe only while what they throw away goes with its last reference. An HTML page is one cycle,
+made once: the jinja2 context holds the page's views and the template's macros, which hold the
+context; nothing else is left in cycles while it is rendered.
 
 The check: everything the cycle collector would find after reading and comparing (or writing), counted for a report
 and for the same report three times as long. Classes are such garbage (made at first use,
@@ -21,6 +22,7 @@ from rewrap import to_pdf
 
 from reportdiff.comparison import compare
 from reportdiff.ingest import load_bytes, read_markdown
+from reportdiff.render import html as html_views
 from reportdiff.render.dispatch import render
 from reportdiff.render.json import json_chunks
 from reportdiff.render.options import RenderOptions
@@ -124,6 +126,27 @@ def _writing_garbage(fmt: str, copies: int) -> list[str]:
 def test_writing_text_markdown_or_json_leaves_nothing_in_cycles(fmt: str) -> None:
     _writing_garbage(fmt, 1)
     assert _writing_garbage(fmt, 3) == []
+
+
+@pytest.mark.parametrize("fmt", ["html", "email-html"])
+@pytest.mark.usefixtures("collector_off")
+def test_an_html_page_leaves_in_cycles_only_its_own_views(fmt: str) -> None:
+    """What the collector finds after writing a page: the views of the page (our classes, their
+    lists and dicts), held by the jinja2 context's one cycle; jinja2's own share does not grow."""
+
+    def jinja_share(copies: int) -> list[str]:
+        found = _writing_garbage(fmt, copies)
+        return sorted(name for name in found if name not in _VIEW_TYPES)
+
+    jinja_share(1)
+    assert jinja_share(3) == jinja_share(1)
+
+
+_VIEW_TYPES = {"list", "dict", "tuple", "str"} | {
+    name
+    for name, thing in vars(html_views).items()
+    if isinstance(thing, type) and name.endswith(("View", "Group", "Run", "Collapsed", "Row"))
+}
 
 
 @pytest.mark.parametrize("kind", sorted(WRITERS))
