@@ -10,8 +10,7 @@ contents or bookmark outline as the strongest evidence. See docs/parsing.md.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportdiff.ingest.cover import mark_captions, mark_table_lines, take_cover, take_signature
 from reportdiff.ingest.cues import is_long_title
@@ -110,9 +109,7 @@ def undo_layout(text: str, words: HeadingWords | None = None) -> TextLayout:
 def read_layout(layout: TextLayout, source: str = "<string>", known: frozenset[str] = frozenset()) -> Report:
     """Decide headings and levels on a laid-out text and build the report; ``layout`` is left as it was."""
     style, toc, outline, listed_keys = layout.style, list(layout.toc), list(layout.outline), layout.listed_keys
-    context = dataclasses.replace(
-        layout.context, asides=list(layout.context.asides), warnings=list(layout.context.warnings)
-    )
+    context = replace(layout.context, asides=list(layout.context.asides), warnings=list(layout.context.warnings))
     units = [unit.copy() for unit in layout.units]  # changed below
     if style != "word":
         units = _join_split_paragraphs(_merge_wrapped_headings(units, listed_keys, known, context), context)
@@ -144,16 +141,17 @@ def read_layout(layout: TextLayout, source: str = "<string>", known: frozenset[s
 
 def detect_style(raw: list[str]) -> str:
     """'word' (one paragraph a line), 'pdf-double' (a blank after every line) or 'pdf-single'."""
-    lengths = sorted(len(line.strip()) for line in raw if line.strip())
-    if not lengths:
+    stripped = [line.strip() for line in raw]  # once a line, not once for each measure below
+    nonblank = [index for index, text in enumerate(stripped) if text]
+    if not nonblank:
         return "word"
-    nonblank = [index for index, line in enumerate(raw) if line.strip()]
-    followed_by_blank = sum(1 for index in nonblank if index + 1 < len(raw) and not raw[index + 1].strip())
+    lengths = sorted(len(stripped[index]) for index in nonblank)
+    followed_by_blank = sum(1 for index in nonblank if index + 1 < len(raw) and not stripped[index + 1])
     long_share = sum(length > 110 for length in lengths) / len(lengths)
     wrapped = sum(
         1
         for a, b in zip(nonblank, nonblank[1:], strict=False)
-        if raw[a].rstrip().endswith("-") or raw[b].strip()[:1].islower()
+        if stripped[a].endswith("-") or stripped[b][:1].islower()
     ) / max(1, len(nonblank) - 1)
     trailing_space = sum(1 for index in nonblank if raw[index].endswith(" ")) / len(nonblank)
     if long_share > 0.15 or (wrapped < 0.08 and lengths[len(lengths) * 9 // 10] > 90):
