@@ -267,6 +267,18 @@ def test_phase_needs_enough_cue_words() -> None:
     assert phase_of(NEW_TOPIC, RULES)[0] == "hand-over"
 
 
+def test_a_compound_that_opens_with_a_cue_word_is_that_cue() -> None:
+    # Swedish joins the modifier to the head: an improvement project says improvement.
+    text = (
+        "Journalsystemet har använts i drift i ett år. Förbättringsprojektet har inlett sitt arbete och "
+        "förbättringsarbetet ges företräde framför annan utveckling."
+    )
+    assert phase_of(text, RULES) == ("improvement", 2)
+    assert phase_of("Införandeplanen och migreringsteamet är på plats.", RULES) == ("go-live", 2)
+    # a short cue word ("avtal", "avslut") opens too many words to count: "avslutningsvis" is no closing
+    assert phase_of("Avslutningsvis vill jag tacka alla. Avtalsfrågorna är lösta.", RULES) == ("", 0)
+
+
 def test_new_and_acting_director() -> None:
     diff = make_diff(BASE, BASE)
     diff.old.author, diff.old.author_role = "Anna Andersson", "Regiondirektör"

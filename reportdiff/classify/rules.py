@@ -16,6 +16,10 @@ from reportdiff.errors import ConfigError
 from reportdiff.text.stem import WORD, stem
 
 
+COMPOUND_CUE = 7  # a cue word this long can open a compound; shorter ones ("avtal", "avslut") open too many words
+COMPOUND_HEAD = 4  # ... and a word of at least this many letters must follow it (after a linking "s")
+
+
 @dataclass(slots=True)
 class Cues:
     """Cue phrases as tuples of stems; a phrase matches a run of equal stems in a sentence."""
@@ -113,6 +117,8 @@ class Rules:
     ambiguous: frozenset[str] = frozenset()
     source: str = "builtin"
     status_index: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    # one-word phase cues as written, long enough to open a compound ("förbättring" of "förbättringsprojektet")
+    status_compounds: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for phase in self.status_order:
@@ -235,6 +241,12 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         status_labels={name: str(status.get("labels", {}).get(name, name)) for name in status_order},
         status_cues={name: cues(status.get("cues", {}), name) for name in status_order},
         status_min_hits=min_hits,
+        status_compounds={
+            word.lower(): name
+            for name in reversed(status_order)
+            for word in _words(status.get("cues", {}), name)
+            if " " not in word and len(word) >= COMPOUND_CUE
+        },
         roles=cues(people, "roles"),
         people_cues=cues(people, "cues"),
         acting=frozenset(word.lower() for word in _words(people, "acting")),
