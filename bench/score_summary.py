@@ -163,13 +163,14 @@ def pairs(corpus: str = "all") -> list[Pair]:
     found = []
     if corpus in ("seeds", "all") and (SHARED / "truth").is_dir():
         for old, new in PAIRS:
-            found.append(Pair("seeds", f"{old} → {new}", seed(old), seed(new), SHARED / "truth" / f"changes-{old}-{new}.json"))
+            truth = SHARED / "truth" / f"changes-{old}-{new}.json"
+            found.append(Pair("seeds", f"{old} → {new}", seed(old), seed(new), truth))
     for chain in ("dev", "blind"):
         if corpus not in (chain, "all"):
             continue
         folder = HELDOUT / chain
         reports = sorted(folder.glob("*-[ABC].txt"))
-        for old, new in zip(reports, reports[1:]):
+        for old, new in zip(reports, reports[1:], strict=False):
             key = f"{old.stem[-1]}-{new.stem[-1]}"
             found.append(Pair(chain, f"{chain} {key.replace('-', ' → ')}", old, new, folder / f"changes-{key}.json"))
     return found
