@@ -15,7 +15,6 @@ from typing import Any
 from reportdiff.errors import ConfigError
 from reportdiff.text.stem import WORD, stem
 
-
 COMPOUND_CUE = 7  # a cue word this long can open a compound; shorter ones ("avtal", "avslut") open too many words
 COMPOUND_HEAD = 4  # ... and a word of at least this many letters must follow it (after a linking "s")
 
