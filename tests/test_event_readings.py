@@ -287,3 +287,64 @@ def test_a_recurring_occasion_is_no_deadline_that_passes() -> None:
 
     assert passed("Enheten ska delta i den årliga mässan i april.") == []
     assert passed("Enheten ska delta i mässan i april.") == ["date.passed"]
+
+
+def test_a_start_of_a_matter_the_old_section_spoke_of_is_that_matter_moving_on() -> None:
+    old = with_sentence("Förberedelserna för robotkirurgi vid tarmcancer pågår i Sunderbyn.")
+    new = with_sentence("Arbetet med robotkirurgi vid tarmcancer har inletts i Sunderbyn.")
+    (event,) = summary_of(old, new).events
+    assert (event.kind, event.rule, event.new_status) == (EventKind.STATUS_CHANGE, "sentence.stage.started", "startat")
+    assert [ev.side for ev in event.evidence] == ["new", "old"]
+    # words many sections use, or the place alone, do not make the matter known
+    new = with_sentence("En pilot med robotstöd för journalföring har inletts i Sunderbyn.")
+    assert told_after(old, new) == [("new_initiative", "sentence.start")]
+    # a decision on the matter's next step is news of its own
+    new = with_sentence("Regionstyrelsen har beslutat att robotkirurgi vid tarmcancer ska införas i hela länet.")
+    assert told_after(old, new) == [("new_initiative", "sentence.start")]
+
+
+def told_after(old: str, new: str) -> list[tuple[str, str]]:
+    return [(e.kind.value, e.rule) for e in summary_of(old, new).events]
+
+
+def test_a_decision_to_pause_stop_or_put_off_is_that_stage() -> None:
+    assert told("Regionstyrelsen beslutade den 24 februari att pausa projekteringen av vårdhuset.") == [
+        ("status_change", "sentence.stage.paused")
+    ]
+    assert told("Ledningen har beslutat att inga nya förstudier ska startas under våren.") == [
+        ("status_change", "sentence.stage.stopped")
+    ]
+    assert told("Styrgruppen beslutade att skjuta upp bygget ett år.") == [("status_change", "sentence.stage.postponed")]
+
+
+def test_a_clinic_being_prepared_that_opened_is_that_matter_in_place() -> None:
+    old = with_sentence("En diabetesmottagning för barn förbereds i Gällivare.")
+    new = with_sentence("Diabetesmottagningen för barn i Gällivare öppnade den 12 januari.")
+    (event,) = summary_of(old, new).events
+    assert (event.kind, event.rule) == (EventKind.RESOLVED, "sentence.in_place")
+
+
+def test_a_step_that_ends_a_matter_with_a_done_cue_is_the_matter_done() -> None:
+    assert told("Upphandlingen av kamerorna har avslutats och avtal har tecknats.") == [("resolved", "sentence.done")]
+    assert told("Avtal har tecknats med leverantören av kamerorna.") == [("status_change", "sentence.stage.procured")]
+    assert told("Piloten avslutades den 31 mars och har nu utvärderats.") == [("resolved", "sentence.done")]
+
+
+def test_what_is_wanted_or_needed_states_no_fact() -> None:
+    assert told("Regionen vill först ha klart hur utredningen påverkar arbetet.") == []
+    assert told("Planerna visar att färre vårdplatser behöver stängas i sommar.") == []
+
+
+def test_a_new_section_of_current_events_is_news_only_by_what_it_states() -> None:
+    old = (
+        "# Aktuella händelser\n\n## Vårdplatser\n\nArbetet fortsätter.\n\n"
+        "# Patientsäkerhet\n\n## Aktuella tillsynsärenden\n\nInga nya.\n"
+    )
+    visit = "## Myndighetens besök\n\nMyndigheten besökte regionen den 10 mars för en uppföljning.\n\n"
+    case = "### Förlossningsvården i Byn\n\nInspektionen granskar bemanningen på avdelningen.\n\n"
+    new = old.replace("# Patientsäkerhet", visit + "# Patientsäkerhet").replace("Inga nya.\n", "Inga nya.\n\n" + case)
+    summary = summary_of(old, new)
+    assert [(e.kind.value, e.title) for e in summary.events if e.rule == "section.added"] == [
+        ("new_initiative", "Förlossningsvården i Byn")  # a case under "tillsynsärenden": a matter told first
+    ]
+    assert [e.title for e in summary.withheld if e.rule == "section.added"] == ["Myndighetens besök"]

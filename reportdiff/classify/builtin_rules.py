@@ -48,6 +48,9 @@ RULES: dict[str, Any] = {
             "regelbundna", "regelbunden", "regelbundet", "rutin", "rutiner", "rutinen", "rutinerna",
             "arbetssätt", "arbetssättet",
         ],
+        # Start words that tell a decision: deciding on a matter's next step is news even of a matter
+        # the old report spoke of ("har beslutat att … ska införas i hela länet").
+        "decision": ["beslutat", "beslutats", "beslutade", "beslutades"],
         # Start words whose stem is another word's ("bildats" stems to "bild", an image): matched word for word.
         "start_literal": ["har bildats", "har nu bildats", "bildades", "nybildats"],
         # Words of a body being formed: a sentence that says its own unit was formed ("Division Y bildades
@@ -120,6 +123,8 @@ RULES: dict[str, Any] = {
         "in_place": [
             "etablerat", "etablerats", "etablerade", "etablerades", "invigt", "invigts", "invigdes",
             "tagits i bruk", "togs i bruk",
+            # opened or introduced: of a matter the old report spoke of (a clinic being prepared), now in place
+            "öppnat", "öppnats", "öppnade", "öppnades", "infört", "införts", "införde", "infördes",
         ],
         # A measure said to have risen or fallen ("Tillgängligheten har ökat under året", "har sedan
         # december ökat antalet vårdplatser"): a status change of the matter. Matched word for word and
@@ -158,7 +163,11 @@ RULES: dict[str, Any] = {
         # Words before a cue that cancel it ("har ännu inte påbörjats").
         "negations": ["inte", "ej", "icke", "aldrig", "utan", "väntar"],  # "väntar på uppstart": not begun
         # Words before a cue that make it an announcement of the future ("kommer att påbörjas").
-        "future": ["kommer", "ska", "skall", "planeras", "planerar", "avses", "förväntas", "beräknas", "bör"],
+        # (and words of what is wanted or needed: "vill ha klart", "behöver stängas" state no fact)
+        "future": [
+            "kommer", "ska", "skall", "planeras", "planerar", "avses", "förväntas", "beräknas", "bör",
+            "vill", "behöver", "måste",
+        ],
         # Words right before a cue that put it ahead ("inför projektavslutet": the closing is to come).
         "ahead": ["inför"],
         # Nouns that make a new section or list item an initiative worth naming as such.
@@ -183,8 +192,10 @@ RULES: dict[str, Any] = {
     # Sections: which headings are standing parts of every report or names of units, never news in themselves.
     "sections": {
         # Headings of parts that list matters ("Avrapportering av pågående ärenden", "Aktuella
-        # händelser"): a new section right below one is a matter told for the first time.
-        "matter_lists": ["ärenden", "aktuella", "händelser", "uppdrag"],
+        # tillsynsärenden", "Uppdrag"): a new section right below one is a matter told for the first
+        # time. Not "Aktuella händelser": what happened (a visit, a survey, the summer's planning) is
+        # news by what its sentences state, an initiative only where one says something started.
+        "matter_lists": ["ärenden", "uppdrag"],
         # Standing parts of the report (matched anywhere in the heading, by stem).
         "recurring": [
             "inledning", "månadsrapport", "aktuella händelser", "lokala medier", "avrapportering", "bilagor",
@@ -216,10 +227,15 @@ RULES: dict[str, Any] = {
         "cues": {
             "paused": [
                 "pausat", "pausats", "pausades", "pausad", "pausas", "vilande", "tillfälligt stängd",
-                "hållits stängd", "hållits stängda", "hölls stängd", "hölls stängda",
+                "hållits stängd", "hållits stängda", "hölls stängd", "hölls stängda", "att pausa",
                 "tillfälligt stängt", "tillfälligt stängts", "tillfälligt stängdes",
             ],
-            "stopped": ["stoppat", "stoppats", "stoppades", "avbrutits", "avbröts"],
+            # A decision to pause, stop or put off ("beslutade … att pausa projekteringen") is that stage:
+            # the infinitive after "att", with the decision's own cues of the future read as always.
+            "stopped": [
+                "stoppat", "stoppats", "stoppades", "avbrutits", "avbröts", "att stoppa", "att avbryta",
+                "beslutat att inte", "beslutade att inte", "beslutat att inga", "beslutade att inga",
+            ],
             # A decision to end something, or its closing named, is a stage reached: "resolved" is
             # for what the text says has ended ("utredningen är avslutad").
             "closing": [
@@ -232,6 +248,7 @@ RULES: dict[str, Any] = {
             "delayed": ["försenat", "försenad", "försenats", "försenades", "fördröjts", "fördröjdes"],
             "postponed": [
                 "skjutits upp", "skjuts upp", "sköts upp", "senarelagts", "senarelades", "flyttats fram",
+                "att skjuta upp", "att senarelägga",
             ],
             "prioritised": ["ges prioritet", "ge prioritet", "får prioritet", "fått prioritet", "högsta prioritet"],
             "procured": ["upphandlats", "upphandlades", "har tilldelats", "avtal har tecknats", "tecknat avtal"],

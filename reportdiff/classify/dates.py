@@ -11,8 +11,7 @@ from reportdiff.classify.common import (
     MONTHS,
     evidence,
     find_cue,
-    is_recurring_heading,
-    is_unit_heading,
+    is_one_matter,
     line_in_block,
     shorten,
     title_from,
@@ -218,7 +217,7 @@ def outcomes_told(events: list[Event], diff: DocumentDiff, rules: Rules) -> None
         pair = later.get(event.section_path)
         if pair is None or pair.new is None:
             continue
-        told = news.get(pair.new_path) if _one_matter(pair.new.heading, rules) else None
+        told = news.get(pair.new_path) if is_one_matter(pair.new.heading, rules) else None
         if told is not None:
             event.confident = False
             event.why += f"; the new report's section tells news of it ({told.title!r}): its outcome may be told there"
@@ -231,12 +230,6 @@ def outcomes_told(events: list[Event], diff: DocumentDiff, rules: Rules) -> None
             event.confident = False
             event.why += "; the new report's section speaks of it again: its outcome may be told there"
             event.evidence.append(evidence(block, sentence, pair.new_path, "new"))
-
-
-def _one_matter(heading: str, rules: Rules) -> bool:
-    """Whether a section is about one matter (a project, a move), not a unit or a standing part
-    that tells of many: only there does news of the section speak of the announced matter."""
-    return not is_unit_heading(heading, rules) and not is_recurring_heading(heading, rules)
 
 
 def _spoken_of_again(announcement: str, blocks: list[Block], rules: Rules) -> tuple[Block, str] | None:

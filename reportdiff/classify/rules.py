@@ -89,7 +89,7 @@ class Rules:
     held: Cues = field(default_factory=Cues)
     matters: Cues = field(default_factory=Cues)
     partial: Cues = field(default_factory=Cues)
-    matter_lists: Cues = field(default_factory=Cues)
+    matter_lists: tuple[str, ...] = ()  # words as written; a compound ending in one counts ("tillsynsärenden")
     ongoing: Cues = field(default_factory=Cues)
     trend: Cues = field(default_factory=Cues)
     in_place: Cues = field(default_factory=Cues)
@@ -104,6 +104,7 @@ class Rules:
     underway_lead: Cues = field(default_factory=Cues)
     underway: Cues = field(default_factory=Cues)
     proposal: Cues = field(default_factory=Cues)
+    decision: Cues = field(default_factory=Cues)
     routine: Cues = field(default_factory=Cues)
     new_heading: Cues = field(default_factory=Cues)
     recurring_text: Cues = field(default_factory=Cues)
@@ -257,7 +258,7 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         held=cues(events, "held"),
         matters=cues(events, "matters"),
         partial=cues(events, "partial"),
-        matter_lists=cues(sections, "matter_lists"),
+        matter_lists=tuple(word.lower() for word in _words(sections, "matter_lists")),
         ongoing=Cues.literal(_words(events, "ongoing")),
         trend=Cues.literal(_words(events, "trend")),
         in_place=cues(events, "in_place"),
@@ -272,6 +273,7 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         underway_lead=Cues.literal(_words(events, "underway_lead")),
         underway=Cues.literal(_words(events, "underway")),
         proposal=Cues.literal(_words(events, "proposal")),
+        decision=cues(events, "decision"),
         routine=Cues.literal(_words(events, "routine")),
         new_heading=cues(events, "new_heading"),
         recurring_text=cues(events, "recurring"),
