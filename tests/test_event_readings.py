@@ -314,7 +314,8 @@ def test_a_decision_to_pause_stop_or_put_off_is_that_stage() -> None:
     assert told("Ledningen har beslutat att inga nya förstudier ska startas under våren.") == [
         ("status_change", "sentence.stage.stopped")
     ]
-    assert told("Styrgruppen beslutade att skjuta upp bygget ett år.") == [("status_change", "sentence.stage.postponed")]
+    put_off = "Styrgruppen beslutade att skjuta upp bygget ett år."
+    assert told(put_off) == [("status_change", "sentence.stage.postponed")]
 
 
 def test_a_clinic_being_prepared_that_opened_is_that_matter_in_place() -> None:
