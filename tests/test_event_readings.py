@@ -349,3 +349,17 @@ def test_a_new_section_of_current_events_is_news_only_by_what_it_states() -> Non
         ("new_initiative", "Förlossningsvården i Byn")  # a case under "tillsynsärenden": a matter told first
     ]
     assert [e.title for e in summary.withheld if e.rule == "section.added"] == ["Myndighetens besök"]
+
+
+def test_a_start_in_a_relative_clause_describes_a_thing_and_is_no_news() -> None:
+    assert told("Kostnaden blev 31 miljoner kronor, inom den budget som styrelsen beslutade om.") == []
+    assert told("Styrelsen beslutade om en ny budget för kliniken.") == [("new_initiative", "sentence.start")]
+
+
+def test_work_taken_up_again_is_resumed() -> None:
+    resumed = [("status_change", "sentence.stage.resumed")]
+    assert told("Styrelsen beslutade den 21 april att projekteringen av vårdhuset ska återupptas.") == resumed
+    assert told("Kliniken i Byn öppnade igen den 7 april, sedan en tandläkare har anställts.") == resumed
+    # the bare present is as often a plan
+    assert told("Arbetet fortsätter under hösten och återupptas i större omfattning under våren.") == []
+    assert told("Kliniken öppnar igen efter sommaren.") == []

@@ -104,6 +104,7 @@ RULES: dict[str, Any] = {
             "rekrytera", "rekryteras", "rekryterar",  # a recruitment planned or going on, no one yet in the role
             "leverera", "levererar", "levereras", "installera", "installerar", "installeras",  # not done yet
             "öppna",  # "412 öppna felärenden" is a state, not an opening
+            "öppnar",  # the present: "öppnar i maj", "öppnar igen efter sommaren" is still to come
             "beslut", "beslutet", "besluten", "beslutar",  # a decision named or still to come, not taken
             # Infinitives and present forms of start verbs say what is meant or planned ("syftar till
             # att etablera", "I höst påbörjas arbetet", "startar upp"), not that something began.
@@ -159,7 +160,9 @@ RULES: dict[str, Any] = {
         ],
         # A cue this close after one of these stands in a clause of time ("sedan programmet startade",
         # "efter att enheten öppnades"): it dates something else, it is no news of a start.
-        "time_clause": ["sedan", "när", "innan", "efter att"],
+        # A relative clause is background too ("den budget som regionstyrelsen beslutade om"): the
+        # start it holds tells what the thing it describes is, not news of a start.
+        "time_clause": ["sedan", "när", "innan", "efter att", "som"],
         # Words before a cue that cancel it ("har ännu inte påbörjats").
         "negations": ["inte", "ej", "icke", "aldrig", "utan", "väntar"],  # "väntar på uppstart": not begun
         # Words before a cue that make it an announcement of the future ("kommer att påbörjas").
@@ -216,12 +219,12 @@ RULES: dict[str, Any] = {
     # Cues of a start or a completion are read by "start" and "done" above.
     "stages": {
         "order": [
-            "paused", "stopped", "closing", "next_phase", "delayed", "postponed", "prioritised", "procured", "granted",
-            "evaluated",
+            "paused", "stopped", "closing", "resumed", "next_phase", "delayed", "postponed", "prioritised", "procured",
+            "granted", "evaluated",
         ],
         "labels": {
-            "paused": "pausat", "stopped": "stoppat", "closing": "avslutas", "next_phase": "ny fas",
-            "delayed": "försenat", "postponed": "uppskjutet",
+            "paused": "pausat", "stopped": "stoppat", "closing": "avslutas", "resumed": "återupptaget",
+            "next_phase": "ny fas", "delayed": "försenat", "postponed": "uppskjutet",
             "prioritised": "prioriterat", "procured": "upphandlat", "granted": "beviljat", "evaluated": "utvärderat",
         },
         "cues": {
@@ -242,6 +245,14 @@ RULES: dict[str, Any] = {
                 "avslut för", "avslutet för", "avslut av", "avslutet av", "nedläggning av", "nedläggningen av",
                 "beslut om att avsluta", "beslutat att avsluta", "beslutade att avsluta", "beslutats att avsluta",
                 "beslut om att avveckla", "beslutat att avveckla", "beslutade att avveckla", "beslut om nedläggning",
+            ],
+            # Work that was paused or stopped taken up again, or decided to be ("projekteringen ska
+            # återupptas"); not the bare present "återupptas", as often a plan ("… och återupptas under våren").
+            # Opened again after a closing is resumed too ("Kliniken öppnade igen den 7 april"): its
+            # status changed, closed to open; told under "resolved" it would read as something ended.
+            "resumed": [
+                "återupptogs", "återupptagits", "återupptagit", "att återuppta", "ska återupptas",
+                "öppnade igen", "öppnades igen", "öppnat igen", "öppnats igen",
             ],
             # A matter said to move into its next phase ("gå vidare in i fasen …", "till nästa fas").
             "next_phase": ["in i fasen", "till fasen", "in i nästa fas", "till nästa fas", "in i en ny fas"],

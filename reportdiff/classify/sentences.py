@@ -73,7 +73,7 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     words = literal_tokens(sentence)
     for stage in rules.stage_order:
         hit = find_cue(tokens, rules.stage_cues[stage], rules, words)
-        if hit is not None and not hit[1]:
+        if hit is not None and (not hit[1] or _decided(tokens, hit[0], rules)):
             staged = Reading(EventKind.STATUS_CHANGE, f"sentence.stage.{stage}", f"stage cue: {stage}", stage, hit[0])
             done = _done_cue(sentence, tokens, words, rules) if stage in _ENDING_STAGES else None
             if done is not None and done[1]:  # "Upphandlingen har avslutats och avtal har tecknats"
@@ -179,6 +179,12 @@ def _names_masked(tokens: list[str], sentence: str) -> list[str]:
         "#name" if index > 0 and written[index][:1].isupper() and written[index][1:2].islower() else token
         for index, token in enumerate(tokens)
     ]
+
+
+def _decided(tokens: list[str], at: int, rules: Rules) -> bool:
+    """Whether a decision stands before word ``at`` ("beslutade … att projekteringen ska
+    återupptas"): what is decided to come is a stage reached now, the decision."""
+    return any(not negated(tokens, index, rules) for index in rules.decision.find(tokens[:at]))
 
 
 def _relayed(words: list[str], at: int, rules: Rules) -> bool:
