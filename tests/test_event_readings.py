@@ -363,3 +363,10 @@ def test_work_taken_up_again_is_resumed() -> None:
     # the bare present is as often a plan
     assert told("Arbetet fortsätter under hösten och återupptas i större omfattning under våren.") == []
     assert told("Kliniken öppnar igen efter sommaren.") == []
+
+
+def test_a_plan_adopted_is_news_or_of_a_plan_being_written_the_matter_done() -> None:
+    assert told("Fullmäktige antog i februari en ny policy för resor.") == [("new_initiative", "sentence.start")]
+    old = with_sentence("Arbetet med den nya regionala utvecklingsstrategin pågår.")
+    new = with_sentence("Fullmäktige antog i februari den nya regionala utvecklingsstrategin.")
+    assert told_after(old, new) == [("resolved", "sentence.in_place")]

@@ -37,6 +37,7 @@ RULES: dict[str, Any] = {
             "tillsatt", "tillsatts",
             "dragit igång", "sjösatt", "sjösatts",
             "anlitat", "anlitats", "anlitade", "anlitades",  # a consultant or a firm engaged for a task
+            "antog", "antogs", "antagit", "antagits",  # a plan or policy adopted: decided
         ],
         # A change proposed ("Den föreslagna förändringen av ledningsstrukturen", "Styrelsen föreslår att …"):
         # a matter put before the politicians, not yet decided. Matched word for word (the noun "förslag"
@@ -50,7 +51,7 @@ RULES: dict[str, Any] = {
         ],
         # Start words that tell a decision: deciding on a matter's next step is news even of a matter
         # the old report spoke of ("har beslutat att … ska införas i hela länet").
-        "decision": ["beslutat", "beslutats", "beslutade", "beslutades"],
+        "decision": ["beslutat", "beslutats", "beslutade", "beslutades", "antog", "antogs", "antagit", "antagits"],
         # Start words whose stem is another word's ("bildats" stems to "bild", an image): matched word for word.
         "start_literal": ["har bildats", "har nu bildats", "bildades", "nybildats"],
         # Words of a body being formed: a sentence that says its own unit was formed ("Division Y bildades
@@ -124,8 +125,10 @@ RULES: dict[str, Any] = {
         "in_place": [
             "etablerat", "etablerats", "etablerade", "etablerades", "invigt", "invigts", "invigdes",
             "tagits i bruk", "togs i bruk",
-            # opened or introduced: of a matter the old report spoke of (a clinic being prepared), now in place
+            # opened or introduced: of a matter the old report spoke of (a clinic being prepared), now in place;
+            # adopted: of a plan the old report said was being written, now done
             "öppnat", "öppnats", "öppnade", "öppnades", "infört", "införts", "införde", "infördes",
+            "antog", "antogs", "antagit", "antagits",
         ],
         # A measure said to have risen or fallen ("Tillgängligheten har ökat under året", "har sedan
         # december ökat antalet vårdplatser"): a status change of the matter. Matched word for word and
