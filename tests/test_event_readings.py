@@ -370,3 +370,11 @@ def test_a_plan_adopted_is_news_or_of_a_plan_being_written_the_matter_done() -> 
     old = with_sentence("Arbetet med den nya regionala utvecklingsstrategin pågår.")
     new = with_sentence("Fullmäktige antog i februari den nya regionala utvecklingsstrategin.")
     assert told_after(old, new) == [("resolved", "sentence.in_place")]
+
+
+def test_largely_done_is_a_stage_and_a_yearly_edition_done_is_routine() -> None:
+    assert told("Behovet av inhyrd personal har i stort sett upphört.") == [("status_change", "sentence.stage.partial")]
+    summary = summary_of(BASE, with_sentence("Bokslutet för 2025 är klart."))
+    assert summary.events == []
+    assert [(e.kind, e.confident) for e in summary.withheld] == [(EventKind.RESOLVED, False)]
+    assert told("Flytten av lagret är klar.") == [("resolved", "sentence.done")]

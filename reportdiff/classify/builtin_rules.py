@@ -79,7 +79,10 @@ RULES: dict[str, Any] = {
         "new_heading": ["ny", "nytt", "nya", "pilot", "pilotprojekt", "uppstart", "start", "etablering"],
         # A done cue in a sentence that says only part is done ("den första av sex … har installerats")
         # tells a stage reached, not a matter finished.
-        "partial": ["första av", "delvis", "en del av", "hälften av", "några av", "första etappen"],
+        "partial": [
+            "första av", "delvis", "en del av", "hälften av", "några av", "första etappen",
+            "i stort sett", "till stor del", "i huvudsak", "i princip",  # largely done is not done
+        ],
         # Words in the first sentences of a section that make it a recurring item, not an initiative.
         "recurring": [
             "årliga", "årligen", "varje år", "två gånger per år", "återkommande", "varje månad", "halvårsvis",

@@ -124,7 +124,17 @@ def _done_reading(
     why = "done cue, nothing said to go on or lie ahead"
     if not confident:
         why = "done cue that as often tells of an activity held as of a matter finished: withheld"
+    elif _PERIODIC.search(sentence[: word_offset(sentence, at)].lower()):
+        why = (
+            "done cue of an edition of something periodic, named by its year ('Bokslutet för 2025'): routine, withheld"
+        )
+        confident = False
     return Reading(EventKind.RESOLVED, "sentence.done", why, at=at, confident=confident)
+
+
+# What is named by its year before the done cue is an edition of something periodic: "Bokslutet för
+# 2025 är klart", "2025 års medarbetarenkät är genomförd" (the words lower-cased, as cues see them).
+_PERIODIC = re.compile(r"^\w+ (?:för )?(?:19|20)\d\d\b|^(?:19|20)\d\d års \w+")  # from the sentence's start
 
 
 def _start_reading(tokens: list[str], words: list[str], rules: Rules) -> Reading | None:
