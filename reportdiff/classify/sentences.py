@@ -134,7 +134,11 @@ def _done_reading(
 
 # What is named by its year before the done cue is an edition of something periodic: "Bokslutet för
 # 2025 är klart", "2025 års medarbetarenkät är genomförd" (the words lower-cased, as cues see them).
-_PERIODIC = re.compile(r"^\w+ (?:för )?(?:19|20)\d\d\b|^(?:19|20)\d\d års \w+")  # from the sentence's start
+# A preposition first dates the sentence instead ("Under 2024 har flytten genomförts").
+_PERIODIC = re.compile(
+    r"^(?!(?:under|i|sedan|efter|före|inför|från|till|per|mellan|hela)\b)\w+ (?:för )?(?:19|20)\d\d\b"
+    r"|^(?:19|20)\d\d års \w+"
+)
 
 
 def _start_reading(tokens: list[str], words: list[str], rules: Rules) -> Reading | None:
