@@ -378,3 +378,13 @@ def test_largely_done_is_a_stage_and_a_yearly_edition_done_is_routine() -> None:
     assert summary.events == []
     assert [(e.kind, e.confident) for e in summary.withheld] == [(EventKind.RESOLVED, False)]
     assert told("Flytten av lagret är klar.") == [("resolved", "sentence.done")]
+
+
+def test_a_rise_in_the_monthly_part_or_in_what_a_survey_shows_is_withheld() -> None:
+    monthly = "# Månadsrapport mars\n\n## Tillgänglighet\n\nBesöken följer planen.\n"
+    summary = summary_of(monthly, monthly.replace("planen.", "planen. Överbeläggningarna har ökat under vintern."))
+    assert summary.events == []
+    assert [e.rule for e in summary.withheld] == ["sentence.trend"]
+    summary = summary_of(BASE, with_sentence("Enkäten visar att förtroendet för vården har ökat."))
+    assert summary.events == [] and [e.rule for e in summary.withheld] == ["sentence.trend"]
+    assert told("Tillgängligheten till röntgen har ökat under året.") == [("status_change", "sentence.trend")]

@@ -163,6 +163,8 @@ RULES: dict[str, Any] = {
         "reported_speech": [
             "kommenterar", "kommenterade", "säger", "sa", "sade", "uppger", "uppgav", "skriver", "skrev",
             "menar", "berättar", "berättade", "rapporterar", "framhåller", "betonar",
+            # what a report, a survey or a plan is said to show ("Enkäten visar att förtroendet har ökat")
+            "visar", "visade", "konstaterar", "redovisar", "beskriver",
         ],
         # A cue this close after one of these stands in a clause of time ("sedan programmet startade",
         # "efter att enheten öppnades"): it dates something else, it is no news of a start.

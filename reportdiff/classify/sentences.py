@@ -39,6 +39,7 @@ from reportdiff.model import (
     Section,
     SectionStatus,
 )
+from reportdiff.text.dates import MONTH_PATTERN
 from reportdiff.text.stem import WORD, content_stems, stems
 
 _PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
@@ -82,7 +83,11 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     trend = _trend_at(sentence, tokens, words, rules)
     if trend is not None:
         why = "a measure said to have risen or fallen (har … ökat / minskat)"
-        return Reading(EventKind.STATUS_CHANGE, "sentence.trend", why, at=trend, label=words[trend].removesuffix("s"))
+        relayed = _relayed(words, trend, rules)
+        if relayed:
+            why += "; in what the report relays another report or survey saying: withheld"
+        label = words[trend].removesuffix("s")
+        return Reading(EventKind.STATUS_CHANGE, "sentence.trend", why, at=trend, label=label, confident=not relayed)
     proposed = find_cue(tokens, rules.proposal, rules, words)
     if proposed is not None and not proposed[1]:
         why = "a change proposed: a matter put before the politicians, not yet decided"
@@ -220,6 +225,8 @@ def _states(words: list[str], at: int) -> bool:
 
 
 _NUMBER = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")  # a number that is not a year
+# The monthly part of a report: its top-level heading names a month ("Månadsrapport mars").
+_MONTH_IN_HEADING = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 _TIME_CLAUSE_WINDOW = 3  # "sedan det nya programmet startade": the clause word up to this many words before
 _NUMBER_WORD = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
 # "tre av sex datortomografer är i drift": part of a whole is done, a stage reached
@@ -311,6 +318,9 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                 event = sentence_event(sentence, change.new, pair.new_path, heading, rules)
                 if event is None:
                     continue
+                if event.rule == "sentence.trend" and _MONTH_IN_HEADING.search(pair.new_path[0]):
+                    event.confident = False  # the month's key figures are the figure table's to tell
+                    event.why += "; in the monthly part, whose figures the figure table tells"
                 if event.rule == "sentence.underway" and _spoken_of(
                     sentence, pair.old.blocks if pair.old else [], rules
                 ):
