@@ -143,10 +143,8 @@ def heldout(listing: bool) -> None:
                 readings["with previous"] = load_pair(reports[index - 1], path)[1]
             for how, report in readings.items():
                 f1, parent, wrong = scores(expected, report)
-                date = report.date.isoformat() if report.date else "none"
-                print(
-                    f"| {chain} {path.stem[-1]} | {how} | {f1:.3f} | {parent:.3f} | {date} ({report.date_source or '-'}) |"
-                )
+                date = f"{report.date.isoformat()} ({report.date_source})" if report.date else "none"
+                print(f"| {chain} {path.stem[-1]} | {how} | {f1:.3f} | {parent:.3f} | {date} |")
                 for line in wrong if listing else []:
                     print(f"    {line}")
 
