@@ -1,6 +1,7 @@
 """Outline accuracy: heading F1 and parent accuracy of the text reader, and which parents are wrong.
 
-    python bench/outline_accuracy.py            # seeds against ../shared/truth, snapshots re-laid out
+    python bench/outline_accuracy.py            # seeds against ../shared/truth, snapshots re-laid out,
+                                                # the held-out reports of tests/data/heldout
     python bench/outline_accuracy.py --list     # also every wrong heading and parent
 
 An accuracy measurement for docs/parsing.md, not a test and not a speed figure. Seeds are scored
@@ -8,7 +9,9 @@ against their hand-checked outlines (``../shared/truth/outline-NNN.json``): a he
 its line and text match; its parent is right when its level and the heading above it match too.
 Snapshots are Markdown, so their ``#`` levels are the truth: each is laid out again as Word-style
 text and as PDF text (``tests/rewrap.py``) and read by the text reader, which never sees the
-``#``; the same two scores are taken by heading path.
+``#``; the same two scores are taken by heading path. The held-out reports (two chains of three,
+written blind to the reader's rules) are scored against their own outlines, read alone and read as
+a pair with the report before them (as ``diff`` reads them), with the date each is given.
 """
 
 from __future__ import annotations
@@ -36,8 +39,29 @@ LAYOUTS = {
 }
 
 
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+
+
+def outline_truth(path: Path) -> dict[tuple[int, str], tuple[int, str | None]]:
+    """(line, heading key) → (level, parent's key) of an outline file of the held-out corpus."""
+    import json
+
+    stack: list[tuple[str, int]] = []
+    out = {}
+    for item in json.loads(path.read_text(encoding="utf-8"))["headings"]:
+        while stack and stack[-1][1] >= item["level"]:
+            stack.pop()
+        out[(item["line"], heading_key(item["text"]))] = (item["level"], heading_key(stack[-1][0]) if stack else None)
+        stack.append((item["text"], item["level"]))
+    return out
+
+
 def seed_scores(name: str, report: Report) -> tuple[float, float, list[str]]:
-    expected = truth(name)
+    return scores(truth(name), report)
+
+
+def scores(expected: dict[tuple[int, str], tuple[int, str | None]], report: Report) -> tuple[float, float, list[str]]:
+    """Heading F1 and the share of headings with the right level and parent, and what is wrong."""
     got = {}
     for path, section in report.root.walk_with_path():
         if section.level > 0:
@@ -100,6 +124,29 @@ def main() -> None:
                 print(f"    {path.stem} {layout}: {line}")
     for layout, (n, right, perfect) in total.items():
         print(f"| 8 snapshots | {layout} | {perfect}/8 with F1 1.000 | {right / n:.3f} ({right}/{n}) |")
+    heldout(args.list)
+
+
+def heldout(listing: bool) -> None:
+    """The held-out reports, alone and as the NEW report of a pair with the one before them."""
+    from reportdiff.ingest import load_pair
+
+    print()
+    print("| held-out report | read | heading F1 | parent right | date |")
+    print("| --- | --- | --- | --- | --- |")
+    for chain in ("dev", "blind"):
+        reports = sorted((HELDOUT / chain).glob("*-[ABC].txt"))
+        for index, path in enumerate(reports):
+            expected = outline_truth(HELDOUT / chain / f"outline-{path.stem[-1]}.json")
+            readings = {"alone": load(path)}
+            if index:
+                readings["with previous"] = load_pair(reports[index - 1], path)[1]
+            for how, report in readings.items():
+                f1, parent, wrong = scores(expected, report)
+                date = f"{report.date.isoformat()} ({report.date_source})" if report.date else "none"
+                print(f"| {chain} {path.stem[-1]} | {how} | {f1:.3f} | {parent:.3f} | {date} |")
+                for line in wrong if listing else []:
+                    print(f"    {line}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,13 @@
-"""Score the change summary of a seed pair against the hand-checked facts in ../shared/truth.
+"""Score the change summary of report pairs against hand-checked facts.
 
-    python bench/score_summary.py                 # both seed pairs, a table per pair
+    python bench/score_summary.py                 # every pair, a table per pair, then the totals
+    python bench/score_summary.py --corpus dev    # only the held-out dev pairs
     python bench/score_summary.py --list          # and every claim with its verdict
+
+The pairs: the two seed pairs (``../shared/seeds``, facts in ``../shared/truth``), and the two
+held-out chains of our own in ``tests/data/heldout`` (``dev`` and ``blind``: three reports each,
+two pairs), written blind to the rules so that they measure how the summary does on reports it
+was never tuned on. Read the blind reports' scores, not their text, and tune no rule to them.
 
 A claim (an event of ``summary.events``) is TRUE when it matches a true event of the same kind,
 FALSE when it matches a ``not_events`` entry or only a true event of another kind, and UNKNOWN when
@@ -28,6 +34,7 @@ from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+HELDOUT = ROOT / "tests" / "data" / "heldout"
 PAIRS = (("002", "000"), ("000", "004"))
 NEUTRAL = {"not_in_report", "reorganisation"}
 KIND_NAMES = {"people": "person", "date_passed": "passed_date"}  # our kind → the facts' kind
@@ -128,33 +135,84 @@ def table(tallies: dict[str, Tally]) -> str:
 
 
 def diff_json(old: Path, new: Path) -> dict:
-    """``reportdiff diff OLD NEW --format json``, in process."""
+    """``reportdiff diff OLD NEW --format json``, in process (the pair read as the command reads it)."""
     from reportdiff.comparison import compare
-    from reportdiff.ingest import load
+    from reportdiff.ingest import load_pair
     from reportdiff.render.dispatch import render
 
-    return json.loads(render(compare(load(str(old)), load(str(new))), "json"))
+    return json.loads(render(compare(*load_pair(str(old), str(new))), "json"))
 
 
 def seed(name: str) -> Path:
     return next((SHARED / "seeds").glob(f"{name}_*.txt"))
 
 
+@dataclass
+class Pair:
+    """A pair of reports and the facts about what changed between them."""
+
+    corpus: str
+    name: str
+    old: Path
+    new: Path
+    truth: Path
+
+
+def pairs(corpus: str = "all") -> list[Pair]:
+    """The scored pairs of ``corpus`` (seeds, dev, blind or all) whose files are present."""
+    found = []
+    if corpus in ("seeds", "all") and (SHARED / "truth").is_dir():
+        for old, new in PAIRS:
+            truth = SHARED / "truth" / f"changes-{old}-{new}.json"
+            found.append(Pair("seeds", f"{old} → {new}", seed(old), seed(new), truth))
+    for chain in ("dev", "blind"):
+        if corpus not in (chain, "all"):
+            continue
+        folder = HELDOUT / chain
+        reports = sorted(folder.glob("*-[ABC].txt"))
+        for old, new in zip(reports, reports[1:], strict=False):
+            key = f"{old.stem[-1]}-{new.stem[-1]}"
+            found.append(Pair(chain, f"{chain} {key.replace('-', ' → ')}", old, new, folder / f"changes-{key}.json"))
+    return found
+
+
+def totals(scored: list[dict[str, Tally]]) -> dict[str, Tally]:
+    """The tallies of several pairs added up per kind."""
+    total: dict[str, Tally] = {}
+    for offset, tallies in enumerate(scored):
+        for kind, tally in tallies.items():
+            into = total.setdefault(kind, Tally())
+            into.true += tally.true
+            into.false += tally.false
+            into.unknown += tally.unknown
+            into.not_events += tally.not_events
+            into.wanted += tally.wanted
+            into.found.update((offset, index) for index in tally.found)
+    return total
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true", help="print every claim with its verdict")
+    parser.add_argument("--corpus", choices=["seeds", "dev", "blind", "all"], default="all")
     args = parser.parse_args(argv)
-    if not (SHARED / "truth").is_dir():
-        print(f"no hand-checked facts at {SHARED / 'truth'}", file=sys.stderr)
+    chosen = pairs(args.corpus)
+    if not chosen:
+        print(f"no hand-checked facts for {args.corpus}", file=sys.stderr)
         return 2
-    for old, new in PAIRS:
-        truth = json.loads((SHARED / "truth" / f"changes-{old}-{new}.json").read_text(encoding="utf-8"))
+    scored: dict[str, list[dict[str, Tally]]] = {}
+    for pair in chosen:
+        truth = json.loads(pair.truth.read_text(encoding="utf-8"))
         listing: list[str] = []
-        tallies = score(diff_json(seed(old), seed(new)), truth, listing)
-        print(f"{old} → {new}")
+        tallies = score(diff_json(pair.old, pair.new), truth, listing)
+        scored.setdefault(pair.corpus, []).append(tallies)
+        print(pair.name)
         if args.list:
             print("\n".join(sorted(listing)))
         print(table(tallies), end="\n\n")
+    for corpus, tallied in scored.items():
+        print(f"all {corpus} pairs")
+        print(table(totals(tallied)), end="\n\n")
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import ROOT
+from conftest import ROOT, SEED_FILES, seed_path, snapshot_paths
 from diff_builder import make_diff
 from test_events import BASE, RULES, with_sentence
 
@@ -287,3 +287,132 @@ def test_a_recurring_occasion_is_no_deadline_that_passes() -> None:
 
     assert passed("Enheten ska delta i den årliga mässan i april.") == []
     assert passed("Enheten ska delta i mässan i april.") == ["date.passed"]
+
+
+def test_a_start_of_a_matter_the_old_section_spoke_of_is_that_matter_moving_on() -> None:
+    old = with_sentence("Förberedelserna för robotkirurgi vid tarmcancer pågår i Sunderbyn.")
+    new = with_sentence("Arbetet med robotkirurgi vid tarmcancer har inletts i Sunderbyn.")
+    (event,) = summary_of(old, new).events
+    assert (event.kind, event.rule, event.new_status) == (EventKind.STATUS_CHANGE, "sentence.stage.started", "startat")
+    assert [ev.side for ev in event.evidence] == ["new", "old"]
+    # words many sections use, or the place alone, do not make the matter known
+    new = with_sentence("En pilot med robotstöd för journalföring har inletts i Sunderbyn.")
+    assert told_after(old, new) == [("new_initiative", "sentence.start")]
+    # a decision on the matter's next step is news of its own
+    new = with_sentence("Regionstyrelsen har beslutat att robotkirurgi vid tarmcancer ska införas i hela länet.")
+    assert told_after(old, new) == [("new_initiative", "sentence.start")]
+
+
+def told_after(old: str, new: str) -> list[tuple[str, str]]:
+    return [(e.kind.value, e.rule) for e in summary_of(old, new).events]
+
+
+def test_a_decision_to_pause_stop_or_put_off_is_that_stage() -> None:
+    assert told("Regionstyrelsen beslutade den 24 februari att pausa projekteringen av vårdhuset.") == [
+        ("status_change", "sentence.stage.paused")
+    ]
+    assert told("Ledningen har beslutat att inga nya förstudier ska startas under våren.") == [
+        ("status_change", "sentence.stage.stopped")
+    ]
+    put_off = "Styrgruppen beslutade att skjuta upp bygget ett år."
+    assert told(put_off) == [("status_change", "sentence.stage.postponed")]
+
+
+def test_a_clinic_being_prepared_that_opened_is_that_matter_in_place() -> None:
+    old = with_sentence("En diabetesmottagning för barn förbereds i Gällivare.")
+    new = with_sentence("Diabetesmottagningen för barn i Gällivare öppnade den 12 januari.")
+    (event,) = summary_of(old, new).events
+    assert (event.kind, event.rule) == (EventKind.RESOLVED, "sentence.in_place")
+
+
+def test_a_step_that_ends_a_matter_with_a_done_cue_is_the_matter_done() -> None:
+    assert told("Upphandlingen av kamerorna har avslutats och avtal har tecknats.") == [("resolved", "sentence.done")]
+    assert told("Avtal har tecknats med leverantören av kamerorna.") == [("status_change", "sentence.stage.procured")]
+    assert told("Piloten avslutades den 31 mars och har nu utvärderats.") == [("resolved", "sentence.done")]
+
+
+def test_what_is_wanted_or_needed_states_no_fact() -> None:
+    assert told("Regionen vill först ha klart hur utredningen påverkar arbetet.") == []
+    assert told("Planerna visar att färre vårdplatser behöver stängas i sommar.") == []
+
+
+def test_a_new_section_of_current_events_is_news_only_by_what_it_states() -> None:
+    old = (
+        "# Aktuella händelser\n\n## Vårdplatser\n\nArbetet fortsätter.\n\n"
+        "# Patientsäkerhet\n\n## Aktuella tillsynsärenden\n\nInga nya.\n"
+    )
+    visit = "## Myndighetens besök\n\nMyndigheten besökte regionen den 10 mars för en uppföljning.\n\n"
+    case = "### Förlossningsvården i Byn\n\nInspektionen granskar bemanningen på avdelningen.\n\n"
+    new = old.replace("# Patientsäkerhet", visit + "# Patientsäkerhet").replace("Inga nya.\n", "Inga nya.\n\n" + case)
+    summary = summary_of(old, new)
+    assert [(e.kind.value, e.title) for e in summary.events if e.rule == "section.added"] == [
+        ("new_initiative", "Förlossningsvården i Byn")  # a case under "tillsynsärenden": a matter told first
+    ]
+    assert [e.title for e in summary.withheld if e.rule == "section.added"] == ["Myndighetens besök"]
+
+
+def test_a_start_in_a_relative_clause_describes_a_thing_and_is_no_news() -> None:
+    assert told("Kostnaden blev 31 miljoner kronor, inom den budget som styrelsen beslutade om.") == []
+    assert told("Styrelsen beslutade om en ny budget för kliniken.") == [("new_initiative", "sentence.start")]
+
+
+def test_work_taken_up_again_is_resumed() -> None:
+    resumed = [("status_change", "sentence.stage.resumed")]
+    assert told("Styrelsen beslutade den 21 april att projekteringen av vårdhuset ska återupptas.") == resumed
+    assert told("Kliniken i Byn öppnade igen den 7 april, sedan en tandläkare har anställts.") == resumed
+    # the bare present is as often a plan
+    assert told("Arbetet fortsätter under hösten och återupptas i större omfattning under våren.") == []
+    assert told("Kliniken öppnar igen efter sommaren.") == []
+
+
+def test_a_plan_adopted_is_news_or_of_a_plan_being_written_the_matter_done() -> None:
+    assert told("Fullmäktige antog i februari en ny policy för resor.") == [("new_initiative", "sentence.start")]
+    old = with_sentence("Arbetet med den nya regionala utvecklingsstrategin pågår.")
+    new = with_sentence("Fullmäktige antog i februari den nya regionala utvecklingsstrategin.")
+    assert told_after(old, new) == [("resolved", "sentence.in_place")]
+
+
+def test_largely_done_is_a_stage_and_a_yearly_edition_done_is_routine() -> None:
+    assert told("Behovet av inhyrd personal har i stort sett upphört.") == [("status_change", "sentence.stage.partial")]
+    summary = summary_of(BASE, with_sentence("Bokslutet för 2025 är klart."))
+    assert summary.events == []
+    assert [(e.kind, e.confident) for e in summary.withheld] == [(EventKind.RESOLVED, False)]
+    assert told("Flytten av lagret är klar.") == [("resolved", "sentence.done")]
+
+
+def test_a_rise_in_the_monthly_part_or_in_what_a_survey_shows_is_withheld() -> None:
+    monthly = "# Månadsrapport mars\n\n## Tillgänglighet\n\nBesöken följer planen.\n"
+    summary = summary_of(monthly, monthly.replace("planen.", "planen. Överbeläggningarna har ökat under vintern."))
+    assert summary.events == []
+    assert [e.rule for e in summary.withheld] == ["sentence.trend"]
+    summary = summary_of(BASE, with_sentence("Enkäten visar att förtroendet för vården har ökat."))
+    assert summary.events == [] and [e.rule for e in summary.withheld] == ["sentence.trend"]
+    assert told("Tillgängligheten till röntgen har ökat under året.") == [("status_change", "sentence.trend")]
+
+
+def test_a_sentence_without_any_cue_a_reading_starts_from_reads_as_nothing() -> None:
+    """``read_sentence`` returns at once when a sentence holds none of ``Rules.sentence_stems`` and
+    ``sentence_words``; read in full (the sets widened to the sentence's own words), every such
+    sentence of the seeds and the snapshots states nothing either."""
+    from reportdiff import load
+    from reportdiff.classify.rules import literal_tokens
+    from reportdiff.figures import split_sentences
+
+    files = [seed_path(name) for name in SEED_FILES] + snapshot_paths()
+    stems, words = RULES.sentence_stems, RULES.sentence_words
+    skipped = 0
+    try:
+        for path in files:
+            for section in load(path).root.walk():
+                for block in section.blocks:
+                    for _, sentence in split_sentences(block.text):
+                        tokens, lowered = RULES.tokens(sentence), literal_tokens(sentence)
+                        if not (stems.isdisjoint(tokens) and words.isdisjoint(lowered)):
+                            continue
+                        skipped += 1
+                        RULES.sentence_stems, RULES.sentence_words = stems | set(tokens), words | set(lowered)
+                        assert read_sentence(sentence, RULES) is None, sentence
+                        RULES.sentence_stems, RULES.sentence_words = stems, words
+    finally:
+        RULES.sentence_stems, RULES.sentence_words = stems, words
+    assert skipped > 500

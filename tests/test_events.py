@@ -267,6 +267,18 @@ def test_phase_needs_enough_cue_words() -> None:
     assert phase_of(NEW_TOPIC, RULES)[0] == "hand-over"
 
 
+def test_a_compound_that_opens_with_a_cue_word_is_that_cue() -> None:
+    # Swedish joins the modifier to the head: an improvement project says improvement.
+    text = (
+        "Journalsystemet har använts i drift i ett år. Förbättringsprojektet har inlett sitt arbete och "
+        "förbättringsarbetet ges företräde framför annan utveckling."
+    )
+    assert phase_of(text, RULES) == ("improvement", 2)
+    assert phase_of("Införandeplanen och migreringsteamet är på plats.", RULES) == ("go-live", 2)
+    # a short cue word ("avtal", "avslut") opens too many words to count: "avslutningsvis" is no closing
+    assert phase_of("Avslutningsvis vill jag tacka alla. Avtalsfrågorna är lösta.", RULES) == ("", 0)
+
+
 def test_new_and_acting_director() -> None:
     diff = make_diff(BASE, BASE)
     diff.old.author, diff.old.author_role = "Anna Andersson", "Regiondirektör"
@@ -314,11 +326,27 @@ def test_a_date_announced_twice_in_one_section_is_one_event() -> None:
     old = with_sentence(
         "Avtalet ska vara klart i mars.\n\nEftersom avtalet ska vara klart i mars planeras utbildningar."
     )
-    new = with_sentence("Avtalet är klart.")
+    new = with_sentence("Väggarna har målats om.")
     diff = make_diff(old, new)
     diff.old.date, diff.new.date = dt.date(2025, 1, 10), dt.date(2025, 4, 20)
     passed = [e for e in events(diff) if e.kind is EventKind.DATE_PASSED]
     assert [(e.old_status, e.text.startswith("Avtalet")) for e in passed] == [("2025-03-31", True)]
+
+
+def test_a_date_passed_whose_outcome_the_new_report_may_tell_is_withheld() -> None:
+    """The new report speaks of the announced matter again: ask it, do not claim silence."""
+    old = with_sentence("Inflyttningen i den nya stationen är planerad till januari.")
+    diff = make_diff(old, with_sentence("Inflyttningen i stationen skedde den 19 januari och gick bra."))
+    diff.old.date, diff.new.date = dt.date(2025, 10, 1), dt.date(2026, 3, 1)
+    summary = summarise(diff, RULES)
+    assert [e for e in summary.events if e.kind is EventKind.DATE_PASSED] == []
+    (held,) = [e for e in summary.withheld if e.kind is EventKind.DATE_PASSED]
+    assert [ev.side for ev in held.evidence] == ["old", "new"]
+    assert "19 januari" in held.evidence[1].sentence
+    # silent on it: the date passed is claimed
+    diff = make_diff(old, with_sentence("Väggarna har målats om."))
+    diff.old.date, diff.new.date = dt.date(2025, 10, 1), dt.date(2026, 3, 1)
+    assert [e.rule for e in events(diff) if e.kind is EventKind.DATE_PASSED] == ["date.passed"]
 
 
 def test_a_date_told_in_the_past_tense_is_not_an_announcement() -> None:

@@ -544,3 +544,23 @@ def test_cases_where_something_goes_on_count_that_thing() -> None:
     assert [values[1:] for values in _shift_values(old, new)] == [(14, 19)]
     found = figures_in_text("Det finns 6 kommuner där utbyggnad pågår.")
     assert [f.figure.label for f in found] == ["kommuner"]
+
+
+def test_a_goal_a_whole_year_and_a_forecast_of_another_year_are_other_measures() -> None:
+    """Told apart from the outcome of the period: a goal ("med målet att … 40"), a whole year against
+    one month, a forecast of another year, and all who ever took part against those in it now."""
+    goal = "# Vård\n\nProgrammet har målet att öppna 40 nya vårdplatser.\n"
+    outcome = "# Vård\n\nHittills har 22 nya vårdplatser öppnats.\n"
+    assert _shift_values(goal, outcome) == []
+    month = "# Produktion\n\nI augusti genomfördes 1 130 operationer i regionen.\n"
+    year = "# Produktion\n\nUnder hela 2025 genomfördes 14 900 operationer i regionen.\n"
+    assert _shift_values(month, year) == []
+    assert _shift_values(month, month.replace("1 130", "1 210").replace("augusti", "september")) == [
+        ("operationer", 1130, 1210)
+    ]
+    forecast = "# Ekonomi\n\nÅrsprognosen för 2025 pekar på ett resultat på -180 miljoner kronor.\n"
+    assert _shift_values(forecast, forecast.replace("2025", "2026").replace("-180", "-150")) == []
+    assert [v[1:] for v in _shift_values(forecast, forecast.replace("-180", "-120"))] == [(-180, -120)]
+    ongoing = "# Pilot\n\nI dag har piloten 64 patienter i pågående monitorering.\n"
+    total = "# Pilot\n\nUnder pilotperioden deltog totalt 212 patienter i piloten.\n"
+    assert _shift_values(ongoing, total) == []

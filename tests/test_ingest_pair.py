@@ -79,3 +79,44 @@ def test_a_pdf_text_read_again_reads_as_if_read_afresh() -> None:
     assert _sections(text_reader.read_layout(layout)) == alone
     assert _sections(text_reader.read_layout(layout, known=known)) == _outline(pdf, known)
     assert _sections(text_reader.read_layout(layout)) == alone == _outline(pdf)
+
+
+# A report whose structure is known (Markdown): "Säkerhet" is a part with a sub-heading.
+KNOWN = """# Regiongemensamt
+
+## Beredskapsenheten
+
+Enheten har övat under våren och övningen gick enligt plan.
+
+# Säkerhet
+
+## Lex Maria
+
+Sju anmälningar har gjorts under perioden.
+"""
+# The next report as PDF text without contents: "Säkerhet" followed at once by "Lex Maria" reads
+# as a topic of the unit before it.
+PDF_NEXT = (
+    "Regiongemensamt\n\nBeredskapsenheten\n\nEnheten har övat under hösten och övningen gick enligt\n\n"
+    "plan.\n\nSäkerhet\n\nLex Maria\n\nNio anmälningar har gjorts under perioden.\n"
+)
+
+
+def test_a_pdf_text_takes_the_parents_a_report_of_known_structure_gives(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.md", tmp_path / "new.txt"
+    old.write_text(KNOWN, encoding="utf-8")
+    new.write_text(PDF_NEXT, encoding="utf-8")
+    alone = [(s.heading, s.level) for s in read_text(PDF_NEXT).sections()]
+    assert ("Säkerhet", 1) not in alone  # read alone, the layout cannot tell
+    pair_new = load_pair(old, new)[1]
+    assert [(s.heading, s.level) for s in pair_new.sections()] == [
+        ("Regiongemensamt", 1),
+        ("Beredskapsenheten", 2),
+        ("Säkerhet", 1),
+        ("Lex Maria", 2),
+    ]
+    assert any("parent the other report" in warning for warning in pair_new.warnings)
+    # two PDF texts: neither is the better witness, nothing moves
+    other = tmp_path / "other.txt"
+    other.write_text(PDF_NEXT.replace("Nio", "Tio"), encoding="utf-8")
+    assert [(s.heading, s.level) for s in load_pair(other, new)[1].sections()] == alone

@@ -37,6 +37,7 @@ RULES: dict[str, Any] = {
             "tillsatt", "tillsatts",
             "dragit igång", "sjösatt", "sjösatts",
             "anlitat", "anlitats", "anlitade", "anlitades",  # a consultant or a firm engaged for a task
+            "antog", "antogs", "antagit", "antagits",  # a plan or policy adopted: decided
         ],
         # A change proposed ("Den föreslagna förändringen av ledningsstrukturen", "Styrelsen föreslår att …"):
         # a matter put before the politicians, not yet decided. Matched word for word (the noun "förslag"
@@ -48,6 +49,9 @@ RULES: dict[str, Any] = {
             "regelbundna", "regelbunden", "regelbundet", "rutin", "rutiner", "rutinen", "rutinerna",
             "arbetssätt", "arbetssättet",
         ],
+        # Start words that tell a decision: deciding on a matter's next step is news even of a matter
+        # the old report spoke of ("har beslutat att … ska införas i hela länet").
+        "decision": ["beslutat", "beslutats", "beslutade", "beslutades", "antog", "antogs", "antagit", "antagits"],
         # Start words whose stem is another word's ("bildats" stems to "bild", an image): matched word for word.
         "start_literal": ["har bildats", "har nu bildats", "bildades", "nybildats"],
         # Words of a body being formed: a sentence that says its own unit was formed ("Division Y bildades
@@ -75,7 +79,10 @@ RULES: dict[str, Any] = {
         "new_heading": ["ny", "nytt", "nya", "pilot", "pilotprojekt", "uppstart", "start", "etablering"],
         # A done cue in a sentence that says only part is done ("den första av sex … har installerats")
         # tells a stage reached, not a matter finished.
-        "partial": ["första av", "delvis", "en del av", "hälften av", "några av", "första etappen"],
+        "partial": [
+            "första av", "delvis", "en del av", "hälften av", "några av", "första etappen",
+            "i stort sett", "till stor del", "i huvudsak", "i princip",  # largely done is not done
+        ],
         # Words in the first sentences of a section that make it a recurring item, not an initiative.
         "recurring": [
             "årliga", "årligen", "varje år", "två gånger per år", "återkommande", "varje månad", "halvårsvis",
@@ -101,6 +108,7 @@ RULES: dict[str, Any] = {
             "rekrytera", "rekryteras", "rekryterar",  # a recruitment planned or going on, no one yet in the role
             "leverera", "levererar", "levereras", "installera", "installerar", "installeras",  # not done yet
             "öppna",  # "412 öppna felärenden" is a state, not an opening
+            "öppnar",  # the present: "öppnar i maj", "öppnar igen efter sommaren" is still to come
             "beslut", "beslutet", "besluten", "beslutar",  # a decision named or still to come, not taken
             # Infinitives and present forms of start verbs say what is meant or planned ("syftar till
             # att etablera", "I höst påbörjas arbetet", "startar upp"), not that something began.
@@ -120,6 +128,10 @@ RULES: dict[str, Any] = {
         "in_place": [
             "etablerat", "etablerats", "etablerade", "etablerades", "invigt", "invigts", "invigdes",
             "tagits i bruk", "togs i bruk",
+            # opened or introduced: of a matter the old report spoke of (a clinic being prepared), now in place;
+            # adopted: of a plan the old report said was being written, now done
+            "öppnat", "öppnats", "öppnade", "öppnades", "infört", "införts", "införde", "infördes",
+            "antog", "antogs", "antagit", "antagits",
         ],
         # A measure said to have risen or fallen ("Tillgängligheten har ökat under året", "har sedan
         # december ökat antalet vårdplatser"): a status change of the matter. Matched word for word and
@@ -151,14 +163,22 @@ RULES: dict[str, Any] = {
         "reported_speech": [
             "kommenterar", "kommenterade", "säger", "sa", "sade", "uppger", "uppgav", "skriver", "skrev",
             "menar", "berättar", "berättade", "rapporterar", "framhåller", "betonar",
+            # what a report, a survey or a plan is said to show ("Enkäten visar att förtroendet har ökat")
+            "visar", "visade", "konstaterar", "redovisar", "beskriver",
         ],
         # A cue this close after one of these stands in a clause of time ("sedan programmet startade",
         # "efter att enheten öppnades"): it dates something else, it is no news of a start.
-        "time_clause": ["sedan", "när", "innan", "efter att"],
+        # A relative clause is background too ("den budget som regionstyrelsen beslutade om"): the
+        # start it holds tells what the thing it describes is, not news of a start.
+        "time_clause": ["sedan", "när", "innan", "efter att", "som"],
         # Words before a cue that cancel it ("har ännu inte påbörjats").
         "negations": ["inte", "ej", "icke", "aldrig", "utan", "väntar"],  # "väntar på uppstart": not begun
         # Words before a cue that make it an announcement of the future ("kommer att påbörjas").
-        "future": ["kommer", "ska", "skall", "planeras", "planerar", "avses", "förväntas", "beräknas", "bör"],
+        # (and words of what is wanted or needed: "vill ha klart", "behöver stängas" state no fact)
+        "future": [
+            "kommer", "ska", "skall", "planeras", "planerar", "avses", "förväntas", "beräknas", "bör",
+            "vill", "behöver", "måste",
+        ],
         # Words right before a cue that put it ahead ("inför projektavslutet": the closing is to come).
         "ahead": ["inför"],
         # Nouns that make a new section or list item an initiative worth naming as such.
@@ -183,8 +203,10 @@ RULES: dict[str, Any] = {
     # Sections: which headings are standing parts of every report or names of units, never news in themselves.
     "sections": {
         # Headings of parts that list matters ("Avrapportering av pågående ärenden", "Aktuella
-        # händelser"): a new section right below one is a matter told for the first time.
-        "matter_lists": ["ärenden", "aktuella", "händelser", "uppdrag"],
+        # tillsynsärenden", "Uppdrag"): a new section right below one is a matter told for the first
+        # time. Not "Aktuella händelser": what happened (a visit, a survey, the summer's planning) is
+        # news by what its sentences state, an initiative only where one says something started.
+        "matter_lists": ["ärenden", "uppdrag"],
         # Standing parts of the report (matched anywhere in the heading, by stem).
         "recurring": [
             "inledning", "månadsrapport", "aktuella händelser", "lokala medier", "avrapportering", "bilagor",
@@ -205,21 +227,26 @@ RULES: dict[str, Any] = {
     # Cues of a start or a completion are read by "start" and "done" above.
     "stages": {
         "order": [
-            "paused", "stopped", "closing", "next_phase", "delayed", "postponed", "prioritised", "procured", "granted",
-            "evaluated",
+            "paused", "stopped", "closing", "resumed", "next_phase", "delayed", "postponed", "prioritised", "procured",
+            "granted", "evaluated",
         ],
         "labels": {
-            "paused": "pausat", "stopped": "stoppat", "closing": "avslutas", "next_phase": "ny fas",
-            "delayed": "försenat", "postponed": "uppskjutet",
+            "paused": "pausat", "stopped": "stoppat", "closing": "avslutas", "resumed": "återupptaget",
+            "next_phase": "ny fas", "delayed": "försenat", "postponed": "uppskjutet",
             "prioritised": "prioriterat", "procured": "upphandlat", "granted": "beviljat", "evaluated": "utvärderat",
         },
         "cues": {
             "paused": [
                 "pausat", "pausats", "pausades", "pausad", "pausas", "vilande", "tillfälligt stängd",
-                "hållits stängd", "hållits stängda", "hölls stängd", "hölls stängda",
+                "hållits stängd", "hållits stängda", "hölls stängd", "hölls stängda", "att pausa",
                 "tillfälligt stängt", "tillfälligt stängts", "tillfälligt stängdes",
             ],
-            "stopped": ["stoppat", "stoppats", "stoppades", "avbrutits", "avbröts"],
+            # A decision to pause, stop or put off ("beslutade … att pausa projekteringen") is that stage:
+            # the infinitive after "att", with the decision's own cues of the future read as always.
+            "stopped": [
+                "stoppat", "stoppats", "stoppades", "avbrutits", "avbröts", "att stoppa", "att avbryta",
+                "beslutat att inte", "beslutade att inte", "beslutat att inga", "beslutade att inga",
+            ],
             # A decision to end something, or its closing named, is a stage reached: "resolved" is
             # for what the text says has ended ("utredningen är avslutad").
             "closing": [
@@ -227,11 +254,20 @@ RULES: dict[str, Any] = {
                 "beslut om att avsluta", "beslutat att avsluta", "beslutade att avsluta", "beslutats att avsluta",
                 "beslut om att avveckla", "beslutat att avveckla", "beslutade att avveckla", "beslut om nedläggning",
             ],
+            # Work that was paused or stopped taken up again, or decided to be ("projekteringen ska
+            # återupptas"); not the bare present "återupptas", as often a plan ("… och återupptas under våren").
+            # Opened again after a closing is resumed too ("Kliniken öppnade igen den 7 april"): its
+            # status changed, closed to open; told under "resolved" it would read as something ended.
+            "resumed": [
+                "återupptogs", "återupptagits", "återupptagit", "att återuppta", "ska återupptas",
+                "öppnade igen", "öppnades igen", "öppnat igen", "öppnats igen",
+            ],
             # A matter said to move into its next phase ("gå vidare in i fasen …", "till nästa fas").
             "next_phase": ["in i fasen", "till fasen", "in i nästa fas", "till nästa fas", "in i en ny fas"],
             "delayed": ["försenat", "försenad", "försenats", "försenades", "fördröjts", "fördröjdes"],
             "postponed": [
                 "skjutits upp", "skjuts upp", "sköts upp", "senarelagts", "senarelades", "flyttats fram",
+                "att skjuta upp", "att senarelägga",
             ],
             "prioritised": ["ges prioritet", "ge prioritet", "får prioritet", "fått prioritet", "högsta prioritet"],
             "procured": ["upphandlats", "upphandlades", "har tilldelats", "avtal har tecknats", "tecknat avtal"],

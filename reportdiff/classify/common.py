@@ -203,3 +203,9 @@ def is_recurring_heading(heading: str, rules: Rules) -> bool:
     if rules.recurring_headings.find(rules.tokens(heading)):
         return True
     return bool(_ENDS_IN_YEAR.search(heading))
+
+
+def is_one_matter(heading: str, rules: Rules) -> bool:
+    """Whether a section is about one matter (a project, a move), not a unit or a standing part
+    that tells of many: only there does the heading name what every sentence is about."""
+    return not is_unit_heading(heading, rules) and not is_recurring_heading(heading, rules)

@@ -11,6 +11,7 @@ from reportdiff.classify.common import (
     MONTHS,
     evidence,
     find_cue,
+    is_one_matter,
     line_in_block,
     shorten,
     title_from,
@@ -18,7 +19,8 @@ from reportdiff.classify.common import (
 )
 from reportdiff.classify.rules import Rules
 from reportdiff.figures import split_sentences
-from reportdiff.model import BlockOp, DocumentDiff, Event, EventKind, Report
+from reportdiff.model import Block, BlockOp, DocumentDiff, Event, EventKind, Report
+from reportdiff.text.stem import content_stems, stem
 
 _DAY_BEFORE = re.compile(r"(?<![\d-])(\d{1,2})\s$")
 _YEAR_AFTER = re.compile(r"\s((?:19|20)\d\d)(?!\d)")
@@ -193,6 +195,56 @@ def _passed(
                         evidence=[evidence(block, sentence, path, side, sentence.find(words))],
                         why=f"announced for {when.isoformat()}, before the new report's date {now.isoformat()}",
                     )
+
+
+_NEWS = (EventKind.RESOLVED, EventKind.STATUS_CHANGE, EventKind.NEW_INITIATIVE)
+_SAME_MATTER_WORDS = 2  # content words two sentences share when they speak of one matter
+
+
+def outcomes_told(events: list[Event], diff: DocumentDiff, rules: Rules) -> None:
+    """A date passed in a section of which the new report tells news ("Inflyttning är planerad till
+    januari" → "Stationen togs i drift den 19 januari"), or whose matter a sentence there speaks of
+    again, may well have its outcome told there: withheld, not claimed as a date passed without a
+    word. Only a date the new report is silent on is one to ask about."""
+    later = {pair.old_path: pair for pair in diff.pairs if pair.old is not None and pair.new is not None}
+    news: dict[tuple[str, ...], Event] = {}
+    for event in events:
+        if event.confident and event.side == "new" and event.kind in _NEWS:
+            news.setdefault(event.section_path, event)
+    for event in events:
+        if event.kind is not EventKind.DATE_PASSED or event.side != "old" or not event.confident:
+            continue
+        pair = later.get(event.section_path)
+        if pair is None or pair.new is None:
+            continue
+        told = news.get(pair.new_path) if is_one_matter(pair.new.heading, rules) else None
+        if told is not None:
+            event.confident = False
+            event.why += f"; the new report's section tells news of it ({told.title!r}): its outcome may be told there"
+            event.evidence.append(told.evidence[0])
+            continue
+        blocks = [block for part in pair.new.walk() for block in part.blocks]  # its sub-sections too
+        spoken = _spoken_of_again(event.evidence[0].sentence, blocks, rules)
+        if spoken is not None:
+            block, sentence = spoken
+            event.confident = False
+            event.why += "; the new report's section speaks of it again: its outcome may be told there"
+            event.evidence.append(evidence(block, sentence, pair.new_path, "new"))
+
+
+def _spoken_of_again(announcement: str, blocks: list[Block], rules: Rules) -> tuple[Block, str] | None:
+    """The sentence of ``blocks`` that shares the most of the announcement's matter words, if it
+    shares two (or the one there is): the words of time and of what is to come do not count."""
+    time_words = {stem(word) for word in (*MONTHS, "våren", "hösten", "sommaren", "vintern")}
+    cues = {phrase[0] for phrase in rules.date_future.phrases}
+    matter = content_stems(announcement) - time_words - cues
+    best: tuple[int, Block, str] | None = None
+    for block in blocks:
+        for _, sentence in split_sentences(block.text):
+            shared = len(matter & content_stems(sentence))
+            if shared >= min(_SAME_MATTER_WORDS, len(matter)) > 0 and (best is None or shared > best[0]):
+                best = (shared, block, sentence)
+    return (best[1], best[2]) if best else None
 
 
 _THROUGH = ("till", "och", "med")

@@ -8,7 +8,7 @@ live in ``reportdiff/classify/builtin_rules.py``; this module only knows the rul
 
 from __future__ import annotations
 
-from reportdiff.classify.dates import date_events, starts_before_old
+from reportdiff.classify.dates import date_events, outcomes_told, starts_before_old
 from reportdiff.classify.lists import list_events
 from reportdiff.classify.people import director_events
 from reportdiff.classify.rules import Rules
@@ -28,4 +28,5 @@ def find_events(diff: DocumentDiff, rules: Rules) -> list[Event]:
     events.extend(director_events(diff, rules))
     events.extend(date_events(diff, rules))
     starts_before_old(events, diff, rules)
+    outcomes_told(events, diff, rules)
     return events

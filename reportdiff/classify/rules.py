@@ -15,6 +15,9 @@ from typing import Any
 from reportdiff.errors import ConfigError
 from reportdiff.text.stem import WORD, stem
 
+COMPOUND_CUE = 7  # a cue word this long can open a compound; shorter ones ("avtal", "avslut") open too many words
+COMPOUND_HEAD = 4  # ... and a word of at least this many letters must follow it (after a linking "s")
+
 
 @dataclass(slots=True)
 class Cues:
@@ -92,7 +95,7 @@ class Rules:
     held: Cues = field(default_factory=Cues)
     matters: Cues = field(default_factory=Cues)
     partial: Cues = field(default_factory=Cues)
-    matter_lists: Cues = field(default_factory=Cues)
+    matter_lists: tuple[str, ...] = ()  # words as written; a compound ending in one counts ("tillsynsärenden")
     ongoing: Cues = field(default_factory=Cues)
     trend: Cues = field(default_factory=Cues)
     in_place: Cues = field(default_factory=Cues)
@@ -107,6 +110,7 @@ class Rules:
     underway_lead: Cues = field(default_factory=Cues)
     underway: Cues = field(default_factory=Cues)
     proposal: Cues = field(default_factory=Cues)
+    decision: Cues = field(default_factory=Cues)
     routine: Cues = field(default_factory=Cues)
     new_heading: Cues = field(default_factory=Cues)
     recurring_text: Cues = field(default_factory=Cues)
@@ -119,6 +123,8 @@ class Rules:
     ambiguous: frozenset[str] = frozenset()
     source: str = "builtin"
     status_index: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    # one-word phase cues as written, long enough to open a compound ("förbättring" of "förbättringsprojektet")
+    status_compounds: dict[str, str] = field(default_factory=dict)
     # The needles of every cue a sentence's reading starts from (classify.sentences.read_sentence):
     # a sentence with none of these stems and none of these words states no event.
     sentence_stems: frozenset[str] = field(init=False, default=frozenset())
@@ -251,6 +257,12 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         status_labels={name: str(status.get("labels", {}).get(name, name)) for name in status_order},
         status_cues={name: cues(status.get("cues", {}), name) for name in status_order},
         status_min_hits=min_hits,
+        status_compounds={
+            word.lower(): name
+            for name in reversed(status_order)
+            for word in _words(status.get("cues", {}), name)
+            if " " not in word and len(word) >= COMPOUND_CUE
+        },
         roles=cues(people, "roles"),
         people_cues=cues(people, "cues"),
         acting=frozenset(word.lower() for word in _words(people, "acting")),
@@ -262,7 +274,7 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         held=cues(events, "held"),
         matters=cues(events, "matters"),
         partial=cues(events, "partial"),
-        matter_lists=cues(sections, "matter_lists"),
+        matter_lists=tuple(word.lower() for word in _words(sections, "matter_lists")),
         ongoing=Cues.literal(_words(events, "ongoing")),
         trend=Cues.literal(_words(events, "trend")),
         in_place=cues(events, "in_place"),
@@ -277,6 +289,7 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         underway_lead=Cues.literal(_words(events, "underway_lead")),
         underway=Cues.literal(_words(events, "underway")),
         proposal=Cues.literal(_words(events, "proposal")),
+        decision=cues(events, "decision"),
         routine=Cues.literal(_words(events, "routine")),
         new_heading=cues(events, "new_heading"),
         recurring_text=cues(events, "recurring"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportdiff.classify.common import evidence, heading_evidence, is_recurring_heading, is_unit_heading, shorten
-from reportdiff.classify.rules import Rules
+from reportdiff.classify.rules import Rules, literal_tokens
 from reportdiff.classify.sentences import new_section_events
 from reportdiff.figures import split_sentences
 from reportdiff.model import DocumentDiff, Event, EventKind, Report, Section, SectionPair, SectionStatus
@@ -108,12 +108,18 @@ def _not_an_initiative(section: Section, path: tuple[str, ...], rules: Rules, ol
         return "its first sentences say it recurs"
     if rules.new_heading.find(rules.tokens(section.heading)):
         return ""  # "Nytt samverkansavtal": the heading says it is new, whatever the old report said
-    if not (len(path) > 1 and rules.matter_lists.find(rules.tokens(path[-2]))):
+    if not (len(path) > 1 and _lists_matters(path[-2], rules)):
         return "a new topic under a unit or a standing part, and no sentence states a start"
     names = content_stems(section.heading)
     if names and names <= old_words:
         return "the old report already speaks of what the heading names"
     return ""
+
+
+def _lists_matters(heading: str, rules: Rules) -> bool:
+    """Whether a heading names a part that lists matters: a word of it is, or ends in, a matter-list
+    word (Swedish puts a compound's head last: "tillsynsärenden" are "ärenden")."""
+    return any(word.endswith(rules.matter_lists) for word in literal_tokens(heading))
 
 
 def _recurs(section: Section, rules: Rules) -> bool:

@@ -16,7 +16,9 @@ from reportdiff.classify.common import (
     changed_sentences,
     evidence,
     find_cue,
+    heading_evidence,
     is_count,
+    is_one_matter,
     item_name,
     negated,
     shorten,
@@ -32,8 +34,12 @@ from reportdiff.model import (
     DocumentDiff,
     Event,
     EventKind,
+    Evidence,
+    Report,
+    Section,
     SectionStatus,
 )
+from reportdiff.text.dates import MONTH_PATTERN
 from reportdiff.text.stem import WORD, content_stems, stems
 
 _PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
@@ -70,32 +76,76 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     tokens = _names_masked(tokens, sentence)
     for stage in rules.stage_order:
         hit = find_cue(tokens, rules.stage_cues[stage], rules, words)
-        if hit is not None and not hit[1]:
-            return Reading(EventKind.STATUS_CHANGE, f"sentence.stage.{stage}", f"stage cue: {stage}", stage, hit[0])
+        if hit is not None and (not hit[1] or _decided(tokens, hit[0], rules)):
+            staged = Reading(EventKind.STATUS_CHANGE, f"sentence.stage.{stage}", f"stage cue: {stage}", stage, hit[0])
+            done = _done_cue(sentence, tokens, words, rules) if stage in _ENDING_STAGES else None
+            if done is not None and done[1]:  # "Upphandlingen har avslutats och avtal har tecknats"
+                return _done_reading(sentence, tokens, words, *done, rules) or staged
+            return staged
     trend = _trend_at(sentence, tokens, words, rules)
     if trend is not None:
         why = "a measure said to have risen or fallen (har … ökat / minskat)"
-        return Reading(EventKind.STATUS_CHANGE, "sentence.trend", why, at=trend, label=words[trend].removesuffix("s"))
+        relayed = _relayed(words, trend, rules)
+        if relayed:
+            why += "; in what the report relays another report or survey saying: withheld"
+        label = words[trend].removesuffix("s")
+        return Reading(EventKind.STATUS_CHANGE, "sentence.trend", why, at=trend, label=label, confident=not relayed)
     proposed = find_cue(tokens, rules.proposal, rules, words)
     if proposed is not None and not proposed[1]:
         why = "a change proposed: a matter put before the politicians, not yet decided"
         return Reading(EventKind.NEW_INITIATIVE, "sentence.proposal", why, at=proposed[0])
+    done = _done_cue(sentence, tokens, words, rules)
+    if done is not None:
+        return _done_reading(sentence, tokens, words, *done, rules)
+    return _start_reading(tokens, words, rules)
+
+
+# Stages that end a matter's step: with a done cue in the same sentence ("avslutades … och har nu
+# utvärderats"), the sentence says the matter is done.
+_ENDING_STAGES = ("procured", "evaluated")
+
+
+def _done_cue(sentence: str, tokens: list[str], words: list[str], rules: Rules) -> tuple[int, bool] | None:
+    """The done cue that states something ("har avslutats"), and whether it is sure (a cue of an
+    activity held is not, unless it names a matter that ends); None when there is none."""
     for cues, confident in ((rules.done, True), (rules.held, _names_a_matter(tokens, words, rules))):
         done = find_cue(tokens, cues, rules)
         if done is None or done[1] or is_count(sentence, done[0]):
             continue
         if words[done[0] + 1 : done[0] + 2] == ["att"] or not _states(words, done[0]):
             continue  # "det blev klart att …", "mötet avslutades med …", "en klar förbättring"
-        if rules.ongoing.find(words):
-            return None  # "avslutas i maj", "arbetet pågår": the matter is not finished
-        if rules.partial.find(tokens) or _PART_OF.search(sentence):
-            why = "done cue in a sentence that says only part is done: a stage reached"
-            return Reading(EventKind.STATUS_CHANGE, "sentence.stage.partial", why, "partial", done[0])
-        why = "done cue, nothing said to go on or lie ahead"
-        if not confident:
-            why = "done cue that as often tells of an activity held as of a matter finished: withheld"
-        return Reading(EventKind.RESOLVED, "sentence.done", why, at=done[0], confident=confident)
-    return _start_reading(tokens, words, rules)
+        return done[0], confident
+    return None
+
+
+def _done_reading(
+    sentence: str, tokens: list[str], words: list[str], at: int, confident: bool, rules: Rules
+) -> Reading | None:
+    """What a done cue at ``at`` states: a matter resolved, a stage reached (part done), or nothing
+    when the sentence says work goes on ("avslutas i maj", "arbetet pågår")."""
+    if rules.ongoing.find(words):
+        return None
+    if rules.partial.find(tokens) or _PART_OF.search(sentence):
+        why = "done cue in a sentence that says only part is done: a stage reached"
+        return Reading(EventKind.STATUS_CHANGE, "sentence.stage.partial", why, "partial", at)
+    why = "done cue, nothing said to go on or lie ahead"
+    if not confident:
+        why = "done cue that as often tells of an activity held as of a matter finished: withheld"
+    elif _PERIODIC.search(sentence[: word_offset(sentence, at)].lower()):
+        why = (
+            "done cue of an edition of something periodic, named by its year ('Bokslutet för 2025'): routine, withheld"
+        )
+        confident = False
+    return Reading(EventKind.RESOLVED, "sentence.done", why, at=at, confident=confident)
+
+
+# What is named by its year before the done cue is an edition of something periodic: "Bokslutet för
+# 2025 är klart", "2025 års medarbetarenkät är genomförd" (the words lower-cased, as cues see them).
+# A preposition first dates the sentence instead ("Under 2024 har flytten genomförts").
+_PERIODIC = re.compile(
+    r"^(?!(?:under|i|sedan|efter|före|inför|från|till|per|mellan|hela)\b)\w+ (?:för )?(?:19|20)\d\d\b"
+    r"|^(?:19|20)\d\d års \w+"
+)
 
 
 def _start_reading(tokens: list[str], words: list[str], rules: Rules) -> Reading | None:
@@ -152,6 +202,12 @@ def _names_masked(tokens: list[str], sentence: str) -> list[str]:
     ]
 
 
+def _decided(tokens: list[str], at: int, rules: Rules) -> bool:
+    """Whether a decision stands before word ``at`` ("beslutade … att projekteringen ska
+    återupptas"): what is decided to come is a stage reached now, the decision."""
+    return any(not negated(tokens, index, rules) for index in rules.decision.find(tokens[:at]))
+
+
 def _relayed(words: list[str], at: int, rules: Rules) -> bool:
     """Whether the cue at ``at`` stands in a clause the report relays: a verb of saying, then "att"."""
     for index, word in enumerate(words[:at]):
@@ -171,6 +227,8 @@ def _states(words: list[str], at: int) -> bool:
 
 
 _NUMBER = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")  # a number that is not a year
+# The monthly part of a report: its top-level heading names a month ("Månadsrapport mars").
+_MONTH_IN_HEADING = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 _TIME_CLAUSE_WINDOW = 3  # "sedan det nya programmet startade": the clause word up to this many words before
 _NUMBER_WORD = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)"
 # "tre av sex datortomografer är i drift": part of a whole is done, a stage reached
@@ -244,6 +302,7 @@ def _figures_are_sizes(sentence: str, rules: Rules) -> bool:
 def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
     """Events stated by the inserted or reworded sentences of sections both reports have. A paragraph
     tells one matter: its first sentence of each kind speaks for it, further ones are withheld."""
+    rarity: dict[str, int] | None = None  # OLD's words by how many sections hold them, counted when needed
     for pair in diff.pairs:
         if pair.status in (SectionStatus.ADDED, SectionStatus.REMOVED) or pair.new is None:
             continue
@@ -261,6 +320,9 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                 event = sentence_event(sentence, change.new, pair.new_path, heading, rules)
                 if event is None:
                     continue
+                if event.rule == "sentence.trend" and _MONTH_IN_HEADING.search(pair.new_path[0]):
+                    event.confident = False  # the month's key figures are the figure table's to tell
+                    event.why += "; in the monthly part, whose figures the figure table tells"
                 if event.rule == "sentence.underway" and _spoken_of(
                     sentence, pair.old.blocks if pair.old else [], rules
                 ):
@@ -270,6 +332,9 @@ def sentence_events(diff: DocumentDiff, rules: Rules) -> Iterator[Event]:
                         announced = _planned_starts(pair.old.blocks, rules)
                     _started_as_planned(event, sentence, announced, pair.old_path)
                     _in_place_as_spoken_of(event, sentence, pair.old.blocks, pair.old_path, rules)
+                    if rarity is None:
+                        rarity = section_counts(diff.old)
+                    _known_matter_moved_on(event, sentence, pair.old, pair.old_path, rarity, rules)
                     if (pair.merged_from or pair.split_into or pair.renamed) and _forms(sentence, heading, rules):
                         event.confident = False
                         event.why += "; the forming of the section's own unit, which the reorganisation tells"
@@ -420,3 +485,72 @@ def _in_place_as_spoken_of(
                 event.why = "a thing now in place that the old report's section already spoke of"
                 event.evidence.append(evidence(block, spoken, old_path, "old"))
                 return
+
+
+def _known_matter_moved_on(
+    event: Event, sentence: str, old: Section, old_path: tuple[str, ...], rarity: dict[str, int], rules: Rules
+) -> None:
+    """A start of a matter the old report's section (or one below it) already spoke of is that
+    matter moving on, not a new one ("Piloten startade den 3 november" after "En pilot … startar i
+    november"; "… har inletts" after "förberedelserna … pågår"): a status change, both sentences as
+    evidence. The matter is what the lower-case words name, two of them shared: names of places
+    and units ("Kalix", "Sunderbyn") tell where, not what; and one of the two must be a word few
+    sections of the old report use (``hemmonitorering``), since words many use ("pilot",
+    "hälsocentral") are shared by different matters. A decision ("har beslutat att …") stays news:
+    deciding on a matter's next step is itself new."""
+    if event.kind is not EventKind.NEW_INITIATIVE or event.rule not in _MOVES_ON or not event.confident:
+        return
+    tokens = rules.tokens(sentence)
+    start = find_cue(tokens, rules.start, rules)
+    if start is not None and rules.decision.find(tokens[start[0] : start[0] + 1]):
+        return
+    matter = _matter_stems(sentence, rules)
+    if is_one_matter(old.heading, rules):
+        named = _matter_stems(old.heading, rules)  # one word ("Vårdplatser") names a field, not a matter
+        if len(matter & named) >= _SAME_MATTER_WORDS:
+            _moved_on(event, heading_evidence(old, old_path, "old"))
+            return
+    for part_path, part in old.walk_with_path(old_path[:-1]):
+        for block in part.blocks:
+            for _, spoken in split_sentences(block.text):
+                shared = matter & _matter_stems(spoken, rules)
+                if len(shared) >= _SAME_MATTER_WORDS and min(rarity.get(word, 0) for word in shared) <= _RARE:
+                    _moved_on(event, evidence(block, spoken, part_path, "old"))
+                    return
+
+
+# A start or a proposal of a known matter is its next stage: the rule it moves to, and the stage's label.
+_MOVES_ON = {
+    "sentence.start": ("sentence.stage.started", "startat"),
+    "sentence.proposal": ("sentence.stage.proposed", "föreslaget"),
+}
+
+
+def _moved_on(event: Event, said_before: Evidence) -> None:
+    """``event``, a start or a proposal, made the status change of a known matter, with what the
+    old report said of it."""
+    event.rule, event.new_status = _MOVES_ON[event.rule]
+    event.kind = EventKind.STATUS_CHANGE  # the title stays the sentence: it says what moved on
+    event.evidence.append(said_before)
+    event.why = "a start of a matter the old report's section already spoke of: it moved on"
+
+
+def _matter_stems(sentence: str, rules: Rules) -> set[str]:
+    """The stems of what a sentence is about: its lower-case content words, less the cue words of
+    starts and completions (names, capitalised inside the sentence, tell where or who)."""
+    written = WORD.findall(sentence)
+    lower = " ".join(word for index, word in enumerate(written) if index == 0 or not word[:1].isupper())
+    cue_stems = set(rules.start.by_first) | set(rules.done.by_first)
+    return content_stems(lower) - cue_stems
+
+
+_RARE = 2  # a word in at most this many sections of a report names a matter of its own
+
+
+def section_counts(report: Report) -> dict[str, int]:
+    """How many sections of ``report`` hold each content stem: how common a word is there."""
+    counts: dict[str, int] = {}
+    for section in report.root.walk():
+        for word in content_stems(" ".join(block.text for block in section.blocks)):
+            counts[word] = counts.get(word, 0) + 1
+    return counts

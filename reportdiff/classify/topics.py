@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportdiff.classify.common import evidence, is_unit_heading
-from reportdiff.classify.rules import Rules
+from reportdiff.classify.rules import COMPOUND_CUE, COMPOUND_HEAD, Rules, literal_tokens
 from reportdiff.figures import split_sentences
 from reportdiff.model import (
     Block,
@@ -21,16 +21,37 @@ _DOMINANCE = 1.5  # a phase must have this many times the cue words of the runne
 
 
 def phase_hits(text: str, rules: Rules) -> dict[str, int]:
-    """How many cue words of each phase the text holds (negated ones not counted)."""
+    """How many cue words of each phase the text holds (negated ones not counted).
+
+    A Swedish compound that opens with a cue word counts as that cue: "förbättringsprojektet"
+    and "förbättringsarbetet" say improvement as "förbättring" does (see :func:`_compound_phase`).
+    """
     tokens = rules.tokens(text)
+    words: list[str] = []  # as written, read only for a word that is no cue itself
     counts = dict.fromkeys(rules.status_order, 0)
     for index, token in enumerate(tokens):
-        for phase, phrase in rules.status_index.get(token, ()):
+        entries = rules.status_index.get(token)
+        if entries is None:
+            words = words or literal_tokens(text)
+            phase = "" if token.startswith("=") else _compound_phase(words[index], rules)
+            entries = [(phase, (token,))] if phase else []
+        for phase, phrase in entries:
             if len(phrase) > 1 and tuple(tokens[index : index + len(phrase)]) != phrase:
                 continue
             if not any(before in rules.negations for before in tokens[max(0, index - 3) : index]):
                 counts[phase] += 1
     return counts
+
+
+def _compound_phase(word: str, rules: Rules) -> str:
+    """The phase of a compound (lower-case, as written) whose first part is a one-word cue
+    ("förbättring|s|projektet", "införande|planen"), or "". Swedish writes the modifier first and
+    joins it to the head, so the modifier names what the thing is about, not the head ("projekt")."""
+    for cut in range(COMPOUND_CUE, len(word) - COMPOUND_HEAD + 1):
+        phase = rules.status_compounds.get(word[:cut])
+        if phase and len(word) - cut - (word[cut] == "s") >= COMPOUND_HEAD:
+            return phase
+    return ""
 
 
 def phase_of(text: str, rules: Rules) -> tuple[str, int]:

@@ -35,7 +35,8 @@ QUALIFIERS = [
      "ytterligare": "more"},
     {"andel": "share", "andelen": "share", "antal": "count", "antalet": "count"},
 ]  # fmt: skip
-_QUALIFIER_WINDOW = (4, 2)  # words before and after the number looked at
+_QUALIFIER_WINDOW = (4, 4)  # words before and after the number looked at, within its clause
+_CLAUSE_END = re.compile(r"[,;:]")
 _ADDED = re.compile(r"\([^)]*\)")  # "(nya)", "(fg år)", "(budget)" added to a label
 
 
@@ -45,7 +46,8 @@ def _qualifiers(figure: Figure) -> list[str]:
     if at < 0:
         return [""] * len(QUALIFIERS)
     before = figure.sentence[:at].lower().split()[-_QUALIFIER_WINDOW[0] :]
-    after = figure.sentence[at + len(figure.raw) :].lower().split()[: _QUALIFIER_WINDOW[1]]
+    clause_after = _CLAUSE_END.split(figure.sentence[at + len(figure.raw) :], maxsplit=1)[0]
+    after = clause_after.lower().split()[: _QUALIFIER_WINDOW[1]]  # "64 patienter i pågående övervakning"
     near = [word.strip(".,;:()") for word in before + after]
     found = []
     for group in QUALIFIERS:
@@ -62,6 +64,8 @@ _EARLIER = re.compile(
     r"(?:\bsamma period|\bföregående år|\bförra året|\b(?:19|20)\d\d)\s+(?:då|när)\b[^,;:.]*$|\bfrån\s*$", re.IGNORECASE
 )
 _PART = re.compile(r"\bvarav\b|\bdel(?:en|ar|arna)?\s+av\s+[^,;:.]*$", re.IGNORECASE)
+# A goal is not an outcome: "med målet att öka antalet vårdplatser med 40" is no count of places.
+_TARGET = re.compile(r"\bmål(?:et|en|sättning(?:en)?)?\b[^,;:.]*$", re.IGNORECASE)
 
 
 def standing(figure: Figure) -> str:
@@ -82,6 +86,8 @@ def _standing(sentence: str, raw: str, heading: str) -> str:
         return "earlier"
     if at >= 0 and _PART.search(before):
         return "part"
+    if at >= 0 and _TARGET.search(before):
+        return "target"
     return ""
 
 
@@ -91,9 +97,38 @@ def comparable(old: Figure, new: Figure) -> bool:
     ("pågående" against "avslutade")."""
     if old.unit == new.unit == "st" and not _related(old, new):
         return False
-    if standing(old) != standing(new):
+    if standing(old) != standing(new) or not _same_period(old, new):
         return False
-    return all(a == b or not a or not b for a, b in zip(_qualifiers(old), _qualifiers(new), strict=True))
+    (old_state, old_scope, old_kind), (new_state, new_scope, new_kind) = _qualifiers(old), _qualifiers(new)
+    if old_scope == "total" and new_state and not old_state or new_scope == "total" and old_state and not new_state:
+        return False  # "212 deltog totalt" counts all who ever took part, "64 i pågående" those now in it
+    pairs = ((old_state, new_state), (old_scope, new_scope), (old_kind, new_kind))
+    return all(a == b or not a or not b for a, b in pairs)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_A_MONTH = re.compile(
+    r"\b(?:i|under)\s+(?:" + MONTH_PATTERN + r")\b(?!\s+(?:19|20)\d\d\s*(?:[-–]|till))", re.IGNORECASE
+)
+_A_YEAR = re.compile(
+    r"\b(?:under|för|helåret|hela)\s+(?:hela\s+)?(?:året\s+)?(?:19|20)\d\d\b|\bhelåret\b", re.IGNORECASE
+)
+
+
+def _same_period(old: Figure, new: Figure) -> bool:
+    """Whether nothing in the two sentences says they cover different periods: one month ("I augusti
+    genomfördes 1 130 operationer") is not a whole year ("Under hela 2025 genomfördes 14 900"), and a
+    forecast is of the year it names ("Årsprognosen för 2025" is not "Årsprognosen för 2026")."""
+    old_month, new_month = bool(_A_MONTH.search(old.sentence)), bool(_A_MONTH.search(new.sentence))
+    old_year, new_year = bool(_A_YEAR.search(old.sentence)), bool(_A_YEAR.search(new.sentence))
+    if (old_month and not old_year and new_year and not new_month) or (
+        new_month and not new_year and old_year and not old_month
+    ):
+        return False
+    if standing(old) == "forecast":
+        years = set(_YEAR.findall(old.sentence)), set(_YEAR.findall(new.sentence))
+        return not (years[0] and years[1] and years[0].isdisjoint(years[1]))
+    return True
 
 
 def pairing_key(figure: Figure) -> tuple[str, str]:

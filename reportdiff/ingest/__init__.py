@@ -55,13 +55,35 @@ def load_pair(old: str | Path, new: str | Path) -> tuple[Report, Report]:
     """
     (old_report, old_layout), (new_report, new_layout) = _load(*_read(old)), _load(*_read(new))
     old_known, new_known = neighbours_known(old_report, [new_report]), neighbours_known(new_report, [old_report])
+    old_parents, new_parents = neighbour_parents(old_report, new_report), neighbour_parents(new_report, old_report)
     from reportdiff.ingest.text import read_layout
 
-    if old_known and old_layout:
-        old_report = read_layout(old_layout, old_report.source, known=old_known)
-    if new_known and new_layout:
-        new_report = read_layout(new_layout, new_report.source, known=new_known)
+    if (old_known or old_parents) and old_layout:
+        old_report = read_layout(old_layout, old_report.source, known=old_known, parents=old_parents)
+    if (new_known or new_parents) and new_layout:
+        new_report = read_layout(new_layout, new_report.source, known=new_known, parents=new_parents)
     return old_report, new_report
+
+
+def neighbour_parents(report: Report, neighbour: Report) -> dict[str, str | None]:
+    """Each heading's parent in ``neighbour``, by heading key, when ``report`` is PDF text with no
+    contents (its levels are guessed from layout) and the neighbour's structure is known (a table
+    of contents, or Markdown, DOCX or PDF read from the format); else empty."""
+    from reportdiff.text.normalize import heading_key
+
+    if report.style not in _REREAD_STYLES or report.toc:
+        return {}
+    if neighbour.style in _REREAD_STYLES + ("word",) and not neighbour.toc:
+        return {}
+    parents: dict[str, str | None] = {}
+    twice: set[str] = set()  # a heading the neighbour has in two places gives no one parent
+    for path, section in neighbour.root.walk_with_path():
+        if section.level > 0:
+            key = heading_key(section.heading)
+            if key in parents:
+                twice.add(key)
+            parents[key] = heading_key(path[-2]) if len(path) > 1 else None
+    return {key: parent for key, parent in parents.items() if key not in twice}
 
 
 def neighbours_known(report: Report, neighbours: list[Report]) -> frozenset[str]:

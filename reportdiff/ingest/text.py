@@ -21,7 +21,7 @@ from reportdiff.ingest.units import Line, Unit
 from reportdiff.model import Aside, AsideKind, BlockKind, Report, Span, TocEntry
 from reportdiff.text.contents import find_outline, find_toc, toc_depth
 from reportdiff.text.heading_words import HeadingWords, heading_words
-from reportdiff.text.headings import assign_levels, is_heading_shape, pattern_kind
+from reportdiff.text.headings import adopt_parents, assign_levels, is_heading_shape, pattern_kind
 from reportdiff.text.hyphenation import SpellingEvidence, ends_with_split, join_hyphenated
 from reportdiff.text.layout import (
     ends_sentence,
@@ -106,8 +106,16 @@ def undo_layout(text: str, words: HeadingWords | None = None) -> TextLayout:
     return TextLayout(style, toc, outline, listed_keys, context, units)
 
 
-def read_layout(layout: TextLayout, source: str = "<string>", known: frozenset[str] = frozenset()) -> Report:
-    """Decide headings and levels on a laid-out text and build the report; ``layout`` is left as it was."""
+def read_layout(
+    layout: TextLayout,
+    source: str = "<string>",
+    known: frozenset[str] = frozenset(),
+    parents: dict[str, str | None] | None = None,
+) -> Report:
+    """Decide headings and levels on a laid-out text and build the report; ``layout`` is left as it was.
+
+    ``known`` and ``parents`` come from the other report of a pair (``load_pair``): its heading keys,
+    and where its structure is known, each heading's parent (:func:`adopt_parents`)."""
     style, toc, outline, listed_keys = layout.style, list(layout.toc), list(layout.outline), layout.listed_keys
     context = replace(layout.context, asides=list(layout.context.asides), warnings=list(layout.context.warnings))
     units = [unit.copy() for unit in layout.units]  # changed below
@@ -120,6 +128,10 @@ def read_layout(layout: TextLayout, source: str = "<string>", known: frozenset[s
     units = split_listed_prefixes(units, listed_keys)
     mark_headings(units, listed_keys, style, context.words)
     warnings = assign_levels(units, toc_depth(toc) if toc else 0, bool(listed_keys), context.words)
+    if parents and not toc:
+        moved = adopt_parents(units, parents)
+        if moved:
+            warnings.append(f"{moved} heading(s) given the parent the other report of the pair gives them")
     found = {heading_key(unit.text) for unit in units if unit.heading}
     missing = [entry.heading for entry in toc + outline if not is_listed(entry.heading, found)]
     missing = [heading for heading in missing if not is_title(heading)]

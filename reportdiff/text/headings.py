@@ -433,3 +433,46 @@ def _beside_care_area(top: _Anchor, stack: list[_Anchor]) -> bool:
         return False
     division = stack[-2]
     return division.kind == "division" and division.children > 0 and division.level == top.level - 1
+
+
+def adopt_parents(units: Sequence[HeadingUnit], parents: dict[str, str | None]) -> int:
+    """Give a heading the parent the other report of a pair gives it, with all below it; how many moved.
+
+    ``parents`` maps a heading key of the other report (one whose structure is known: a table of
+    contents, Markdown, DOCX, PDF) to its parent's key (None at the top). Consecutive reports share
+    most headings and their order: where this report guessed a level from layout alone and the
+    other says otherwise, the other is the better witness. Only a heading each report has once
+    moves; a parent counts only while it is open here (no heading at its level or above between it
+    and the heading), so nothing moves across parts; a heading with no counterpart keeps its level.
+    """
+    headings = [unit for unit in units if unit.heading]
+    keys = [heading_key(unit.text) for unit in headings]
+    moved = 0
+    for index, unit in enumerate(headings):
+        key = keys[index]
+        if key not in parents or keys.count(key) > 1:
+            continue  # a heading said twice here ("FVIS Cosmic" in two parts) is not the other's one
+        parent_key = parents[key]
+        level = 1 if parent_key is None else _open_parent_level(headings, index, parent_key)
+        if not level or level == unit.level:
+            continue
+        old, delta = unit.level, level - unit.level
+        unit.level = level
+        unit.why_level = f"level {level}: under {parent_key or 'the top'} as in the other report of the pair"
+        for below in headings[index + 1 :]:
+            if below.level <= old:
+                break
+            below.level = max(1, min(6, below.level + delta))
+        moved += 1
+    return moved
+
+
+def _open_parent_level(headings: Sequence[HeadingUnit], index: int, parent_key: str) -> int:
+    """One below the nearest heading before ``index`` keyed ``parent_key``, if no heading between
+    them stands at its level or above (it is still open); else 0."""
+    lowest = 7  # the highest place (lowest level number) seen between the candidate and the heading
+    for candidate in reversed(headings[:index]):
+        if heading_key(candidate.text) == parent_key:
+            return candidate.level + 1 if lowest > candidate.level else 0
+        lowest = min(lowest, candidate.level)
+    return 0

@@ -102,5 +102,23 @@ def base_form(word: str) -> str:
 
 def content_stems(text: str) -> set[str]:
     """The stems of the words of ``text`` that say what it is about: four letters or more, no
-    numbers ("och", "för", "med" say nothing). Two sentences about one matter share some."""
-    return {word for word in stems(text) if len(word) >= 4 and word.isalpha()}
+    numbers ("och", "för", "med" say nothing), no function word of four letters or more ("under",
+    "också", "kommer"). Two sentences about one matter share some."""
+    return {word for word in stems(text) if len(word) >= 4 and word.isalpha() and word not in _function_stems()}
+
+
+# Swedish words of four letters or more that say nothing of what a sentence is about: pronouns,
+# prepositions, conjunctions, adverbs and auxiliary verbs. Two sentences share them by chance.
+_FUNCTION_WORDS = """
+alla allt andra annan annat även bara bland blev blir bli både båda dels denna denne dessa detta
+dock där därför efter eftersom eller enligt fanns finns flera fortfarande från fått får genom gjort
+göra görs gäller hade hans hela hennes hela idag inom inte kommer kommit kunna kunde kan mellan
+mest mycket många några något nu också redan samma samt sedan sina sitt sina skulle själv till
+tills under utan vara varit vars vilka vilken vilket vill ännu över även denne dessutom därmed
+hittills nästan cirka omkring ungefär bland annat
+"""
+
+
+@lru_cache(maxsize=1)
+def _function_stems() -> frozenset[str]:
+    return frozenset(stem(word) for word in _FUNCTION_WORDS.split())
