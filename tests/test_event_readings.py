@@ -388,3 +388,22 @@ def test_a_rise_in_the_monthly_part_or_in_what_a_survey_shows_is_withheld() -> N
     summary = summary_of(BASE, with_sentence("Enkäten visar att förtroendet för vården har ökat."))
     assert summary.events == [] and [e.rule for e in summary.withheld] == ["sentence.trend"]
     assert told("Tillgängligheten till röntgen har ökat under året.") == [("status_change", "sentence.trend")]
+
+
+def test_a_role_changing_hands_is_read_in_the_ways_reports_say_it() -> None:
+    for sentence in (
+        "Från den 1 april är Anna Berg ny förvaltningschef för Förvaltning Nord.",
+        "Per Ek har anställts som sektorchef för Sektor Syd.",
+        "Regionstyrelsen har utsett Karin Ek till hälso- och sjukvårdsdirektör.",
+        "Johan Sjöberg tillträdde den 1 februari som divisionschef.",
+        "Anders Ström lämnar sin tjänst som ekonomidirektör vid månadsskiftet.",
+    ):
+        assert told(sentence) == [("people", "people.role")], sentence
+    assert told("Sara Holm är sedan den 1 mars tillförordnad områdeschef.") == [("people", "people.acting")]
+    # many managers, a plan made by one, a recruitment still going on: no role changed hands
+    for sentence in (
+        "Artiklarna handlade om de tre nya divisionscheferna och deras uppdrag.",
+        "Chefen för kirurgkliniken har presenterat en ny plan för sommaren.",
+        "Rekryteringen av en ny verksamhetschef pågår.",
+    ):
+        assert [kind for kind, _ in told(sentence)] != ["people"], sentence

@@ -310,18 +310,21 @@ RULES: dict[str, Any] = {
         },
     },
     "people": {
-        # Sentences about people in roles.
+        # Words of a role in the organisation, matched as written or as the end of a compound
+        # ("chef" is "verksamhetschef", "förvaltningschef", "chefen"; "direktör" is "regiondirektör",
+        # "HR-direktör"), in the singular: a role changing hands is one person's ("Cheferna …" is none).
         "roles": [
-            "regiondirektör", "verksamhetschef", "verksamhetsområdeschef", "divisionschef", "enhetschef",
-            "direktör", "chefläkare", "kanslichef", "ordförande", "projektledare", "förstudieledare",
-            "konstutvecklare", "kulturchef",
+            "direktör", "chef", "chefläkare", "ordförande", "konstutvecklare",
         ],
-        # Cues that a role changed hands.
+        # Words that say a role changed hands, matched as written, up to six words from the role word.
         "cues": [
-            "ny", "nya", "nytt", "utsetts", "utsedd", "utnämnd", "tillträder", "tillträdde", "tillträtt",
-            "rekryterad", "rekryterats", "anställd", "efterträder", "lämnar", "slutar",
-            "tillförordnad", "tf", "tillsatt", "tillsatts", "påbörjat sitt uppdrag",
+            "utsetts", "utsedd", "utsett", "utses", "utnämnd", "utnämnts", "tillträder", "tillträdde",
+            "tillträtt", "rekryterad", "rekryterats", "anställd", "anställts", "efterträder", "efterträds",
+            "efterträtt", "lämnar", "slutar", "tillsatt", "tillsatts", "valts", "valdes",
+            "påbörjat sitt uppdrag", "tar över", "tog över", "går i pension", "gick i pension",
         ],
+        # "ny"/"nytt" right before the role word, or one word before it ("ny tillförordnad regiondirektör")
+        "new": ["ny", "nytt"],
         "acting": ["tf", "tillförordnad", "t.f."],
     },
     "dates": {

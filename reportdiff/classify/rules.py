@@ -78,7 +78,7 @@ class Rules:
     status_labels: dict[str, str]
     status_cues: dict[str, Cues]
     status_min_hits: int
-    roles: Cues
+    roles: tuple[str, ...]  # role words as written; a word that is one or ends in one (a compound) is a role
     people_cues: Cues
     acting: frozenset[str]
     date_future: Cues
@@ -86,6 +86,7 @@ class Rules:
     date_past_endings: tuple[str, ...]
     weights: dict[str, float]
     figure_importance: dict[str, float]
+    people_new: frozenset[str] = frozenset()
     held: Cues = field(default_factory=Cues)
     matters: Cues = field(default_factory=Cues)
     partial: Cues = field(default_factory=Cues)
@@ -247,8 +248,9 @@ def _build(data: dict[str, Any], source: str) -> Rules:
             for word in _words(status.get("cues", {}), name)
             if " " not in word and len(word) >= COMPOUND_CUE
         },
-        roles=cues(people, "roles"),
-        people_cues=cues(people, "cues"),
+        roles=tuple(word.lower() for word in _words(people, "roles")),
+        people_cues=Cues.literal(_words(people, "cues")),
+        people_new=frozenset(word.lower() for word in _words(people, "new")),
         acting=frozenset(word.lower() for word in _words(people, "acting")),
         date_future=cues(dates, "future"),
         date_past=frozenset(word.lower() for word in _words(dates, "past")),

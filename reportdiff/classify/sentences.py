@@ -42,7 +42,7 @@ from reportdiff.model import (
 from reportdiff.text.dates import MONTH_PATTERN
 from reportdiff.text.stem import WORD, content_stems, stems
 
-_PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
+_PEOPLE_WINDOW = 6  # a people cue counts only this many words from the role word
 _SAME_MATTER_WORDS = 2  # content words two sentences share when they speak of one matter
 _DEFINITE = ("en", "et", "na")  # "inledde hösten med", "avslutade mötet med": the occasion, then "med"
 # Before a cue word these make it an adjective ("ett avslutat kapitel", "de beslutade uppdragen").
@@ -437,19 +437,31 @@ def _names_a_matter(tokens: list[str], words: list[str], rules: Rules) -> bool:
 
 
 def _people_hit(tokens: list[str], sentence: str, rules: Rules) -> tuple[str, int]:
-    """``people.acting`` or ``people.role`` when a role word has a cue right beside it ("Ny
-    verksamhetschef"), with the role word's index; ("", 0) when none."""
-    roles = rules.roles.find(tokens)
+    """``people.acting`` or ``people.role`` when a role word (one person's: ``verksamhetschef``,
+    ``regiondirektören``) has a cue of a change near it ("har utsetts", "tillträdde den 1 februari
+    som", "Ny …"), with the role word's index; ("", 0) when none."""
+    words = literal_tokens(sentence)
+    roles = [index for index, word in enumerate(words) if is_role(word, rules)]
     if not roles:
         return "", 0
-    words = [word.strip(".,;:()").lower() for word in sentence.split()]
-    if any(word in rules.acting for word in words):
+    if any(word.strip(".,;:()").lower() in rules.acting for word in sentence.split()):
         return "people.acting", roles[0]
-    cues = rules.people_cues.find(tokens)
+    cues = rules.people_cues.find(words)
+    planned = bool(rules.ongoing.find(words))  # "Rekryteringen av en ny verksamhetschef pågår": no one yet
     for role in roles:
-        if any(abs(cue - role) <= _PEOPLE_WINDOW for cue in cues):
+        new = not planned and any(word in rules.people_new for word in words[max(0, role - 2) : role])
+        if new or any(abs(cue - role) <= _PEOPLE_WINDOW for cue in cues):
             return "people.role", role
     return "", 0
+
+
+def is_role(word: str, rules: Rules) -> bool:
+    """Whether a lower-cased word names one person's role: a role word, or a compound ending in
+    one, in its singular form with or without the definite ending ("chefen", "direktören")."""
+    for form in (word, word.removesuffix("en"), word.removesuffix("n")):
+        if form.endswith(rules.roles):
+            return True
+    return False
 
 
 def _spoken_of(sentence: str, old_blocks: list[Block], rules: Rules) -> bool:
