@@ -34,9 +34,9 @@ SUMMARY_FLOORS = {
     },
     "blind": {
         "figure_shift": (1, 23),
-        "new_initiative": (5, 4),
+        "new_initiative": (4, 4),
         "passed_date": (4, 2),
-        "person": (0, 1),
+        "person": (0, 3),
         "resolved": (4, 4),
         "status_change": (2, 4),
     },
