@@ -407,3 +407,40 @@ def test_a_role_changing_hands_is_read_in_the_ways_reports_say_it() -> None:
         "Rekryteringen av en ny verksamhetschef pågår.",
     ):
         assert [kind for kind, _ in told(sentence)] != ["people"], sentence
+
+
+def test_more_ways_reports_state_a_stage() -> None:
+    stage = {
+        "Avdelning 14 stängdes tillfälligt den 2 februari på grund av bemanningen.": "sentence.stage.paused",
+        "Styrelsen beslutade att införandet ska gå före all annan digital utveckling.": "sentence.stage.prioritised",
+        "Ledningen har beslutat att teamet permanentas efter utvärderingen.": "sentence.stage.permanent",
+        "Byggstarten senareläggs till hösten på grund av tjälen.": "sentence.stage.postponed",
+    }
+    for sentence, rule in stage.items():
+        assert told(sentence) == [("status_change", rule)], sentence
+    assert told("Servicepunkten i Byn lades ned den 27 februari.") == [("resolved", "sentence.done")]
+
+
+def test_begun_and_running_is_a_start_and_a_consequence_is_no_trend() -> None:
+    assert told("Piloten startade den 2 februari på tre hälsocentraler och är nu i drift.") == [
+        ("new_initiative", "sentence.start")
+    ]
+    assert told("Ett verktyg för beställningar är infört och i drift.") == [("resolved", "sentence.done")]
+    assert told("Kliniken har infört ett nytt schema, vilket har minskat sjukfrånvaron.") == [
+        ("new_initiative", "sentence.start")
+    ]
+
+
+def test_a_date_announced_in_the_introduction_may_be_told_anywhere() -> None:
+    old = (
+        "# Inledning\n\nI början av februari börjar tre hälsocentraler pröva AI-stödd triage.\n\n"
+        "# Aktuella ärenden\n\n## Vårdplatser\n\nArbetet fortsätter.\n"
+    )
+    new = (
+        "# Inledning\n\nVintern har varit kall.\n\n# Aktuella ärenden\n\n## Vårdplatser\n\nArbetet fortsätter.\n\n"
+        "## Triage\n\nDen AI-stödda triagen prövas sedan den 2 februari på tre hälsocentraler.\n"
+    )
+    summary = summary_of(old, new, (dt.date(2026, 1, 20), dt.date(2026, 3, 17)))
+    assert [e.kind for e in summary.events] != [EventKind.DATE_PASSED]
+    (held,) = [e for e in summary.withheld if e.kind is EventKind.DATE_PASSED]
+    assert held.evidence[-1].section_path == ("Aktuella ärenden", "Triage")

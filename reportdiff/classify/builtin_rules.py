@@ -65,7 +65,7 @@ RULES: dict[str, Any] = {
             "i drift", "driftsatt", "driftsatts", "sattes i drift",
             "överlämnad", "överlämnat", "överlämnats",
             "avvecklad", "avvecklats", "upphört", "upphörde",
-            "stängd", "stängts", "nedlagd", "lagts ned",
+            "stängd", "stängts", "stängdes", "stängde", "nedlagd", "lagts ned", "lagts ner", "lades ned", "lades ner",
             "installerats", "installerad", "levererats", "levererad", "sattes i bruk", "togs i bruk",
         ],
         # Anywhere in a sentence, these say the work goes on or is still ahead: a done cue beside them
@@ -228,18 +228,20 @@ RULES: dict[str, Any] = {
     "stages": {
         "order": [
             "paused", "stopped", "closing", "resumed", "next_phase", "delayed", "postponed", "prioritised", "procured",
-            "granted", "evaluated",
+            "granted", "evaluated", "permanent",
         ],
         "labels": {
             "paused": "pausat", "stopped": "stoppat", "closing": "avslutas", "resumed": "återupptaget",
             "next_phase": "ny fas", "delayed": "försenat", "postponed": "uppskjutet",
             "prioritised": "prioriterat", "procured": "upphandlat", "granted": "beviljat", "evaluated": "utvärderat",
+            "permanent": "permanentat",
         },
         "cues": {
             "paused": [
                 "pausat", "pausats", "pausades", "pausad", "pausas", "vilande", "tillfälligt stängd",
                 "hållits stängd", "hållits stängda", "hölls stängd", "hölls stängda", "att pausa",
-                "tillfälligt stängt", "tillfälligt stängts", "tillfälligt stängdes",
+                "tillfälligt stängt", "tillfälligt stängts", "tillfälligt stängdes", "tillfälligt stängda",
+                "stängdes tillfälligt", "stängts tillfälligt", "stängd tillfälligt", "stängt tillfälligt",
             ],
             # A decision to pause, stop or put off ("beslutade … att pausa projekteringen") is that stage:
             # the infinitive after "att", with the decision's own cues of the future read as always.
@@ -267,15 +269,21 @@ RULES: dict[str, Any] = {
             "delayed": ["försenat", "försenad", "försenats", "försenades", "fördröjts", "fördröjdes"],
             "postponed": [
                 "skjutits upp", "skjuts upp", "sköts upp", "senarelagts", "senarelades", "flyttats fram",
-                "att skjuta upp", "att senarelägga",
+                "att skjuta upp", "att senarelägga", "senareläggs", "flyttas fram",
             ],
-            "prioritised": ["ges prioritet", "ge prioritet", "får prioritet", "fått prioritet", "högsta prioritet"],
+            # given precedence over other work ("ska gå före all annan utveckling", "prioriteras före")
+            "prioritised": [
+                "ges prioritet", "ge prioritet", "får prioritet", "fått prioritet", "högsta prioritet",
+                "prioriteras före", "prioriteras framför", "gå före", "går före", "ges företräde", "får företräde",
+            ],
             "procured": ["upphandlats", "upphandlades", "har tilldelats", "avtal har tecknats", "tecknat avtal"],
             "granted": [
                 "beviljats", "beviljades", "har erhållit", "erhållit medel", "erhållna medel", "fått medel", "godkänts",
                 "godkändes", "godkänd dispens", "godkänd ansökan", "godkänd dispensansökan",
             ],
             "evaluated": ["utvärderats", "utvärderades"],
+            # a trial made a standing part of the work ("beslutat att teamet permanentas")
+            "permanent": ["permanentas", "permanentats", "permanentades", "att permanenta", "permanentat"],
         },
     },
     # Phases of a running topic (a section such as "FVIS Cosmic"), in order. The phase of a
@@ -316,7 +324,7 @@ RULES: dict[str, Any] = {
         "roles": [
             "direktör", "chef", "chefläkare", "ordförande", "konstutvecklare",
         ],
-        # Words that say a role changed hands, matched as written, up to six words from the role word.
+        # Words that say a role changed hands, matched as written, up to eight words from the role word.
         "cues": [
             "utsetts", "utsedd", "utsett", "utses", "utnämnd", "utnämnts", "tillträder", "tillträdde",
             "tillträtt", "rekryterad", "rekryterats", "anställd", "anställts", "efterträder", "efterträds",

@@ -19,7 +19,7 @@ from reportdiff.model import (
 )
 from reportdiff.text.dates import MONTHS as FULL_MONTHS
 from reportdiff.text.dates import SHORT_MONTHS, WORDLIKE_SHORT_MONTHS
-from reportdiff.text.stem import WORD, stems
+from reportdiff.text.stem import WORD, content_stems, stems
 
 # Month names and the abbreviations that are not also words ("jul"), each with its number.
 MONTHS = {**FULL_MONTHS, **{name: n for name, n in SHORT_MONTHS.items() if name not in WORDLIKE_SHORT_MONTHS}}
@@ -209,3 +209,12 @@ def is_one_matter(heading: str, rules: Rules) -> bool:
     """Whether a section is about one matter (a project, a move), not a unit or a standing part
     that tells of many: only there does the heading name what every sentence is about."""
     return not is_unit_heading(heading, rules) and not is_recurring_heading(heading, rules)
+
+
+def section_counts(report: Report) -> dict[str, int]:
+    """How many sections of ``report`` hold each content stem: how common a word is there."""
+    counts: dict[str, int] = {}
+    for section in report.root.walk():
+        for word in content_stems(" ".join(block.text for block in section.blocks)):
+            counts[word] = counts.get(word, 0) + 1
+    return counts

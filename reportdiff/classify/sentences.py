@@ -21,6 +21,7 @@ from reportdiff.classify.common import (
     is_one_matter,
     item_name,
     negated,
+    section_counts,
     shorten,
     title_from,
     word_offset,
@@ -35,14 +36,13 @@ from reportdiff.model import (
     Event,
     EventKind,
     Evidence,
-    Report,
     Section,
     SectionStatus,
 )
 from reportdiff.text.dates import MONTH_PATTERN
 from reportdiff.text.stem import WORD, content_stems, stems
 
-_PEOPLE_WINDOW = 6  # a people cue counts only this many words from the role word
+_PEOPLE_WINDOW = 8  # a people cue counts only this many words from the role word
 _SAME_MATTER_WORDS = 2  # content words two sentences share when they speak of one matter
 _DEFINITE = ("en", "et", "na")  # "inledde hösten med", "avslutade mötet med": the occasion, then "med"
 # Before a cue word these make it an adjective ("ett avslutat kapitel", "de beslutade uppdragen").
@@ -93,9 +93,18 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
         why = "a change proposed: a matter put before the politicians, not yet decided"
         return Reading(EventKind.NEW_INITIATIVE, "sentence.proposal", why, at=proposed[0])
     done = _done_cue(sentence, tokens, words, rules)
-    if done is not None:
+    if done is not None and not _started_and_running(tokens, words, done[0], rules):
         return _done_reading(sentence, tokens, words, *done, rules)
     return _start_reading(tokens, words, rules)
+
+
+def _started_and_running(tokens: list[str], words: list[str], at: int, rules: Rules) -> bool:
+    """Whether the done cue at ``at`` says a thing begun is running ("Piloten startade den 2 februari
+    och är nu i drift"): in operation after a start in the same sentence is the start, not an end;
+    after a word of a thing put in place ("är infört och i drift") it is done."""
+    running = words[at : at + 2] in (["i", "drift"], ["i", "bruk"])
+    in_place = set(rules.in_place.find(tokens))  # "är infört och i drift": in place, done
+    return running and any(index < at and index not in in_place for index in rules.start.find(tokens))
 
 
 # Stages that end a matter's step: with a done cue in the same sentence ("avslutades … och har nu
@@ -258,6 +267,8 @@ def _trend_at(sentence: str, tokens: list[str], words: list[str], rules: Rules) 
             continue
         if index > 0 and words[index - 1] in _DETERMINERS:
             continue  # "har det uppstått ett ökat behov": an adjective, the perfect is another verb's
+        if _CONSEQUENCE & set(words[max(0, index - 3) : index]):
+            continue  # "… infört ett nytt schema, vilket har minskat sjukfrånvaron": a consequence told
         changes_something = _raises_or_cuts(words, index)
         if (index in past or numbered) and not changes_something:
             continue
@@ -267,6 +278,7 @@ def _trend_at(sentence: str, tokens: list[str], words: list[str], rules: Rules) 
     return None
 
 
+_CONSEQUENCE = frozenset({"vilket", "vilken", "vilka"})  # a clause that tells what something led to
 _SLIGHT = frozenset({"marginellt", "något", "obetydligt", "svagt", "lite", "aningen", "knappt"})
 _NOT_AN_OBJECT = frozenset({"igen", "sedan", "sen", "den", "det", "en", "ett"})
 # The size of a change, in the words after its verb: "… med 46 procent", "… med nästan en tredjedel".
@@ -555,12 +567,3 @@ def _matter_stems(sentence: str, rules: Rules) -> set[str]:
 
 
 _RARE = 2  # a word in at most this many sections of a report names a matter of its own
-
-
-def section_counts(report: Report) -> dict[str, int]:
-    """How many sections of ``report`` hold each content stem: how common a word is there."""
-    counts: dict[str, int] = {}
-    for section in report.root.walk():
-        for word in content_stems(" ".join(block.text for block in section.blocks)):
-            counts[word] = counts.get(word, 0) + 1
-    return counts
