@@ -444,3 +444,11 @@ def test_a_date_announced_in_the_introduction_may_be_told_anywhere() -> None:
     assert [e.kind for e in summary.events] != [EventKind.DATE_PASSED]
     (held,) = [e for e in summary.withheld if e.kind is EventKind.DATE_PASSED]
     assert held.evidence[-1].section_path == ("Aktuella ärenden", "Triage")
+
+
+def test_a_start_as_planned_is_a_known_matter_moving_on() -> None:
+    old = with_sentence("Hälsocentralerna förbereder ett nytt arbetssätt.")
+    new = with_sentence("Piloten med AI-stöd startade som planerat den 2 februari.")
+    (event,) = summary_of(old, new).events
+    assert (event.kind, event.rule) == (EventKind.STATUS_CHANGE, "sentence.stage.started")
+    assert "startade som planerat" in event.title  # the title is the sentence, cut around what states it

@@ -157,6 +157,11 @@ RULES: dict[str, Any] = {
             "arbetet med att anställa",
         ],
         "underway": ["pågår", "fortsätter", "fortgår"],
+        # A start said to follow a plan ("Piloten startade som planerat") is a matter the old report
+        # announced: a status change, even where the old report named it in other words.
+        "as_planned": [
+            "som planerat", "som planerats", "enligt plan", "enligt planen", "enligt tidsplanen", "som beslutat",
+        ],
         # A cue in a clause that the report relays ("Kommunen säger också att en ny busslinje har startats")
         # tells what somebody said, not what the report states: such a claim is withheld.
         # Matched word for word: one of these verbs, then "att" before the cue.

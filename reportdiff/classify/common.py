@@ -159,17 +159,26 @@ def shorten(text: str, limit: int = 240, keep: int = 0) -> str:
     if len(text) <= limit:
         return text
     if keep < limit - _KEEP_MARGIN:
-        return text[: limit - 1].rstrip() + "…"
+        return _cut(text, limit - 1) + "…"
     start = text.rfind(" ", 0, max(0, keep - limit // 2)) + 1
     rest = text[start:]
-    return "…" + (rest if len(rest) <= limit - 1 else rest[: limit - 2].rstrip() + "…")
+    return "…" + (rest if len(rest) <= limit - 1 else _cut(rest, limit - 2) + "…")
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, at the last space when there is one: no half word."""
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:–-")
 
 
 _KEEP_MARGIN = 40  # characters after the kept one that a cut at the end must still show
 
 
-def title_from(sentence: str, heading: str) -> str:
-    return f"{heading}: {shorten(sentence, 90)}" if heading else shorten(sentence, 100)
+def title_from(sentence: str, heading: str, keep: int = 0) -> str:
+    """A claim's title: its section and its sentence, shortened around character ``keep`` (the
+    words that state it) when the sentence is long."""
+    return f"{heading}: {shorten(sentence, 90, keep)}" if heading else shorten(sentence, 100, keep)
 
 
 EVIDENCE_LIMIT = 400  # characters of an evidence sentence kept; a longer one ends in "…"

@@ -106,6 +106,7 @@ class Rules:
     underway: Cues = field(default_factory=Cues)
     proposal: Cues = field(default_factory=Cues)
     decision: Cues = field(default_factory=Cues)
+    as_planned: Cues = field(default_factory=Cues)
     routine: Cues = field(default_factory=Cues)
     new_heading: Cues = field(default_factory=Cues)
     recurring_text: Cues = field(default_factory=Cues)
@@ -276,6 +277,7 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         underway=Cues.literal(_words(events, "underway")),
         proposal=Cues.literal(_words(events, "proposal")),
         decision=cues(events, "decision"),
+        as_planned=Cues.literal(_words(events, "as_planned")),
         routine=Cues.literal(_words(events, "routine")),
         new_heading=cues(events, "new_heading"),
         recurring_text=cues(events, "recurring"),

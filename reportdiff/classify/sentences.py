@@ -398,7 +398,7 @@ def sentence_event(sentence: str, block: Block, path: tuple[str, ...], heading: 
     said = evidence(block, sentence, path, "new", at)
     return Event(
         kind=reading.kind,
-        title=f"{heading}: {label}" if label and heading else title_from(sentence, heading),
+        title=title_from(sentence, heading, at),  # the sentence says what changed; the label, to what
         text=shorten(sentence, keep=at),
         section_path=path,
         line=said.line,
@@ -525,6 +525,10 @@ def _known_matter_moved_on(
     tokens = rules.tokens(sentence)
     start = find_cue(tokens, rules.start, rules)
     if start is not None and rules.decision.find(tokens[start[0] : start[0] + 1]):
+        return
+    if rules.as_planned.find(literal_tokens(sentence)):
+        _moved_on(event, heading_evidence(old, old_path, "old"))
+        event.why = "a start said to follow a plan: a matter announced before, moving on"
         return
     matter = _matter_stems(sentence, rules)
     if is_one_matter(old.heading, rules):
