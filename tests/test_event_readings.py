@@ -452,3 +452,31 @@ def test_a_start_as_planned_is_a_known_matter_moving_on() -> None:
     (event,) = summary_of(old, new).events
     assert (event.kind, event.rule) == (EventKind.STATUS_CHANGE, "sentence.stage.started")
     assert "startade som planerat" in event.title  # the title is the sentence, cut around what states it
+
+
+def test_one_matter_told_in_the_introduction_and_its_own_section_is_one_claim() -> None:
+    old = "# Inledning\n\nText.\n\n# Aktuella ärenden\n\n## Vårdhuset\n\nProjekteringen pågår.\n"
+    new = (
+        "# Inledning\n\nRegionstyrelsen beslutade i februari att pausa projekteringen av vårdhuset i Norrby.\n\n"
+        "# Aktuella ärenden\n\n## Vårdhuset\n\n"
+        "Regionstyrelsen beslutade den 24 februari att pausa projekteringen av vårdhuset i Norrby.\n"
+    )
+    summary = summary_of(old, new)
+    (told_once,) = summary.events
+    assert (told_once.rule, told_once.section_path) == ("sentence.stage.paused", ("Aktuella ärenden", "Vårdhuset"))
+    assert [said.section_path for said in told_once.evidence] == [("Aktuella ärenden", "Vårdhuset"), ("Inledning",)]
+    assert [e.section_path for e in summary.withheld] == [("Inledning",)]
+    assert "the same matter" in summary.withheld[0].why
+
+
+def test_a_name_told_twice_is_one_person_event_and_a_region_is_no_name() -> None:
+    old = "# Inledning\n\nText.\n\n# Division Kirurgi\n\nText om kirurgin.\n"
+    new = (
+        "# Inledning\n\nJag välkomnar Johan Sjöberg, som tillträdde som divisionschef i februari.\n\n"
+        "# Division Kirurgi\n\nJohan Sjöberg tillträdde den 1 februari som divisionschef.\n\n"
+        "Region Norrland har utsett Eva Lund till ny kulturchef.\n"
+    )
+    summary = summary_of(old, new)
+    people = sorted(e.evidence[0].sentence for e in summary.events if e.kind is EventKind.PEOPLE)
+    assert [sentence.split()[0] for sentence in people] == ["Johan", "Region"]
+    assert people[0].startswith("Johan Sjöberg tillträdde den 1 februari")  # the unit's, not the introduction's

@@ -530,16 +530,16 @@ def _known_matter_moved_on(
         _moved_on(event, heading_evidence(old, old_path, "old"))
         event.why = "a start said to follow a plan: a matter announced before, moving on"
         return
-    matter = _matter_stems(sentence, rules)
+    matter = matter_stems(sentence, rules)
     if is_one_matter(old.heading, rules):
-        named = _matter_stems(old.heading, rules)  # one word ("Vårdplatser") names a field, not a matter
+        named = matter_stems(old.heading, rules)  # one word ("Vårdplatser") names a field, not a matter
         if len(matter & named) >= _SAME_MATTER_WORDS:
             _moved_on(event, heading_evidence(old, old_path, "old"))
             return
     for part_path, part in old.walk_with_path(old_path[:-1]):
         for block in part.blocks:
             for _, spoken in split_sentences(block.text):
-                shared = matter & _matter_stems(spoken, rules)
+                shared = matter & matter_stems(spoken, rules)
                 if len(shared) >= _SAME_MATTER_WORDS and min(rarity.get(word, 0) for word in shared) <= _RARE:
                     _moved_on(event, evidence(block, spoken, part_path, "old"))
                     return
@@ -561,7 +561,7 @@ def _moved_on(event: Event, said_before: Evidence) -> None:
     event.why = "a start of a matter the old report's section already spoke of: it moved on"
 
 
-def _matter_stems(sentence: str, rules: Rules) -> set[str]:
+def matter_stems(sentence: str, rules: Rules) -> set[str]:
     """The stems of what a sentence is about: its lower-case content words, less the cue words of
     starts and completions (names, capitalised inside the sentence, tell where or who)."""
     written = WORD.findall(sentence)
