@@ -30,7 +30,7 @@ SUMMARY_FLOORS = {
         "passed_date": (0, 2),
         "person": (0, 3),
         "resolved": (0, 6),
-        "status_change": (3, 8),
+        "status_change": (2, 8),
     },
     "dev2": {
         "figure_shift": (1, 23),
