@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from leave_one_out import FILES, SEEDS, TRUTH, truth  # noqa: E402
+from score_summary import CHAINS  # noqa: E402
 
 from reportdiff.ingest import load  # noqa: E402
 from reportdiff.ingest.text import read_text  # noqa: E402
@@ -134,8 +135,8 @@ def heldout(listing: bool) -> None:
     print()
     print("| held-out report | read | heading F1 | parent right | date |")
     print("| --- | --- | --- | --- | --- |")
-    for chain in ("dev", "blind"):
-        reports = sorted((HELDOUT / chain).glob("*-[ABC].txt"))
+    for chain in CHAINS:
+        reports = sorted((HELDOUT / chain).glob("*-[ABC].txt"))  # none where a chain is not there
         for index, path in enumerate(reports):
             expected = outline_truth(HELDOUT / chain / f"outline-{path.stem[-1]}.json")
             readings = {"alone": load(path)}

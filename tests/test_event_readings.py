@@ -416,3 +416,95 @@ def test_a_sentence_without_any_cue_a_reading_starts_from_reads_as_nothing() -> 
     finally:
         RULES.sentence_stems, RULES.sentence_words = stems, words
     assert skipped > 500
+
+
+def test_a_role_changing_hands_is_read_in_the_ways_reports_say_it() -> None:
+    for sentence in (
+        "Från den 1 april är Anna Berg ny förvaltningschef för Förvaltning Nord.",
+        "Per Ek har anställts som sektorchef för Sektor Syd.",
+        "Regionstyrelsen har utsett Karin Ek till hälso- och sjukvårdsdirektör.",
+        "Johan Sjöberg tillträdde den 1 februari som divisionschef.",
+        "Anders Ström lämnar sin tjänst som ekonomidirektör vid månadsskiftet.",
+    ):
+        assert told(sentence) == [("people", "people.role")], sentence
+    assert told("Sara Holm är sedan den 1 mars tillförordnad områdeschef.") == [("people", "people.acting")]
+    # many managers, a plan made by one, a recruitment still going on: no role changed hands
+    for sentence in (
+        "Artiklarna handlade om de tre nya divisionscheferna och deras uppdrag.",
+        "Chefen för kirurgkliniken har presenterat en ny plan för sommaren.",
+        "Rekryteringen av en ny verksamhetschef pågår.",
+    ):
+        assert [kind for kind, _ in told(sentence)] != ["people"], sentence
+
+
+def test_more_ways_reports_state_a_stage() -> None:
+    stage = {
+        "Avdelning 14 stängdes tillfälligt den 2 februari på grund av bemanningen.": "sentence.stage.paused",
+        "Styrelsen beslutade att införandet ska gå före all annan digital utveckling.": "sentence.stage.prioritised",
+        "Ledningen har beslutat att teamet permanentas efter utvärderingen.": "sentence.stage.permanent",
+        "Byggstarten senareläggs till hösten på grund av tjälen.": "sentence.stage.postponed",
+    }
+    for sentence, rule in stage.items():
+        assert told(sentence) == [("status_change", rule)], sentence
+    assert told("Servicepunkten i Byn lades ned den 27 februari.") == [("resolved", "sentence.done")]
+
+
+def test_begun_and_running_is_a_start_and_a_consequence_is_no_trend() -> None:
+    assert told("Piloten startade den 2 februari på tre hälsocentraler och är nu i drift.") == [
+        ("new_initiative", "sentence.start")
+    ]
+    assert told("Ett verktyg för beställningar är infört och i drift.") == [("resolved", "sentence.done")]
+    assert told("Kliniken har infört ett nytt schema, vilket har minskat sjukfrånvaron.") == [
+        ("new_initiative", "sentence.start")
+    ]
+
+
+def test_a_date_announced_in_the_introduction_may_be_told_anywhere() -> None:
+    old = (
+        "# Inledning\n\nI början av februari börjar tre hälsocentraler pröva AI-stödd triage.\n\n"
+        "# Aktuella ärenden\n\n## Vårdplatser\n\nArbetet fortsätter.\n"
+    )
+    new = (
+        "# Inledning\n\nVintern har varit kall.\n\n# Aktuella ärenden\n\n## Vårdplatser\n\nArbetet fortsätter.\n\n"
+        "## Triage\n\nDen AI-stödda triagen prövas sedan den 2 februari på tre hälsocentraler.\n"
+    )
+    summary = summary_of(old, new, (dt.date(2026, 1, 20), dt.date(2026, 3, 17)))
+    assert [e.kind for e in summary.events] != [EventKind.DATE_PASSED]
+    (held,) = [e for e in summary.withheld if e.kind is EventKind.DATE_PASSED]
+    assert held.evidence[-1].section_path == ("Aktuella ärenden", "Triage")
+
+
+def test_a_start_as_planned_is_a_known_matter_moving_on() -> None:
+    old = with_sentence("Hälsocentralerna förbereder ett nytt arbetssätt.")
+    new = with_sentence("Piloten med AI-stöd startade som planerat den 2 februari.")
+    (event,) = summary_of(old, new).events
+    assert (event.kind, event.rule) == (EventKind.STATUS_CHANGE, "sentence.stage.started")
+    assert "startade som planerat" in event.title  # the title is the sentence, cut around what states it
+
+
+def test_one_matter_told_in_the_introduction_and_its_own_section_is_one_claim() -> None:
+    old = "# Inledning\n\nText.\n\n# Aktuella ärenden\n\n## Vårdhuset\n\nProjekteringen pågår.\n"
+    new = (
+        "# Inledning\n\nRegionstyrelsen beslutade i februari att pausa projekteringen av vårdhuset i Norrby.\n\n"
+        "# Aktuella ärenden\n\n## Vårdhuset\n\n"
+        "Regionstyrelsen beslutade den 24 februari att pausa projekteringen av vårdhuset i Norrby.\n"
+    )
+    summary = summary_of(old, new)
+    (told_once,) = summary.events
+    assert (told_once.rule, told_once.section_path) == ("sentence.stage.paused", ("Aktuella ärenden", "Vårdhuset"))
+    assert [said.section_path for said in told_once.evidence] == [("Aktuella ärenden", "Vårdhuset"), ("Inledning",)]
+    assert [e.section_path for e in summary.withheld] == [("Inledning",)]
+    assert "the same matter" in summary.withheld[0].why
+
+
+def test_a_name_told_twice_is_one_person_event_and_a_region_is_no_name() -> None:
+    old = "# Inledning\n\nText.\n\n# Division Kirurgi\n\nText om kirurgin.\n"
+    new = (
+        "# Inledning\n\nJag välkomnar Johan Sjöberg, som tillträdde som divisionschef i februari.\n\n"
+        "# Division Kirurgi\n\nJohan Sjöberg tillträdde den 1 februari som divisionschef.\n\n"
+        "Region Norrland har utsett Eva Lund till ny kulturchef.\n"
+    )
+    summary = summary_of(old, new)
+    people = sorted(e.evidence[0].sentence for e in summary.events if e.kind is EventKind.PEOPLE)
+    assert [sentence.split()[0] for sentence in people] == ["Johan", "Region"]
+    assert people[0].startswith("Johan Sjöberg tillträdde den 1 februari")  # the unit's, not the introduction's

@@ -513,8 +513,9 @@ def test_a_generic_head_with_for_is_its_compound() -> None:
 def test_a_proportion_in_words_is_a_share_not_a_count() -> None:
     found = figures_in_text("Åtta av tio patienter är nöjda med vården.")
     assert [(f.figure.value, f.figure.unit, f.figure.label) for f in found] == [(80.0, "procent", "andel patienter")]
+    # a part of another whole is a count of the part, told apart from the whole
     found = figures_in_text("I 3 av 5 sjukhus finns nu DT.")
-    assert [(f.figure.value, f.figure.unit) for f in found] == [(60.0, "procent")]
+    assert [(f.figure.value, f.figure.unit, f.figure.label) for f in found] == [(3.0, "st", "sjukhus (av 5)")]
     # "tre av dessa" refers back: no proportion
     assert [f.figure.unit for f in figures_in_text("Tre av dessa gäller akuten.")] == []
 
@@ -564,3 +565,20 @@ def test_a_goal_a_whole_year_and_a_forecast_of_another_year_are_other_measures()
     ongoing = "# Pilot\n\nI dag har piloten 64 patienter i pågående monitorering.\n"
     total = "# Pilot\n\nUnder pilotperioden deltog totalt 212 patienter i piloten.\n"
     assert _shift_values(ongoing, total) == []
+
+
+def test_a_part_of_a_known_whole_is_a_count_a_tenth_a_share_and_a_percent_of_a_noun_a_share() -> None:
+    rooms = "# Kirurgi\n\nI Byn är sex av nio operationssalar i drift.\n"
+    assert _shift_values(rooms, rooms.replace("sex av nio", "sju av nio")) == [("operationssalar (av 9)", 6, 7)]
+    # the part is never paired with the whole
+    whole = "# Bild\n\nRegionen köper sex nya datortomografer.\n"
+    assert _shift_values(whole, "# Bild\n\nTre av sex nya datortomografer är i drift.\n") == []
+    tenths = "# Vård\n\nI december fick sju av tio patienter ett första besök inom 90 dagar.\n"
+    percent = "# Vård\n\nI april fick 73 procent av patienterna ett första besök inom 90 dagar.\n"
+    assert _shift_values(tenths, percent) == [("andel patienter", 70, 73)]
+
+
+def test_a_period_noun_is_no_measure() -> None:
+    old = "# Ekonomi\n\nPerioden januari–november visar ett resultat på -84 miljoner kronor.\n"
+    new = "# Ekonomi\n\nHelåret 2025 visar ett resultat på -121 miljoner kronor.\n"
+    assert _shift_values(old, new) == [("resultat", -84, -121)]

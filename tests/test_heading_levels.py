@@ -70,6 +70,43 @@ def test_a_part_titled_a_and_b_holds_sections_named_a_and_b() -> None:
     assert ("Mätning av handhygien", 3) in outline
 
 
+def test_the_patient_safety_part_titled_alone_is_a_part() -> None:
+    """Titled alone, the standing part is level 1 wherever it comes; inside a part titled with it
+    ("… och vårdhygien", above) it is a section of that part."""
+    outline = _outline(
+        "Regiongemensamt",
+        "Beredskapsenheten",
+        "Enheten har övat krisledning med kommunerna under hösten.",
+        "Patientsäkerhet",
+        "Lex Maria",
+        "Fyra händelser har anmälts till tillsynsmyndigheten under perioden.",
+    )
+    assert outline[-2:] == [("Patientsäkerhet", 1), ("Lex Maria", 2)]
+
+
+def test_a_care_area_with_a_long_name_is_a_care_area() -> None:
+    long_name = (
+        "Verksamhetsområde anestesi, operation och intensivvård med sterilteknisk enhet "
+        "och de dagkirurgiska enheterna i Norrby och Söderby"
+    )
+    outline = _outline(
+        "Information från verksamheten",
+        "Division Kirurgi",
+        "VO Laboratoriemedicin",
+        "Laboratoriet har infört nya rutiner för provtagning under hösten.",
+        long_name,
+        "Operationsverksamheten har haft full bemanning under hela hösten.",
+    )
+    assert outline[-2:] == [("VO Laboratoriemedicin", 3), (long_name, 3)]
+
+
+def test_a_name_under_the_cover_title_is_part_of_the_cover() -> None:
+    text = "Regiondirektörens rapport\nRegion Mellansjö\n20 januari 2026\nInledning\nDet har varit en kall vinter.\n"
+    report = read_text(text)
+    assert (report.date and report.date.isoformat(), report.date_source) == ("2026-01-20", "cover")
+    assert [section.heading for section in report.sections()] == ["Inledning"]
+
+
 def test_communicable_disease_control_is_a_part_not_a_child_of_patient_safety() -> None:
     outline = _outline(
         "Patientsäkerhet och vårdhygien",

@@ -78,6 +78,6 @@ def test_a_report_without_a_cover_date_gets_the_estimate_every_command_uses() ->
     report = read_text(text)
     assert report.date is not None and report.date.isoformat() == "2025-04-01"
     assert report.date_source.startswith("estimated: the dates its text mentions")
-    assert report.display_date() == "≈ 2025-04-01"
+    assert report.display_date() == "≈ 2025-04"
     data = json.loads(render_json(compare(report, read_text(text))))
     assert data["old"]["date"] == "2025-04-01" and data["old"]["date_source"] == report.date_source

@@ -245,3 +245,24 @@ def test_a_huge_summary_is_cut_too() -> None:
     assert f"… och {800 - rows} till" in html
     text = render_email_text(diff, RenderOptions())
     assert text.count("Initiativ nummer") == shown
+
+
+def test_an_item_with_no_section_names_only_its_line() -> None:
+    """The signing director stands in no section: no empty place before the line ("[, rad 50")."""
+    from diff_builder import make_diff
+
+    md = "# Inledning\n\nText.\n"
+    director = Event(
+        EventKind.PEOPLE,
+        "Anna Ek, Regiondirektör → Bo Berg, Tf Regiondirektör",
+        "Bo Berg Tf Regiondirektör",
+        (),
+        50,
+        "people.director",
+        evidence=[Evidence("new", 50, (), "Bo Berg Tf Regiondirektör")],
+    )
+    diff = make_diff(md, md, summary=ChangeSummary(events=[director]))
+    text = " ".join(render_email_text(diff, RenderOptions()).split())
+    assert "[rad 50 i nya rapporten]" in text and "[," not in text
+    for fmt in ("email-html", "html"):
+        assert ">rad 50 i nya rapporten" in render(diff, fmt) and "> · rad 50" not in render(diff, fmt), fmt

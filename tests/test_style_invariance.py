@@ -16,7 +16,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from conftest import SEED_FILES, seed_path, snapshot_paths
+from conftest import ROOT, SEED_FILES, seed_path, snapshot_paths
 
 from reportdiff.comparison import compare
 from reportdiff.ingest import load, load_bytes, load_pair
@@ -41,9 +41,18 @@ STYLES = {
 KNOWN_60 = {"002", "004"}
 
 
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+
+
 def _sources() -> list[pytest.param]:
     params = [pytest.param(name, id=f"seed-{name}") for name in SEED_FILES]
-    return params + [pytest.param(path, id=path.stem) for path in snapshot_paths()]
+    params += [pytest.param(path, id=path.stem) for path in snapshot_paths()]
+    # the reports of our own never tuned on (dev chains: read when rules are made)
+    return params + [
+        pytest.param(path, id=f"{path.parent.name}-{path.stem}")
+        for chain in ("dev", "dev2")
+        for path in sorted((HELDOUT / chain).glob("report-?.txt"))
+    ]
 
 
 def _load_source(source: str | Path) -> Report:

@@ -19,11 +19,13 @@ def summarise(diff: DocumentDiff, rules: Rules | None = None) -> ChangeSummary:
     Every event carries the sentences that state it; one without is dropped. Claims the rules are
     not sure of go to ``withheld``, figures only one report states to ``one_sided``."""
     from reportdiff.classify.events import find_events
+    from reportdiff.classify.once import tell_once
     from reportdiff.classify.scoring import rank_events, rank_shifts
     from reportdiff.figures import figure_shifts
 
     rules = rules or default_rules()
     found = [event for event in find_events(diff, rules) if event.evidence]  # no evidence, no claim
+    tell_once(found, rules)
     events = rank_events([event for event in found if event.confident], rules)
     withheld = rank_events([event for event in found if not event.confident], rules)
     shifts = rank_shifts(figure_shifts(diff), rules)

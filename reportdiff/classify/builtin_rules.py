@@ -65,7 +65,7 @@ RULES: dict[str, Any] = {
             "i drift", "driftsatt", "driftsatts", "sattes i drift",
             "överlämnad", "överlämnat", "överlämnats",
             "avvecklad", "avvecklats", "upphört", "upphörde",
-            "stängd", "stängts", "nedlagd", "lagts ned",
+            "stängd", "stängts", "stängdes", "stängde", "nedlagd", "lagts ned", "lagts ner", "lades ned", "lades ner",
             "installerats", "installerad", "levererats", "levererad", "sattes i bruk", "togs i bruk",
         ],
         # Anywhere in a sentence, these say the work goes on or is still ahead: a done cue beside them
@@ -157,6 +157,11 @@ RULES: dict[str, Any] = {
             "arbetet med att anställa",
         ],
         "underway": ["pågår", "fortsätter", "fortgår"],
+        # A start said to follow a plan ("Piloten startade som planerat") is a matter the old report
+        # announced: a status change, even where the old report named it in other words.
+        "as_planned": [
+            "som planerat", "som planerats", "enligt plan", "enligt planen", "enligt tidsplanen", "som beslutat",
+        ],
         # A cue in a clause that the report relays ("Kommunen säger också att en ny busslinje har startats")
         # tells what somebody said, not what the report states: such a claim is withheld.
         # Matched word for word: one of these verbs, then "att" before the cue.
@@ -228,18 +233,20 @@ RULES: dict[str, Any] = {
     "stages": {
         "order": [
             "paused", "stopped", "closing", "resumed", "next_phase", "delayed", "postponed", "prioritised", "procured",
-            "granted", "evaluated",
+            "granted", "evaluated", "permanent",
         ],
         "labels": {
             "paused": "pausat", "stopped": "stoppat", "closing": "avslutas", "resumed": "återupptaget",
             "next_phase": "ny fas", "delayed": "försenat", "postponed": "uppskjutet",
             "prioritised": "prioriterat", "procured": "upphandlat", "granted": "beviljat", "evaluated": "utvärderat",
+            "permanent": "permanentat",
         },
         "cues": {
             "paused": [
                 "pausat", "pausats", "pausades", "pausad", "pausas", "vilande", "tillfälligt stängd",
                 "hållits stängd", "hållits stängda", "hölls stängd", "hölls stängda", "att pausa",
-                "tillfälligt stängt", "tillfälligt stängts", "tillfälligt stängdes",
+                "tillfälligt stängt", "tillfälligt stängts", "tillfälligt stängdes", "tillfälligt stängda",
+                "stängdes tillfälligt", "stängts tillfälligt", "stängd tillfälligt", "stängt tillfälligt",
             ],
             # A decision to pause, stop or put off ("beslutade … att pausa projekteringen") is that stage:
             # the infinitive after "att", with the decision's own cues of the future read as always.
@@ -267,15 +274,21 @@ RULES: dict[str, Any] = {
             "delayed": ["försenat", "försenad", "försenats", "försenades", "fördröjts", "fördröjdes"],
             "postponed": [
                 "skjutits upp", "skjuts upp", "sköts upp", "senarelagts", "senarelades", "flyttats fram",
-                "att skjuta upp", "att senarelägga",
+                "att skjuta upp", "att senarelägga", "senareläggs", "flyttas fram",
             ],
-            "prioritised": ["ges prioritet", "ge prioritet", "får prioritet", "fått prioritet", "högsta prioritet"],
+            # given precedence over other work ("ska gå före all annan utveckling", "prioriteras före")
+            "prioritised": [
+                "ges prioritet", "ge prioritet", "får prioritet", "fått prioritet", "högsta prioritet",
+                "prioriteras före", "prioriteras framför", "gå före", "går före", "ges företräde", "får företräde",
+            ],
             "procured": ["upphandlats", "upphandlades", "har tilldelats", "avtal har tecknats", "tecknat avtal"],
             "granted": [
                 "beviljats", "beviljades", "har erhållit", "erhållit medel", "erhållna medel", "fått medel", "godkänts",
                 "godkändes", "godkänd dispens", "godkänd ansökan", "godkänd dispensansökan",
             ],
             "evaluated": ["utvärderats", "utvärderades"],
+            # a trial made a standing part of the work ("beslutat att teamet permanentas")
+            "permanent": ["permanentas", "permanentats", "permanentades", "att permanenta", "permanentat"],
         },
     },
     # Phases of a running topic (a section such as "FVIS Cosmic"), in order. The phase of a
@@ -310,18 +323,21 @@ RULES: dict[str, Any] = {
         },
     },
     "people": {
-        # Sentences about people in roles.
+        # Words of a role in the organisation, matched as written or as the end of a compound
+        # ("chef" is "verksamhetschef", "förvaltningschef", "chefen"; "direktör" is "regiondirektör",
+        # "HR-direktör"), in the singular: a role changing hands is one person's ("Cheferna …" is none).
         "roles": [
-            "regiondirektör", "verksamhetschef", "verksamhetsområdeschef", "divisionschef", "enhetschef",
-            "direktör", "chefläkare", "kanslichef", "ordförande", "projektledare", "förstudieledare",
-            "konstutvecklare", "kulturchef",
+            "direktör", "chef", "chefläkare", "ordförande", "konstutvecklare",
         ],
-        # Cues that a role changed hands.
+        # Words that say a role changed hands, matched as written, up to eight words from the role word.
         "cues": [
-            "ny", "nya", "nytt", "utsetts", "utsedd", "utnämnd", "tillträder", "tillträdde", "tillträtt",
-            "rekryterad", "rekryterats", "anställd", "efterträder", "lämnar", "slutar",
-            "tillförordnad", "tf", "tillsatt", "tillsatts", "påbörjat sitt uppdrag",
+            "utsetts", "utsedd", "utsett", "utses", "utnämnd", "utnämnts", "tillträder", "tillträdde",
+            "tillträtt", "rekryterad", "rekryterats", "anställd", "anställts", "efterträder", "efterträds",
+            "efterträtt", "lämnar", "slutar", "tillsatt", "tillsatts", "valts", "valdes",
+            "påbörjat sitt uppdrag", "tar över", "tog över", "går i pension", "gick i pension",
         ],
+        # "ny"/"nytt" right before the role word, or one word before it ("ny tillförordnad regiondirektör")
+        "new": ["ny", "nytt"],
         "acting": ["tf", "tillförordnad", "t.f."],
     },
     "dates": {

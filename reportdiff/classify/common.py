@@ -19,7 +19,7 @@ from reportdiff.model import (
 )
 from reportdiff.text.dates import MONTHS as FULL_MONTHS
 from reportdiff.text.dates import SHORT_MONTHS, WORDLIKE_SHORT_MONTHS
-from reportdiff.text.stem import WORD, stems
+from reportdiff.text.stem import WORD, content_stems, stems
 
 # Month names and the abbreviations that are not also words ("jul"), each with its number.
 MONTHS = {**FULL_MONTHS, **{name: n for name, n in SHORT_MONTHS.items() if name not in WORDLIKE_SHORT_MONTHS}}
@@ -159,17 +159,26 @@ def shorten(text: str, limit: int = 240, keep: int = 0) -> str:
     if len(text) <= limit:
         return text
     if keep < limit - _KEEP_MARGIN:
-        return text[: limit - 1].rstrip() + "…"
+        return _cut(text, limit - 1) + "…"
     start = text.rfind(" ", 0, max(0, keep - limit // 2)) + 1
     rest = text[start:]
-    return "…" + (rest if len(rest) <= limit - 1 else rest[: limit - 2].rstrip() + "…")
+    return "…" + (rest if len(rest) <= limit - 1 else _cut(rest, limit - 2) + "…")
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, at the last space when there is one: no half word."""
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:–-")
 
 
 _KEEP_MARGIN = 40  # characters after the kept one that a cut at the end must still show
 
 
-def title_from(sentence: str, heading: str) -> str:
-    return f"{heading}: {shorten(sentence, 90)}" if heading else shorten(sentence, 100)
+def title_from(sentence: str, heading: str, keep: int = 0) -> str:
+    """A claim's title: its section and its sentence, shortened around character ``keep`` (the
+    words that state it) when the sentence is long."""
+    return f"{heading}: {shorten(sentence, 90, keep)}" if heading else shorten(sentence, 100, keep)
 
 
 EVIDENCE_LIMIT = 400  # characters of an evidence sentence kept; a longer one ends in "…"
@@ -209,3 +218,12 @@ def is_one_matter(heading: str, rules: Rules) -> bool:
     """Whether a section is about one matter (a project, a move), not a unit or a standing part
     that tells of many: only there does the heading name what every sentence is about."""
     return not is_unit_heading(heading, rules) and not is_recurring_heading(heading, rules)
+
+
+def section_counts(report: Report) -> dict[str, int]:
+    """How many sections of ``report`` hold each content stem: how common a word is there."""
+    counts: dict[str, int] = {}
+    for section in report.root.walk():
+        for word in content_stems(" ".join(block.text for block in section.blocks)):
+            counts[word] = counts.get(word, 0) + 1
+    return counts

@@ -12,7 +12,9 @@ from reportdiff.classify.common import (
     evidence,
     find_cue,
     is_one_matter,
+    is_recurring_heading,
     line_in_block,
+    section_counts,
     shorten,
     title_from,
     word_offset,
@@ -199,6 +201,7 @@ def _passed(
 
 _NEWS = (EventKind.RESOLVED, EventKind.STATUS_CHANGE, EventKind.NEW_INITIATIVE)
 _SAME_MATTER_WORDS = 2  # content words two sentences share when they speak of one matter
+_RARE = 2  # a word in at most this many sections of a report names a matter of its own
 
 
 def outcomes_told(events: list[Event], diff: DocumentDiff, rules: Rules) -> None:
@@ -223,30 +226,67 @@ def outcomes_told(events: list[Event], diff: DocumentDiff, rules: Rules) -> None
             event.why += f"; the new report's section tells news of it ({told.title!r}): its outcome may be told there"
             event.evidence.append(told.evidence[0])
             continue
-        blocks = [block for part in pair.new.walk() for block in part.blocks]  # its sub-sections too
-        spoken = _spoken_of_again(event.evidence[0].sentence, blocks, rules)
+        # Its sub-sections too; an announcement in a standing part (the introduction) may be told of
+        # anywhere in the new report, by a sentence sharing a word few sections use.
+        standing = is_recurring_heading(pair.old.heading, rules) if pair.old else False
+        where = diff.new.root if standing else pair.new
+        places = [
+            (path, block)
+            for path, part in where.walk_with_path(() if standing else pair.new_path[:-1])
+            for block in part.blocks
+        ]
+        rare = section_counts(diff.new) if standing else None
+        spoken = _spoken_of_again(event.evidence[0].sentence, places, rules, rare)
         if spoken is not None:
-            block, sentence = spoken
+            path, block, sentence = spoken
             event.confident = False
-            event.why += "; the new report's section speaks of it again: its outcome may be told there"
-            event.evidence.append(evidence(block, sentence, pair.new_path, "new"))
+            event.why += "; the new report speaks of it again: its outcome may be told there"
+            event.evidence.append(evidence(block, sentence, path, "new"))
 
 
-def _spoken_of_again(announcement: str, blocks: list[Block], rules: Rules) -> tuple[Block, str] | None:
-    """The sentence of ``blocks`` that shares the most of the announcement's matter words, if it
-    shares two (or the one there is): the words of time and of what is to come do not count."""
-    time_words = {stem(word) for word in (*MONTHS, "våren", "hösten", "sommaren", "vintern")}
+def _spoken_of_again(
+    announcement: str, places: list[tuple[tuple[str, ...], Block]], rules: Rules, rare: dict[str, int] | None
+) -> tuple[tuple[str, ...], Block, str] | None:
+    """The sentence of ``places`` that shares the most of the announcement's matter words, where the
+    places together share two (or the one there is): a section that speaks of the award and of the
+    start of building speaks of "Tilldelning … i januari och byggstart i mars" however it splits
+    them. With ``rare`` (places from the whole report) one sentence must share them, one of the
+    words used by few sections. The words of time and of what is to come do not count."""
+    time_words = {stem(word) for word in (*MONTHS, *_TIME_WORDS)}
     cues = {phrase[0] for phrase in rules.date_future.phrases}
     matter = content_stems(announcement) - time_words - cues
-    best: tuple[int, Block, str] | None = None
-    for block in blocks:
+    need = min(_SAME_MATTER_WORDS, len(matter))
+    if not need:
+        return None
+    found: list[tuple[set[str], tuple[str, ...], Block, str]] = []
+    for path, block in places:
         for _, sentence in split_sentences(block.text):
-            shared = len(matter & content_stems(sentence))
-            if shared >= min(_SAME_MATTER_WORDS, len(matter)) > 0 and (best is None or shared > best[0]):
-                best = (shared, block, sentence)
-    return (best[1], best[2]) if best else None
+            shared = _shared(matter, content_stems(sentence))
+            if not shared:
+                continue
+            if rare is not None and (len(shared) < need or min(rare.get(word, 0) for word in shared) > _RARE):
+                continue
+            found.append((shared, path, block, sentence))
+    if not found or len(set().union(*(shared for shared, *_ in found))) < need:
+        return None
+    _, path, block, sentence = max(found, key=lambda item: len(item[0]))
+    return path, block, sentence
 
 
+_TIME_WORDS = ("våren", "hösten", "sommaren", "vintern", "slutet", "början", "mitten")
+
+
+def _shared(matter: set[str], words: set[str]) -> set[str]:
+    """The matter words that ``words`` hold, alone or as the first part of a compound:
+    "tilldelning" is in "tilldelningsbeslut" (Swedish puts the modifier first)."""
+    shared = matter & words
+    for word in matter - shared:
+        if len(word) >= _COMPOUND_PART and any(other.startswith(word) for other in words):
+            shared.add(word)
+    return shared
+
+
+_COMPOUND_PART = 6  # a word this long can open a compound without opening unrelated words too
 _THROUGH = ("till", "och", "med")
 _FIGURE = re.compile(r"\d(?:[\d ,.]*\d)?\s*(?:%|procent|mnkr|kronor|st\b)")
 

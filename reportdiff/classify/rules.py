@@ -84,7 +84,7 @@ class Rules:
     status_labels: dict[str, str]
     status_cues: dict[str, Cues]
     status_min_hits: int
-    roles: Cues
+    roles: tuple[str, ...]  # role words as written; a word that is one or ends in one (a compound) is a role
     people_cues: Cues
     acting: frozenset[str]
     date_future: Cues
@@ -92,6 +92,7 @@ class Rules:
     date_past_endings: tuple[str, ...]
     weights: dict[str, float]
     figure_importance: dict[str, float]
+    people_new: frozenset[str] = frozenset()
     held: Cues = field(default_factory=Cues)
     matters: Cues = field(default_factory=Cues)
     partial: Cues = field(default_factory=Cues)
@@ -111,6 +112,7 @@ class Rules:
     underway: Cues = field(default_factory=Cues)
     proposal: Cues = field(default_factory=Cues)
     decision: Cues = field(default_factory=Cues)
+    as_planned: Cues = field(default_factory=Cues)
     routine: Cues = field(default_factory=Cues)
     new_heading: Cues = field(default_factory=Cues)
     recurring_text: Cues = field(default_factory=Cues)
@@ -126,9 +128,11 @@ class Rules:
     # one-word phase cues as written, long enough to open a compound ("förbättring" of "förbättringsprojektet")
     status_compounds: dict[str, str] = field(default_factory=dict)
     # The needles of every cue a sentence's reading starts from (classify.sentences.read_sentence):
-    # a sentence with none of these stems and none of these words states no event.
+    # a sentence with none of these stems and none of these words states no event. A person in a
+    # role is read only beside a cue of a change, a word of newness or an acting word: theirs.
     sentence_stems: frozenset[str] = field(init=False, default=frozenset())
     sentence_words: frozenset[str] = field(init=False, default=frozenset())
+    quick_reading: bool = field(init=False, default=True)  # False: an acting word without letters
 
     def __post_init__(self) -> None:
         for phase in self.status_order:
@@ -136,11 +140,16 @@ class Rules:
                 entry = (phase, phrase)
                 if entry not in self.status_index.setdefault(phrase[0], []):
                     self.status_index[phrase[0]].append(entry)
-        by_stem = (self.roles, self.done, self.held, self.start)
-        by_word = (self.trend, self.trend_past, self.proposal, self.start_literal, self.underway_lead)
+        by_stem = (self.done, self.held, self.start)
+        by_word = (self.trend, self.trend_past, self.proposal, self.start_literal, self.underway_lead, self.people_cues)
+        acting = [literal_tokens(word) for word in self.acting]  # matched on the sentence's words as split
+        self.quick_reading = all(acting)
         self.sentence_stems = frozenset().union(*(cues.needles for cues in by_stem))
         self.sentence_words = frozenset().union(
-            *(cues.needles for cues in by_word), *(self.stage_cues[stage].needles for stage in self.stage_order)
+            *(cues.needles for cues in by_word),
+            *(self.stage_cues[stage].needles for stage in self.stage_order),
+            self.people_new,
+            (max(tokens, key=len) for tokens in acting if tokens),
         )
 
     def tokens(self, text: str) -> list[str]:
@@ -263,8 +272,9 @@ def _build(data: dict[str, Any], source: str) -> Rules:
             for word in _words(status.get("cues", {}), name)
             if " " not in word and len(word) >= COMPOUND_CUE
         },
-        roles=cues(people, "roles"),
-        people_cues=cues(people, "cues"),
+        roles=tuple(word.lower() for word in _words(people, "roles")),
+        people_cues=Cues.literal(_words(people, "cues")),
+        people_new=frozenset(word.lower() for word in _words(people, "new")),
         acting=frozenset(word.lower() for word in _words(people, "acting")),
         date_future=cues(dates, "future"),
         date_past=frozenset(word.lower() for word in _words(dates, "past")),
@@ -290,6 +300,7 @@ def _build(data: dict[str, Any], source: str) -> Rules:
         underway=Cues.literal(_words(events, "underway")),
         proposal=Cues.literal(_words(events, "proposal")),
         decision=cues(events, "decision"),
+        as_planned=Cues.literal(_words(events, "as_planned")),
         routine=Cues.literal(_words(events, "routine")),
         new_heading=cues(events, "new_heading"),
         recurring_text=cues(events, "recurring"),

@@ -73,11 +73,13 @@ def score_event(event: Event, rules: Rules) -> float:
 
 def tier(event: Event) -> int:
     """The rank of an event's kind: people in key roles, status changes, matters resolved, new
-    initiatives with a start statement, other new matters, reorganisations, dates passed; what is
-    no longer in the report comes last."""
+    initiatives with a start statement, other new matters, reorganisations, measures said to have
+    risen or fallen (figures in words), dates passed; what is no longer in the report comes last."""
     order = _KIND_ORDER.get(event.kind, 9)
     if event.kind is EventKind.NEW_INITIATIVE and event.rule not in _STATED_START:
         return order * 2 + 1
+    if event.rule == "sentence.trend":  # a measure said to have risen or fallen: a figure in words
+        return _KIND_ORDER[EventKind.REORGANISATION] * 2 + 1
     return order * 2
 
 

@@ -21,6 +21,7 @@ from reportdiff.classify.common import (
     is_one_matter,
     item_name,
     negated,
+    section_counts,
     shorten,
     title_from,
     word_offset,
@@ -35,14 +36,13 @@ from reportdiff.model import (
     Event,
     EventKind,
     Evidence,
-    Report,
     Section,
     SectionStatus,
 )
 from reportdiff.text.dates import MONTH_PATTERN
 from reportdiff.text.stem import WORD, content_stems, stems
 
-_PEOPLE_WINDOW = 3  # a people cue counts only this many words from the role word
+_PEOPLE_WINDOW = 8  # a people cue counts only this many words from the role word
 _SAME_MATTER_WORDS = 2  # content words two sentences share when they speak of one matter
 _DEFINITE = ("en", "et", "na")  # "inledde hösten med", "avslutade mötet med": the occasion, then "med"
 # Before a cue word these make it an adjective ("ett avslutat kapitel", "de beslutade uppdragen").
@@ -68,7 +68,7 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     påbörjats") or before a word of work still going on ("slutförs under våren", "pågår") does not count."""
     tokens = rules.tokens(sentence)
     words = literal_tokens(sentence)
-    if rules.sentence_stems.isdisjoint(tokens) and rules.sentence_words.isdisjoint(words):
+    if rules.quick_reading and rules.sentence_stems.isdisjoint(tokens) and rules.sentence_words.isdisjoint(words):
         return None  # no cue that a reading starts from: four sentences in five, at the cost of two set tests
     people, people_at = _people_hit(tokens, sentence, rules)
     if people:
@@ -95,9 +95,18 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
         why = "a change proposed: a matter put before the politicians, not yet decided"
         return Reading(EventKind.NEW_INITIATIVE, "sentence.proposal", why, at=proposed[0])
     done = _done_cue(sentence, tokens, words, rules)
-    if done is not None:
+    if done is not None and not _started_and_running(tokens, words, done[0], rules):
         return _done_reading(sentence, tokens, words, *done, rules)
     return _start_reading(tokens, words, rules)
+
+
+def _started_and_running(tokens: list[str], words: list[str], at: int, rules: Rules) -> bool:
+    """Whether the done cue at ``at`` says a thing begun is running ("Piloten startade den 2 februari
+    och är nu i drift"): in operation after a start in the same sentence is the start, not an end;
+    after a word of a thing put in place ("är infört och i drift") it is done."""
+    running = words[at : at + 2] in (["i", "drift"], ["i", "bruk"])
+    in_place = set(rules.in_place.find(tokens))  # "är infört och i drift": in place, done
+    return running and any(index < at and index not in in_place for index in rules.start.find(tokens))
 
 
 # Stages that end a matter's step: with a done cue in the same sentence ("avslutades … och har nu
@@ -260,6 +269,8 @@ def _trend_at(sentence: str, tokens: list[str], words: list[str], rules: Rules) 
             continue
         if index > 0 and words[index - 1] in _DETERMINERS:
             continue  # "har det uppstått ett ökat behov": an adjective, the perfect is another verb's
+        if _CONSEQUENCE & set(words[max(0, index - 3) : index]):
+            continue  # "… infört ett nytt schema, vilket har minskat sjukfrånvaron": a consequence told
         changes_something = _raises_or_cuts(words, index)
         if (index in past or numbered) and not changes_something:
             continue
@@ -269,6 +280,7 @@ def _trend_at(sentence: str, tokens: list[str], words: list[str], rules: Rules) 
     return None
 
 
+_CONSEQUENCE = frozenset({"vilket", "vilken", "vilka"})  # a clause that tells what something led to
 _SLIGHT = frozenset({"marginellt", "något", "obetydligt", "svagt", "lite", "aningen", "knappt"})
 _NOT_AN_OBJECT = frozenset({"igen", "sedan", "sen", "den", "det", "en", "ett"})
 # The size of a change, in the words after its verb: "… med 46 procent", "… med nästan en tredjedel".
@@ -389,7 +401,7 @@ def sentence_event(sentence: str, block: Block, path: tuple[str, ...], heading: 
     said = evidence(block, sentence, path, "new", at)
     return Event(
         kind=reading.kind,
-        title=f"{heading}: {label}" if label and heading else title_from(sentence, heading),
+        title=title_from(sentence, heading, at),  # the sentence says what changed; the label, to what
         text=shorten(sentence, keep=at),
         section_path=path,
         line=said.line,
@@ -440,19 +452,31 @@ def _names_a_matter(tokens: list[str], words: list[str], rules: Rules) -> bool:
 
 
 def _people_hit(tokens: list[str], sentence: str, rules: Rules) -> tuple[str, int]:
-    """``people.acting`` or ``people.role`` when a role word has a cue right beside it ("Ny
-    verksamhetschef"), with the role word's index; ("", 0) when none."""
-    roles = rules.roles.find(tokens)
+    """``people.acting`` or ``people.role`` when a role word (one person's: ``verksamhetschef``,
+    ``regiondirektören``) has a cue of a change near it ("har utsetts", "tillträdde den 1 februari
+    som", "Ny …"), with the role word's index; ("", 0) when none."""
+    words = literal_tokens(sentence)
+    roles = [index for index, word in enumerate(words) if is_role(word, rules)]
     if not roles:
         return "", 0
-    words = [word.strip(".,;:()").lower() for word in sentence.split()]
-    if any(word in rules.acting for word in words):
+    if any(word.strip(".,;:()").lower() in rules.acting for word in sentence.split()):
         return "people.acting", roles[0]
-    cues = rules.people_cues.find(tokens)
+    cues = rules.people_cues.find(words)
+    planned = bool(rules.ongoing.find(words))  # "Rekryteringen av en ny verksamhetschef pågår": no one yet
     for role in roles:
-        if any(abs(cue - role) <= _PEOPLE_WINDOW for cue in cues):
+        new = not planned and any(word in rules.people_new for word in words[max(0, role - 2) : role])
+        if new or any(abs(cue - role) <= _PEOPLE_WINDOW for cue in cues):
             return "people.role", role
     return "", 0
+
+
+def is_role(word: str, rules: Rules) -> bool:
+    """Whether a lower-cased word names one person's role: a role word, or a compound ending in
+    one, in its singular form with or without the definite ending ("chefen", "direktören")."""
+    for form in (word, word.removesuffix("en"), word.removesuffix("n")):
+        if form.endswith(rules.roles):
+            return True
+    return False
 
 
 def _spoken_of(sentence: str, old_blocks: list[Block], rules: Rules) -> bool:
@@ -512,9 +536,13 @@ def _known_matter_moved_on(
     start = find_cue(tokens, rules.start, rules)
     if start is not None and rules.decision.find(tokens[start[0] : start[0] + 1]):
         return
-    matter = _matter_stems(sentence, rules)
+    if rules.as_planned.find(literal_tokens(sentence)):
+        _moved_on(event, heading_evidence(old, old_path, "old"))
+        event.why = "a start said to follow a plan: a matter announced before, moving on"
+        return
+    matter = matter_stems(sentence, rules)
     if is_one_matter(old.heading, rules):
-        named = _matter_stems(old.heading, rules)  # one word ("Vårdplatser") names a field, not a matter
+        named = matter_stems(old.heading, rules)  # one word ("Vårdplatser") names a field, not a matter
         if len(matter & named) >= _SAME_MATTER_WORDS:
             _moved_on(event, heading_evidence(old, old_path, "old"))
             return
@@ -522,7 +550,7 @@ def _known_matter_moved_on(
         for block in part.blocks:
             for _, said in split_sentences(block.text):
                 if said not in spoken:
-                    spoken[said] = _matter_stems(said, rules)
+                    spoken[said] = matter_stems(said, rules)
                 shared = matter & spoken[said]
                 if len(shared) >= _SAME_MATTER_WORDS and min(rarity.get(word, 0) for word in shared) <= _RARE:
                     _moved_on(event, evidence(block, said, part_path, "old"))
@@ -545,7 +573,7 @@ def _moved_on(event: Event, said_before: Evidence) -> None:
     event.why = "a start of a matter the old report's section already spoke of: it moved on"
 
 
-def _matter_stems(sentence: str, rules: Rules) -> set[str]:
+def matter_stems(sentence: str, rules: Rules) -> set[str]:
     """The stems of what a sentence is about: its lower-case content words, less the cue words of
     starts and completions (names, capitalised inside the sentence, tell where or who)."""
     written = WORD.findall(sentence)
@@ -555,12 +583,3 @@ def _matter_stems(sentence: str, rules: Rules) -> set[str]:
 
 
 _RARE = 2  # a word in at most this many sections of a report names a matter of its own
-
-
-def section_counts(report: Report) -> dict[str, int]:
-    """How many sections of ``report`` hold each content stem: how common a word is there."""
-    counts: dict[str, int] = {}
-    for section in report.root.walk():
-        for word in content_stems(" ".join(block.text for block in section.blocks)):
-            counts[word] = counts.get(word, 0) + 1
-    return counts

@@ -64,6 +64,8 @@ _PROPORTION = re.compile(
     r"(?<![\w,.-])(?P<part>" + _NUMBER_OR_WORD + r")\s+av\s+(?P<of>" + _NUMBER_OR_WORD + r")(?![\w,.-])"
 )
 _AV_THESE = re.compile(r"\s+av\s+(?:dessa|dem|de)\b")
+# "73 procent av patienterna": a share of the patients, as "sju av tio patienter" is
+_PERCENT_OF = re.compile(r"\s+av\s+(?:alla\s+|samtliga\s+)?([^\W\d]{4,})")
 
 
 @dataclass(slots=True)
@@ -212,8 +214,9 @@ def _figures_in_sentence(  # noqa: C901  (reason in the docstring)
 
 
 def _proportions(sentence: str, results: list[_Item]) -> list[_Item]:
-    """A proportion written "åtta av tio patienter" or "3 av 5 sjukhus" is one figure in procent
-    (80, 60) labelled "andel patienter", not a count of ten; the two numbers' own items go."""
+    """A proportion written "åtta av tio patienter" is one figure in procent (80) labelled "andel
+    patienter", not a count of ten; "sex av nio operationssalar" counts six of a known whole, a count
+    of operating rooms (6), not 67 %. Only tenths and hundredths are shares. The numbers' own items go."""
     if " av " not in sentence:
         return results
     for match in _PROPORTION.finditer(sentence):
@@ -224,10 +227,16 @@ def _proportions(sentence: str, results: list[_Item]) -> list[_Item]:
         noun, _ = _counted_noun(sentence, match.end())
         start, end = match.start(), match.end()
         results = [item for item in results if item[1] <= start or item[0] >= end]
-        label_noun = f"andel {noun.lower()}" if noun else "andel"
-        share = round(part / whole * 100, 2)
-        results.append((start, end, share, None, "procent", label_noun, sentence[start:end], _SHARE))
+        if whole in _SHARE_WHOLES:
+            label_noun = f"andel {noun.lower()}" if noun else "andel"
+            share = round(part / whole * 100, 2)
+            results.append((start, end, share, None, "procent", label_noun, sentence[start:end], _SHARE))
+        elif noun:  # a count of a whole's part: never paired with the whole ("sex nya datortomografer")
+            results.append((start, end, part, None, "st", noun, sentence[start:end], f"av {whole:g}"))
     return sorted(results)
+
+
+_SHARE_WHOLES = (10, 100)  # "åtta av tio", "45 av 100": a share; another whole is a count of its part
 
 
 def _number_value(word: str) -> float:
@@ -363,7 +372,11 @@ def _labelled(
             label = noun  # "andel patienter", from "åtta av tio patienter"
         else:
             parenthesised = _after_open_parenthesis(sentence, start)
-            label, _ = _label_for(sentence, start, end, previous_label, parenthesised)
+            label, inherited = _label_for(sentence, start, end, previous_label, parenthesised)
+            share_of = _PERCENT_OF.match(sentence, end) if unit == "procent" else None
+            of_what = base_form(share_of.group(1).lower()) if share_of else ""
+            if of_what and (inherited or label == of_what):  # no subject of its own before it
+                label = f"{_SHARE} {of_what}"  # "I april fick 73 procent av patienterna": a share of them
             if not label and section_path:
                 label = base_form(section_path[-1])
             noun = label

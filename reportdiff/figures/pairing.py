@@ -38,6 +38,7 @@ QUALIFIERS = [
 _QUALIFIER_WINDOW = (4, 4)  # words before and after the number looked at, within its clause
 _CLAUSE_END = re.compile(r"[,;:]")
 _ADDED = re.compile(r"\([^)]*\)")  # "(nya)", "(fg år)", "(budget)" added to a label
+_WHOLE = re.compile(r"\(av \d+\)")  # "(av 6)": a count of a part of a whole of six
 
 
 def _qualifiers(figure: Figure) -> list[str]:
@@ -97,6 +98,8 @@ def comparable(old: Figure, new: Figure) -> bool:
     ("pågående" against "avslutade")."""
     if old.unit == new.unit == "st" and not _related(old, new):
         return False
+    if _WHOLE.findall(old.label) != _WHOLE.findall(new.label):
+        return False  # "tre av sex datortomografer" counts a part of the six, not the six
     if standing(old) != standing(new) or not _same_period(old, new):
         return False
     (old_state, old_scope, old_kind), (new_state, new_scope, new_kind) = _qualifiers(old), _qualifiers(new)

@@ -124,10 +124,11 @@ _FUNCTION = frozenset(
     uppgår uppgick ökat ökade ökar minskat minskade minskar sänkts sjunkit ligger låg motsvarar
     beräknas visar pekar prognosticeras innebär kommer ska kan skulle kunde får fick totala ökning
     minskning förbättring försämring ökningen minskningen förbättringen försämringen inte ej knappt
-    regionen region norrbotten norrbottens idag nuläget just mycket stor stora liten små genomsnitt
+    regionen region idag nuläget just mycket stor stora liten små genomsnitt
     snitt hittills enligt kring cirka tidigare senaste sista första procent mnkr kronor miljoner min mitt
     vill viss vissa utifrån eftersom högt klar tillkommer relativt ansvarar ökad ökade positiva negativa
-    preliminärt medför godkänd före slumpmässigt utöver gjort gör görs vidare därtill dessutom""".split()
+    preliminärt medför godkänd före slumpmässigt utöver gjort gör görs vidare därtill dessutom
+    helåret helår perioden året månaden kvartalet halvåret tertialet delåret""".split()
     + _MONTHS
 )
 # Words right after a count number that qualify it rather than name what is counted.

@@ -20,19 +20,30 @@ _CAPTION = re.compile(r"^(?:(?:Diagram|Figur|Tabell|Bild|Graf)\s+\d+[.:]?(?:\s|$
 
 
 def take_cover(units: list[Unit], report: Report, asides: list[Aside]) -> list[Unit]:
-    """Title and date lines at the very top become COVER asides."""
+    """Title and date lines at the very top become COVER asides, with one short line between them
+    (the organisation's name under the title: "Region Mellansjö")."""
     index = 0
-    while index < min(3, len(units)):
+    while index < min(4, len(units)):
         unit = units[index]
+        following = units[index + 1].text if index + 1 < len(units) else ""
         if not report.title and is_title(unit.text):
             report.title = unit.text
         elif report.date is None and is_cover_date(unit.text):
             report.date, report.date_text, report.date_source = parse_date(unit.text), unit.text, "cover"
-        else:
+        elif not (report.title and report.date is None and _subtitle(unit.text) and is_cover_date(following)):
             break
         asides.append(Aside(AsideKind.COVER, unit.text, unit.span))
         index += 1
     return units[index:]
+
+
+def _subtitle(text: str) -> bool:
+    """A short line of a few capitalised words, no sentence: a name under the cover's title."""
+    words = text.split()
+    return 0 < len(words) <= _SUBTITLE_WORDS and not text.rstrip().endswith((".", ":", ",")) and text[:1].isupper()
+
+
+_SUBTITLE_WORDS = 6
 
 
 def take_signature(units: list[Unit], report: Report, asides: list[Aside]) -> list[Unit]:

@@ -138,12 +138,13 @@ class Report:
         }
 
     def display_date(self) -> str:
-        """The date for a reader: the report's own words, else the ISO date, marked ≈ when estimated."""
+        """The date for a reader: the report's own words, else the ISO date; an estimate only to the
+        month, marked ≈ ("≈ 2024-09"): a day would claim more than the text says."""
         if self.date_text:
             return self.date_text
         if self.date is None:
             return ""
-        return f"≈ {self.date.isoformat()}" if self.date_source.startswith("estimated") else self.date.isoformat()
+        return f"≈ {self.date.isoformat()[:7]}" if self.date_source.startswith("estimated") else self.date.isoformat()
 
     def sections(self) -> Iterator[Section]:
         """Every section below the root, in document order."""

@@ -177,7 +177,8 @@ def _text(page: PageView, shown: int) -> str:
 def _text_event(event: EventView) -> list[str]:
     """One summary item as text: title, status, where, and the sentence that states it."""
     detail = f" ({event.detail})" if event.detail else ""
-    where = f" [{event.where}{', ' + event.line if event.line else ''}]"
+    place = ", ".join(part for part in (event.where, event.line) if part)  # the signature has no section
+    where = f" [{place}]" if place else ""
     lines = _wrap(f"- {event.title}{detail}{where}", "  ")
     if event.quote:
         lines += _wrap(f"  “{event.quote}”", "   ")

@@ -328,8 +328,10 @@ def _event_view(event: Event, anchors: dict[tuple[str, ...], str], words: dict[s
     detail = ""
     if event.kind == EventKind.DATE_PASSED and event.old_status:  # "1 maj 2025 – passerat", not two ISO dates
         detail = f"{written_date(event.old_status, words['month_names'])} – {words['passed']}"
-    elif (event.old_status or event.new_status) and not _title_tells(event):
-        detail = f"{safe_text(event.old_status) or '–'} → {safe_text(event.new_status) or '–'}"
+    elif event.old_status and not _title_tells(event):
+        detail = f"{safe_text(event.old_status)} → {safe_text(event.new_status) or '–'}"
+    elif event.new_status and not _title_tells(event):  # no earlier stage known: only the new one
+        detail = f"→ {safe_text(event.new_status)}"
     line_key = "line_in_old" if event.side == "old" else "line_in_new"
     # the first sentence that the title does not already say in full ("Heading: the sentence")
     said = next((said for said in event.evidence if said.sentence not in event.title), None)

@@ -35,7 +35,7 @@ DEFAULT_PARTS = (
     r"^avrapportering\b",
     r"^information från verksamhete[nr]a?$",
     r"^region ?gemensam[t]?$",
-    r"^patientsäkerhet och vårdhygien$",
+    r"^patientsäkerhet( och vårdhygien)?$",
     r"^smittskydd\b",
     r"^\S.*nämnden$",
     r"^analysrapport(er)?$",

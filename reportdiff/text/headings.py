@@ -28,6 +28,9 @@ from reportdiff.text.normalize import heading_key
 _SENTENCE_INSIDE = re.compile(r"[a-zåäö)]{2}[.!?] +[A-ZÅÄÖ]")  # "ökar. Den": two sentences, not a heading
 _DANGLING = frozenset("och i av för på med till om att som eller samt en ett den det de är har".split())
 _END_PUNCTUATION = (".", ",", ";", ":", "!", "?")
+# A care area's name can be long ("Verksamhetsområde anestesi, operation och intensivvård med …"):
+# its first word says what it is, up to this many characters.
+_LONGEST_AREA = 160
 
 
 class HeadingUnit(Protocol):
@@ -39,10 +42,11 @@ class HeadingUnit(Protocol):
 
 
 @lru_cache(maxsize=8192)
-def is_heading_shape(text: str) -> bool:
-    """Short, starts with a capital, no final stop, colon or comma, not a list item."""
+def is_heading_shape(text: str, longest: int = 100) -> bool:
+    """Short (``longest`` characters, 14 words), starts with a capital, no final stop, colon or
+    comma, not a list item."""
     stripped = text.strip()
-    if not stripped or len(stripped) > 100 or len(stripped.split()) > 14:
+    if not stripped or len(stripped) > longest or len(stripped.split()) > longest // 7:
         return False
     if stripped.endswith(_END_PUNCTUATION) or stripped.endswith(("-", "–")):
         return False
@@ -65,15 +69,15 @@ def pattern_kind(text: str, words: HeadingWords | None = None) -> str:
 @lru_cache(maxsize=8192)
 def _pattern_kind(text: str, words: HeadingWords) -> str:
     stripped = text.strip()
+    split = stripped.split()
+    if words.care_area_pattern.match(stripped) and is_heading_shape(stripped, _LONGEST_AREA):
+        return "area"
     if not is_heading_shape(stripped):
         return ""
-    split = stripped.split()
     if any(pattern.search(stripped) for pattern in words.part_patterns) and len(split) <= 8:
         return "part"
     if words.division_pattern.match(stripped) and len(split) <= 5:
         return "division"
-    if words.care_area_pattern.match(stripped) and len(split) <= 5:
-        return "area"
     if words.department_pattern.search(split[-1]) and len(split) <= 4:
         return "department"
     return ""
@@ -229,7 +233,10 @@ def assign_levels(
         kind = pattern_kind(unit.text, words)
         key = heading_key(unit.text)
         level = 0
-        if kind == "part" and key not in parts_seen:
+        if key in part_names or (len(unit.text.split()) == 2 and heading_key(unit.text.split()[0]) in part_names):
+            level = 2
+            unit.why_level = "level 2: named in the part's title ('A och B' holds A and B)"
+        elif kind == "part" and key not in parts_seen:
             parts_seen.add(key)
             part_names, in_division, level = conjuncts(unit.text), False, 1
             unit.why_level = "level 1: the form of a report part, its first time"
@@ -239,9 +246,6 @@ def assign_levels(
         elif kind == "department" and not in_division:
             level = 2
             unit.why_level = "level 2: the form of a department outside a division"
-        elif key in part_names or (len(unit.text.split()) == 2 and heading_key(unit.text.split()[0]) in part_names):
-            level = 2
-            unit.why_level = "level 2: named in the part's title ('A och B' holds A and B)"
         elif kind == "area":
             division = next((anchor.level for anchor in reversed(stack) if not anchor.generic and anchor.level <= 2), 1)
             level = division + 1

@@ -179,6 +179,7 @@ def section_grid(
 _LABEL_WORD = re.compile(r"[^\W\d_]+")
 MAX_GAP = 12  # a figure missing from this many reports in a row starts a new track when it comes back
 _SENTENCE_WORD = re.compile(r"[^\W\d_]{3,}")
+_WHOLE = re.compile(r"\(av \d+\)")  # the whole a counted part belongs to ("tre av sex": "(av 6)")
 
 
 @lru_cache(maxsize=16384)
@@ -264,8 +265,8 @@ def _link_score(
     only when that section is gone or the figure's section is new (``settled`` is False otherwise).
     """
     label = max(_label_match(earlier, stems) for earlier in chain.labels)
-    if label == 0.0:
-        return 0.0
+    if label == 0.0 or _WHOLE.findall(chain.figure.label) != _WHOLE.findall(figure.label):
+        return 0.0  # "två av fem steg" counts a part of the five, not the five
     sentence = max(_overlap(earlier, words) for earlier in chain.words)
     close = _closeness(chain.figure.value, figure.value)
     recency = 0.3 / (index - chain.last) + (0.2 if ordinal == chain.ordinal else 0.0)
