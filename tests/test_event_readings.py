@@ -508,3 +508,11 @@ def test_a_name_told_twice_is_one_person_event_and_a_region_is_no_name() -> None
     people = sorted(e.evidence[0].sentence for e in summary.events if e.kind is EventKind.PEOPLE)
     assert [sentence.split()[0] for sentence in people] == ["Johan", "Region"]
     assert people[0].startswith("Johan Sjöberg tillträdde den 1 februari")  # the unit's, not the introduction's
+
+
+def test_a_proposal_a_survey_is_said_to_show_is_relayed() -> None:
+    summary = summary_of(
+        BASE, with_sentence("Kartläggningen visar att reservkraften behöver byggas ut och en investering föreslås.")
+    )
+    assert summary.events == [] and [e.rule for e in summary.withheld] == ["sentence.proposal"]
+    assert told("Styrelsen föreslår att reservkraften byggs ut.") == [("new_initiative", "sentence.proposal")]

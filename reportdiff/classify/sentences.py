@@ -93,7 +93,10 @@ def read_sentence(sentence: str, rules: Rules) -> Reading | None:
     proposed = find_cue(tokens, rules.proposal, rules, words)
     if proposed is not None and not proposed[1]:
         why = "a change proposed: a matter put before the politicians, not yet decided"
-        return Reading(EventKind.NEW_INITIATIVE, "sentence.proposal", why, at=proposed[0])
+        relayed = _relayed(words, proposed[0], rules)  # "Kartläggningen visar att … föreslås": its finding
+        if relayed:
+            why += "; in what the report relays a survey or report saying: withheld"
+        return Reading(EventKind.NEW_INITIATIVE, "sentence.proposal", why, at=proposed[0], confident=not relayed)
     done = _done_cue(sentence, tokens, words, rules)
     if done is not None and not _started_and_running(tokens, words, done[0], rules):
         return _done_reading(sentence, tokens, words, *done, rules)
