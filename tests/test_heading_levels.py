@@ -100,6 +100,60 @@ def test_a_care_area_with_a_long_name_is_a_care_area() -> None:
     assert outline[-2:] == [("VO Laboratoriemedicin", 3), (long_name, 3)]
 
 
+def test_a_unit_named_for_its_task_stands_beside_the_care_areas_of_its_division() -> None:
+    outline = _outline(
+        "Information från verksamheten",
+        "Division Närvård",
+        "Verksamhetsområde vuxenpsykiatri",
+        "Psykiatrin har samlats i ett länsgemensamt område under våren.",
+        "Enheten för digital vård",
+        "Enheten inrättades i april och har sex medarbetare.",
+    )
+    assert outline[-2:] == [("Verksamhetsområde vuxenpsykiatri", 3), ("Enheten för digital vård", 3)]
+
+
+def test_a_heading_the_contents_lists_is_no_deeper_than_the_contents_goes() -> None:
+    text = "\n\n".join(
+        (
+            "Innehållsförteckning",
+            "Regiongemensamt\t2\nHR-avdelningen\t2\nDigitalisering och IT\t3",
+            "Regiongemensamt",
+            "HR-avdelningen",
+            "Medarbetarenkät 2025",
+            "Resultatet av den årliga enkäten är nu sammanställt.",
+            "Digitalisering och IT",
+            "Tre projekt har pausats under våren.",
+        )
+    )
+    outline = [(section.heading, section.level) for section in read_text(text + "\n").sections()]
+    assert outline == [
+        ("Regiongemensamt", 1),
+        ("HR-avdelningen", 2),
+        ("Medarbetarenkät 2025", 3),
+        ("Digitalisering och IT", 2),
+    ]
+
+
+def test_the_reports_own_unit_word_holds_names_of_five_words() -> None:
+    outline = _outline(
+        "Information från verksamheten",
+        "Sektor Sjukhusvård",
+        "Område Akutmottagningar",
+        "Väntetiderna har minskat under våren.",
+        "Område Ambulanssjukvård",
+        "Ambulansstationen i Byn",
+        "Ett nytt schema har införts på stationen.",
+        "Område Anestesi, operation och intensivvård",
+        "Operationskapaciteten har ökat.",
+    )
+    assert outline[-4:] == [
+        ("Område Akutmottagningar", 3),
+        ("Område Ambulanssjukvård", 3),
+        ("Ambulansstationen i Byn", 4),
+        ("Område Anestesi, operation och intensivvård", 3),
+    ]
+
+
 def test_a_name_under_the_cover_title_is_part_of_the_cover() -> None:
     text = "Regiondirektörens rapport\nRegion Mellansjö\n20 januari 2026\nInledning\nDet har varit en kall vinter.\n"
     report = read_text(text)

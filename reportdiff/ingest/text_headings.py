@@ -13,7 +13,13 @@ from reportdiff.text.heading_words import HeadingWords
 from reportdiff.text.headings import is_heading_shape, pattern_kind
 from reportdiff.text.normalize import heading_key
 
-_FORM_NAMES = {"part": "report part", "division": "division", "area": "care area", "department": "department"}
+_FORM_NAMES = {
+    "part": "report part",
+    "division": "division",
+    "area": "care area",
+    "department": "department",
+    "unit": "unit named for its task",
+}
 
 
 def split_listed_prefixes(units: list[Unit], listed_keys: set[str]) -> list[Unit]:

@@ -62,7 +62,7 @@ def is_heading_shape(text: str, longest: int = 100) -> bool:
 
 
 def pattern_kind(text: str, words: HeadingWords | None = None) -> str:
-    """'part', 'division', 'area', 'department' or '' for a line that has a known heading form."""
+    """'part', 'division', 'area', 'department', 'unit' or '' for a line that has a known heading form."""
     return _pattern_kind(text, words or heading_words())
 
 
@@ -80,6 +80,8 @@ def _pattern_kind(text: str, words: HeadingWords) -> str:
         return "division"
     if words.department_pattern.search(split[-1]) and len(split) <= 4:
         return "department"
+    if len(split) >= 3 and split[1].lower() == "för" and words.department_pattern.fullmatch(split[0]):
+        return "unit"  # "Enheten för digital vård": a unit named for its task, a care area's rank in a division
     return ""
 
 
@@ -94,7 +96,7 @@ class Repeated:
 
 
 # A repeated heading is short and names something: ``Sektor Nord``, ``Område 3``, not a sentence.
-_MAX_REPEATED_WORDS = 4
+_MAX_REPEATED_WORDS = 6  # "Område Anestesi, operation och intensivvård": a name of five words
 _MIN_REPEATED = 3
 _RUN_GAP = 12  # more headings than this between two of them: a new run, placed on its own
 
@@ -246,10 +248,11 @@ def assign_levels(
         elif kind == "department" and not in_division:
             level = 2
             unit.why_level = "level 2: the form of a department outside a division"
-        elif kind == "area":
+        elif kind == "area" or kind == "unit" and in_division:
             division = next((anchor.level for anchor in reversed(stack) if not anchor.generic and anchor.level <= 2), 1)
             level = division + 1
-            unit.why_level = f"level {level}: the form of a care area, one below its division"
+            form = "a care area" if kind == "area" else "a unit named for its task ('Enheten för …')"
+            unit.why_level = f"level {level}: the form of {form}, one below its division"
         if level:
             pattern_count += 1
             while stack and stack[-1].level >= level:
@@ -335,6 +338,12 @@ def _generic_level(
         why = "a sibling of the division: it has sub-headings, the division's own topics before it had none"
     level = (top.level if top else 0) + 1
     why = why or ("one below the nearest heading above it that has sub-headings" if top else "no heading above it")
+    if toc_depth > 1 and unit.listed and level > toc_depth and previous is None:
+        while stack and stack[-1].level >= toc_depth:  # the contents lists no deeper: a sibling above
+            stack.pop()
+        top = stack[-1] if stack else None
+        level = (top.level if top else 0) + 1
+        why = f"in the contents, which lists {toc_depth} levels: at most level {toc_depth}"
     if toc_depth and not unit.listed and level < toc_depth + 1:
         level = toc_depth + 1
         why = f"not in the contents, which lists {toc_depth} levels, so at least level {level}"
